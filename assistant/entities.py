@@ -1,0 +1,80 @@
+"""Named entities (places, markets, organisations) from editable data.
+
+An entity is a set of aliases in English and Chinese; Traditional text is
+matched through script folding. Used to refuse questions about an entity no
+passage mentions, and to swap the subject of follow-up questions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from assistant.lang import to_simplified
+
+DEFAULT_PATH = Path(__file__).parent / "data" / "entities.yaml"
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real-world entity and all its names."""
+
+    kind: str
+    names: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return self.names[0]
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """All entities with one compiled pattern over every alias (longest first)."""
+
+    entities: tuple[Entity, ...]
+    pattern: re.Pattern[str]
+    by_alias: dict[str, Entity]
+
+    def spans(self, text: str) -> list[tuple[int, int, Entity]]:
+        """Non-overlapping entity mentions in ``text`` (offsets into ``text``)."""
+        folded = _fold(text)
+        if len(folded) != len(text):  # OpenCC changed the length: match the raw text
+            folded = text.lower()
+        return [
+            (m.start(), m.end(), self.by_alias[m.group(0)]) for m in self.pattern.finditer(folded)
+        ]
+
+    def mentioned(self, text: str) -> set[str]:
+        """Keys of the entities ``text`` mentions."""
+        return {e.key for _, _, e in self.spans(text)}
+
+
+def _fold(text: str) -> str:
+    return to_simplified(text).lower()
+
+
+def _alias_regex(alias: str) -> str:
+    body = re.escape(alias)
+    return rf"\b{body}\b" if alias.isascii() else body
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(path: Path = DEFAULT_PATH) -> Gazetteer:
+    """Read the entity table (cached per path)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    entities: list[Entity] = []
+    by_alias: dict[str, Entity] = {}
+    for kind, rows in data.items():
+        for row in rows or []:
+            names = tuple(str(n) for n in [*row.get("en", []), *row.get("zh", [])])
+            entity = Entity(kind=str(kind), names=names)
+            entities.append(entity)
+            for name in names:
+                by_alias[_fold(name)] = entity
+    aliases = sorted(by_alias, key=len, reverse=True)
+    pattern = re.compile("|".join(_alias_regex(a) for a in aliases))
+    return Gazetteer(tuple(entities), pattern, by_alias)

@@ -1,0 +1,144 @@
+"""The corpus: discover files, load each one into a :class:`SourceDoc`, skip bad ones."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path, PurePosixPath
+
+from assistant.config import Settings
+from assistant.ingest.clean import clean_text
+from assistant.ingest.document import LoadError, SourceDoc
+from assistant.ingest.loaders import extract, read_bytes
+from assistant.ingest.metadata import (
+    load_sources,
+    merge_metadata,
+    normalise_lang,
+    text_metadata,
+)
+from assistant.lang import detect_lang
+from assistant.schema import SkippedFile
+
+logger = logging.getLogger(__name__)
+
+SIDECAR_NAMES = frozenset({"sources.yaml"})
+
+
+def relative_path(path: Path, corpus_dir: Path) -> str:
+    """``path`` relative to ``corpus_dir`` in posix form (the file name if it lies outside)."""
+    try:
+        return path.resolve().relative_to(corpus_dir.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def doc_id_for(rel_path: str) -> str:
+    """Stable document id: the relative posix path without its suffix."""
+    return str(PurePosixPath(rel_path).with_suffix(""))
+
+
+def discover(corpus_dir: Path) -> list[Path]:
+    """Every regular file under ``corpus_dir`` (recursive), sorted by relative path.
+
+    Hidden files and directories, ``README*`` files and the ``sources.yaml`` sidecar
+    are left out; unsupported types are kept so that loading can report them.
+    """
+    found: list[Path] = []
+    for root, dirs, files in os.walk(corpus_dir):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        base = Path(root)
+        for name in files:
+            path = base / name
+            at_top = base == corpus_dir
+            if name.startswith(".") or name.lower().startswith("readme") or not path.is_file():
+                continue
+            if not (at_top and name in SIDECAR_NAMES):
+                found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(corpus_dir).as_posix())
+
+
+def load_document(
+    path: Path, corpus_dir: Path, sources: Mapping[str, Mapping[str, str]]
+) -> SourceDoc:
+    """Load, clean and describe one file; raise :class:`LoadError` with the reason if unusable."""
+    rel = relative_path(path, corpus_dir)
+    data = read_bytes(path)
+    extracted = extract(path, data)
+    cleaned = clean_text(extracted.text)
+    if not cleaned.segments:
+        raise LoadError("no content left after removing page chrome")
+    sidecar = sources.get(rel) or {}
+    meta = merge_metadata(
+        sidecar, extracted.strong, text_metadata(cleaned.meta_lines, cleaned.title), extracted.weak
+    )
+    doc = SourceDoc(
+        doc_id=doc_id_for(rel),
+        path=rel,
+        title=meta["title"] or PurePosixPath(rel).stem,
+        publisher=meta["publisher"],
+        date=meta["date"],
+        url=meta["url"],
+        lang="",
+        text=extracted.text,
+        file_hash=hashlib.sha256(data).hexdigest(),
+        segments=cleaned.segments,
+    )
+    lang = normalise_lang(sidecar.get("lang", "")) or detect_lang(doc.cleaned_text())
+    logger.debug("%s: dropped %d lines: %s", rel, len(cleaned.dropped), cleaned.dropped)
+    return replace(doc, lang=lang)
+
+
+def _load_one(
+    path: Path, corpus_dir: Path, sources: Mapping[str, Mapping[str, str]]
+) -> SourceDoc | str:
+    """The loaded document, or the reason it cannot be used (never raises)."""
+    try:
+        return load_document(path, corpus_dir, sources)
+    except LoadError as exc:
+        return str(exc)
+    except Exception as exc:  # one bad file must never stop ingestion
+        logger.debug("unexpected failure loading %s", path, exc_info=True)
+        return f"unexpected error: {type(exc).__name__}: {exc}"
+
+
+def load_corpus(settings: Settings) -> tuple[list[SourceDoc], list[SkippedFile]]:
+    """Load every usable file of ``settings.corpus_dir``; report the rest as skipped.
+
+    Never raises for one bad file: each skip is logged as a warning naming the file
+    and the reason. Byte-identical copies are skipped as duplicates; a doc_id shared
+    by two files (``a.md`` and ``a.txt``) is kept apart by keeping the suffix.
+    """
+    corpus_dir = settings.corpus_dir
+    if not corpus_dir.is_dir():
+        raise FileNotFoundError(f"corpus directory not found: {corpus_dir}")
+    sources = load_sources(corpus_dir)
+    docs: list[SourceDoc] = []
+    skipped: list[SkippedFile] = []
+    by_hash: dict[str, str] = {}
+    for path in discover(corpus_dir):
+        result = _load_one(path, corpus_dir, sources)
+        if isinstance(result, SourceDoc) and result.file_hash in by_hash:
+            result = f"duplicate of {by_hash[result.file_hash]}"
+        if isinstance(result, str):
+            rel = relative_path(path, corpus_dir)
+            logger.warning("skipped %s: %s", rel, result)
+            skipped.append(SkippedFile(path=rel, reason=result))
+            continue
+        if any(d.doc_id == result.doc_id for d in docs):
+            result = replace(result, doc_id=result.path)
+        by_hash[result.file_hash] = result.path
+        docs.append(result)
+    _warn_unmatched(sources, docs, skipped)
+    return docs, skipped
+
+
+def _warn_unmatched(
+    sources: Mapping[str, object], docs: list[SourceDoc], skipped: list[SkippedFile]
+) -> None:
+    known = {d.path for d in docs} | {s.path for s in skipped}
+    for key in sources:
+        if key not in known:
+            logger.warning("sources.yaml names %s, which is not in the corpus", key)

@@ -1,0 +1,172 @@
+"""Lexical retrieval: Okapi BM25 over :func:`assistant.textnorm.tokenize` tokens.
+
+:class:`BM25Index` is the plain index (numpy postings, no LangChain);
+:class:`BM25Retriever` wraps it as a LangChain retriever and adds glossary
+expansion on the query side: terms of the other language (and synonyms) for
+every glossary term the query mentions, weighted by ``expansion_weight``.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
+
+import numpy as np
+import numpy.typing as npt
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict, Field
+
+from assistant.glossary import Glossary, expansion_terms, load_glossary
+from assistant.numbers import figure_keys
+from assistant.textnorm import tokenize
+
+__all__ = ["BM25Index", "BM25Retriever"]
+
+log = logging.getLogger(__name__)
+
+FloatArray = npt.NDArray[np.float64]
+
+
+class BM25Index:
+    """Okapi BM25 over a fixed list of token lists (Lucene's non-negative idf)."""
+
+    def __init__(self, corpus: Sequence[Sequence[str]], k1: float = 1.2, b: float = 0.75) -> None:
+        """Index ``corpus`` (one token list per document)."""
+        self.k1, self.b = k1, b
+        self.size = len(corpus)
+        lengths = np.array([len(toks) for toks in corpus], dtype=np.float64)
+        avgdl = float(lengths.mean()) if self.size and lengths.mean() > 0 else 1.0
+        self._norm: FloatArray = k1 * (1.0 - b + b * lengths / avgdl)
+        postings: dict[str, tuple[list[int], list[int]]] = {}
+        for i, toks in enumerate(corpus):
+            for term, tf in Counter(toks).items():
+                docs, tfs = postings.setdefault(term, ([], []))
+                docs.append(i)
+                tfs.append(tf)
+        self._postings = {
+            term: (np.array(docs, dtype=np.int64), np.array(tfs, dtype=np.float64))
+            for term, (docs, tfs) in postings.items()
+        }
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency of ``term`` (0 for unknown terms)."""
+        posting = self._postings.get(term)
+        if posting is None:
+            return 0.0
+        df = len(posting[0])
+        return math.log(1.0 + (self.size - df + 0.5) / (df + 0.5))
+
+    def scores(self, weighted_terms: dict[str, float]) -> FloatArray:
+        """BM25 score of every document for query terms with weights."""
+        total = np.zeros(self.size, dtype=np.float64)
+        for term, weight in weighted_terms.items():
+            posting = self._postings.get(term)
+            if posting is None or weight <= 0:
+                continue
+            docs, tfs = posting
+            total[docs] += weight * self.idf(term) * tfs * (self.k1 + 1) / (tfs + self._norm[docs])
+        return total
+
+
+def top_k(scores: FloatArray, k: int, mask: npt.NDArray[np.bool_] | None = None) -> list[int]:
+    """Indices of the ``k`` best positive scores, best first (``mask`` keeps only True)."""
+    if k <= 0:
+        return []
+    if mask is not None:
+        scores = np.where(mask, scores, 0.0)
+    candidates = np.flatnonzero(scores > 0)
+    if len(candidates) > k:
+        candidates = candidates[np.argpartition(-scores[candidates], k - 1)[:k]]
+    order = sorted(candidates.tolist(), key=lambda i: (-scores[i], i))
+    return order[:k]
+
+
+class BM25Retriever(BaseRetriever):
+    """BM25 retriever over chunk Documents with bilingual glossary expansion.
+
+    Build with :meth:`from_documents`; :meth:`search` is the scored entry point
+    (``doc_ids`` restricts to chosen documents via ``metadata["doc_id"]``).
+    """
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    docs: list[Document]
+    index: BM25Index
+    glossary: Glossary | None = None
+    k: int = 10
+    expansion_weight: float = Field(default=0.5, ge=0.0)
+    figure_weight: float = Field(default=1.5, ge=0.0)
+    doc_id_array: npt.NDArray[np.str_] = Field(repr=False)
+
+    @classmethod
+    def from_documents(
+        cls,
+        documents: Iterable[Document],
+        k: int = 10,
+        *,
+        k1: float = 1.2,
+        b: float = 0.75,
+        glossary: Glossary | None = None,
+        expansion_weight: float = 0.5,
+        figure_weight: float = 1.5,
+        use_glossary: bool = True,
+    ) -> BM25Retriever:
+        """Index ``documents``; the packaged glossary is used unless ``use_glossary=False``."""
+        if glossary is None and use_glossary:
+            glossary = load_glossary()
+        docs = list(documents)
+        started = time.perf_counter()
+        index = BM25Index([tokenize(d.page_content) for d in docs], k1=k1, b=b)
+        log.info("BM25 index: %d chunks in %.2fs", len(docs), time.perf_counter() - started)
+        doc_ids = np.array([str(d.metadata.get("doc_id", "")) for d in docs], dtype=np.str_)
+        return cls(
+            docs=docs,
+            index=index,
+            glossary=glossary,
+            k=k,
+            expansion_weight=expansion_weight,
+            figure_weight=figure_weight,
+            doc_id_array=doc_ids,
+        )
+
+    def query_terms(self, query: str) -> dict[str, float]:
+        """Weighted query tokens: the query's own (figures ``figure_weight``, words 1.0)
+        plus glossary expansions (``expansion_weight``)."""
+        terms = dict.fromkeys(tokenize(query), 1.0)
+        for key in figure_keys(query):
+            terms[key] = self.figure_weight
+        if self.glossary is not None and self.expansion_weight > 0:
+            extra = expansion_terms(query, self.glossary)
+            for tok in tokenize(" ".join(extra)):
+                terms.setdefault(tok, self.expansion_weight)
+        return terms
+
+    def search(
+        self, query: str, k: int | None = None, doc_ids: Collection[str] | None = None
+    ) -> list[tuple[Document, float]]:
+        """The ``k`` best chunks for ``query`` with BM25 scores, best first.
+
+        ``doc_ids`` (when given) restricts results to chunks of those documents.
+        Chunks sharing no token with the query are never returned.
+        """
+        if not self.docs or not query.strip():
+            return []
+        scores = self.index.scores(self.query_terms(query))
+        mask = None
+        if doc_ids is not None:
+            mask = np.isin(self.doc_id_array, np.array(list(doc_ids), dtype=np.str_))
+        return [(self.docs[i], float(scores[i])) for i in top_k(scores, k or self.k, mask)]
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+    ) -> list[Document]:
+        results = []
+        for doc, score in self.search(query):
+            meta = {**doc.metadata, "score": score}
+            results.append(Document(page_content=doc.page_content, metadata=meta, id=doc.id))
+        return results

@@ -1,0 +1,195 @@
+"""Figures as first-class values: find, parse and canonicalise numbers in text.
+
+A figure is a number as a reader would quote it: ``1,214``, ``1.46萬``,
+``2.7 billion``, ``27亿``, ``8.5%``, ``１２１４`` (full-width), ``六成``.
+:func:`find_figures` returns them with offsets into the input text;
+:func:`canonical` gives a stable string so that every spelling of one value
+matches (``1.46万`` / ``14,600`` / ``14600`` → ``"14600"``; ``35%`` → ``"35%"``).
+
+Bibliographic noise is skipped: bracketed reference markers (``[2][10]``,
+``[1-2]``), ``<sup>1</sup>``, DOIs, dotted identifiers (``2023.11.09``) and
+list enumerators at the start of a line (``1.``, ``2、``, ``(3)``).
+Digits glued to Latin letters (``5G``, ``H100``, ``14th``) are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+__all__ = ["Figure", "canonical", "figure_keys", "find_figures", "fold_width"]
+
+# Full-width ASCII (U+FF01..U+FF5E) and ideographic space fold one-to-one, so
+# offsets into the folded text are offsets into the original.
+_WIDE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_WIDE[0x3000] = 0x20
+
+_CN_SCALE = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+_EN_SCALE = {
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 10**6,
+    "mn": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "trillion": 10**12,
+}
+_CN_DIGIT = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "兩": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+_NUMBER = re.compile(
+    r"""
+    (?<![A-Za-z0-9.])
+    (?P<num>\d{1,3}(?:,\d{3})+(?!,?\d)|\d+)(?P<dec>\.\d+)?
+    (?:
+        (?P<pct>\s?(?:%|‰|percent\b|per\scent\b))
+      | (?P<cn>[百千](?:万亿|萬億|[万萬亿億])?(?!分)|万亿|萬億|[万萬亿億])
+      | \s?(?P<en>(?:hundred|thousand|million|billion|trillion|bn|mn)\b)
+    )?
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_CN_NUM = "零〇一二两兩三四五六七八九十百千"
+_CN_PERCENT = re.compile(rf"百分之(?P<n>[{_CN_NUM}]+(?:点[{_CN_NUM}]+)?|\d+(?:\.\d+)?)")
+_CN_TENTHS = re.compile(r"(?<![一二三四五六七八九十])(?P<n>[二三四五六七八九两])成(?P<half>半)?")
+_SKIP = re.compile(
+    r"""
+      \[\s*\d+(?:\s*[-–—~,、]\s*\d+)*\s*\]      # reference markers [2] [1-2] [15,16]
+    | <sup>[^<]{0,12}</sup>                      # footnote markers
+    | \bdoi:\s*\S+                               # DOIs
+    | \d+(?:\.\d+){2,}                           # dotted identifiers / dates
+    | ^[ \t>*-]*\(?\d{1,2}[.、)](?!\d)          # list enumerators at line start
+    | ^[ \t]*\#+[ \t]*\d+(?:\.\d+)*             # numbered headings
+    | [(（]\d{1,2}[)）]                          # (1) （2）
+    """,
+    re.VERBOSE | re.IGNORECASE | re.MULTILINE,
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure found in a text; ``text == source[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+    value: float
+    percent: bool
+
+
+def fold_width(text: str) -> str:
+    """Fold full-width ASCII and the ideographic space to ASCII, one char for one."""
+    return text.translate(_WIDE)
+
+
+def canonical(value: float, percent: bool) -> str:
+    """A stable string for ``value``: ``1214``, ``14600``, ``2700000000``, ``8.5%``."""
+    text = f"{round(value, 6):.6f}".rstrip("0").rstrip(".")
+    if text in ("-0", ""):
+        text = "0"
+    return text + "%" if percent else text
+
+
+def figure_keys(text: str) -> set[str]:
+    """Canonical strings of all figures in ``text``."""
+    return {canonical(f.value, f.percent) for f in find_figures(text)}
+
+
+def find_figures(text: str) -> list[Figure]:
+    """All figures in ``text`` in order of appearance, with offsets into ``text``."""
+    folded = fold_width(text)
+    blocked = _blocked_mask(folded)
+    chinese = _chinese_figures(text, folded)
+    for f in chinese:
+        blocked[f.start : f.end] = [True] * (f.end - f.start)
+    found = [f for f in _arabic_figures(text, folded) if not blocked[f.start]]
+    return sorted(found + chinese, key=lambda f: f.start)
+
+
+def _blocked_mask(folded: str) -> list[bool]:
+    mask = [False] * (len(folded) + 1)
+    for m in _SKIP.finditer(folded):
+        for i in range(m.start(), m.end()):
+            mask[i] = True
+    return mask
+
+
+def _arabic_figures(text: str, folded: str) -> list[Figure]:
+    figures: list[Figure] = []
+    for m in _NUMBER.finditer(folded):
+        end = m.end()
+        if end < len(folded) and folded[end].isascii() and folded[end].isalpha():
+            continue  # 5G, 14th, 100km: an identifier or unit glued to letters
+        try:
+            number = Decimal(m["num"].replace(",", "") + (m["dec"] or ""))
+        except InvalidOperation:  # pragma: no cover - the regex admits digits only
+            continue
+        percent = m["pct"] is not None
+        if m["cn"]:
+            number *= _cn_multiplier(m["cn"])
+        elif m["en"]:
+            number *= _EN_SCALE[m["en"].lower()]
+        if m["pct"] and m["pct"].strip() == "‰":
+            number /= 10
+        figures.append(Figure(text[m.start() : end], m.start(), end, float(number), percent))
+    return figures
+
+
+def _cn_multiplier(suffix: str) -> int:
+    """``万`` → 1e4, ``百亿`` → 1e10, ``万亿`` → 1e12 (scales multiply)."""
+    total = 1
+    for ch in suffix:
+        total *= _CN_SCALE[ch]
+    return total
+
+
+def _chinese_figures(text: str, folded: str) -> list[Figure]:
+    figures: list[Figure] = []
+    for m in _CN_PERCENT.finditer(folded):
+        value = _cn_decimal(m["n"])
+        if value is not None:
+            figures.append(Figure(text[m.start() : m.end()], m.start(), m.end(), value, True))
+    for m in _CN_TENTHS.finditer(folded):
+        value = _CN_DIGIT[m["n"]] * 10 + (5 if m["half"] else 0)
+        figures.append(Figure(text[m.start() : m.end()], m.start(), m.end(), float(value), True))
+    return figures
+
+
+def _cn_decimal(numeral: str) -> float | None:
+    """Parse ``三十五``, ``八点五`` or Arabic ``8.5``; None when it is not a number."""
+    if numeral[0].isdigit():
+        return float(numeral)
+    whole, _, frac = numeral.partition("点")
+    integer = _cn_integer(whole)
+    if integer is None or any(ch not in _CN_DIGIT for ch in frac):
+        return None
+    fraction = "".join(str(_CN_DIGIT[ch]) for ch in frac)
+    return float(f"{integer}.{fraction or 0}")
+
+
+def _cn_integer(numeral: str) -> int | None:
+    """Parse a Chinese numeral below 10,000 (``十二``, ``三百零五``, ``两千``)."""
+    total, digit = 0, None
+    for ch in numeral:
+        if ch in _CN_DIGIT:
+            digit = _CN_DIGIT[ch]
+        elif ch in ("十", "百", "千"):
+            total += (1 if digit is None else digit) * _CN_SCALE[ch]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)

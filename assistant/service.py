@@ -1,0 +1,275 @@
+"""The single API the CLI and the UI call: ingest, ask, browse documents."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Collection, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from langchain_core.documents import Document
+
+from assistant import answer as extractive
+from assistant import documents as library
+from assistant.config import RetrieverName, Settings
+from assistant.embedding import load_embeddings
+from assistant.entities import load_gazetteer
+from assistant.followup import resolve
+from assistant.glossary import load_glossary
+from assistant.grounded import stream_grounded_answer
+from assistant.indexing import ingest
+from assistant.lang import detect_lang
+from assistant.lexical import BM25Retriever
+from assistant.llm import build_chat_model, condense_question, model_label
+from assistant.replies import compose, text
+from assistant.retrieval import DenseRetriever, Hit, HybridRetriever
+from assistant.schema import (
+    AnswerRecord,
+    DocumentInfo,
+    DocumentView,
+    IngestReport,
+    Retrieved,
+    StreamUpdate,
+    Timings,
+)
+from assistant.store import ChunkIndex, Progress, open_client, open_store
+from assistant.uploads import UploadError, save_upload
+
+log = logging.getLogger(__name__)
+
+__all__ = ["AssistantService", "UploadError"]
+
+
+@dataclass
+class Searchers:
+    """Everything built from the indexed chunks (swapped whole after an ingest)."""
+
+    chunks: list[Document]
+    idf: extractive.Idf
+    hybrid: HybridRetriever
+
+
+class AssistantService:
+    """Ingest, retrieve and answer over one corpus and one index."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.embeddings = load_embeddings(settings)
+        self.glossary = load_glossary()
+        self.gazetteer = load_gazetteer()
+        self.client = open_client(settings)
+        self.index = ChunkIndex(open_store(self.client, settings.collection_name, self.embeddings))
+        self.chat_model = build_chat_model(settings)
+        self.baseline: ChunkIndex | None = None
+        self._lock = threading.Lock()
+        self._searchers = self._build_searchers()
+
+    @property
+    def mode_label(self) -> str:
+        """Which answerer replies: ``extractive`` or ``llm:<model>``."""
+        return model_label(self.settings) if self.chat_model is not None else "extractive"
+
+    def _build_searchers(self) -> Searchers:
+        chunks = self.index.all_chunks()
+        dense = DenseRetriever(
+            index=self.index,
+            embeddings=self.embeddings,
+            glossary=self.glossary,
+            centroids=self.index.language_centroids() if chunks else {},
+        )
+        lexical = BM25Retriever.from_documents(chunks, glossary=self.glossary) if chunks else None
+        hybrid = HybridRetriever(dense=dense, lexical=lexical, k=self.settings.top_k)
+        idf = extractive.Idf.build(c.page_content for c in chunks)
+        return Searchers(chunks=chunks, idf=idf, hybrid=hybrid)
+
+    # --- indexing ---------------------------------------------------------------
+    def ingest(self, progress: Progress | None = None) -> IngestReport:
+        """Bring the index in line with the corpus folder (incremental)."""
+        with self._lock:
+            report = ingest(self.settings, self.index, progress)
+            self._searchers = self._build_searchers()
+        return report
+
+    def add_upload(self, src: Path, filename: str) -> IngestReport:
+        """Validate an uploaded file, save it into the corpus and index it."""
+        save_upload(self.settings, src, filename)
+        return self.ingest()
+
+    # --- questions --------------------------------------------------------------
+    def retrieve(
+        self,
+        query: str,
+        k: int | None = None,
+        doc_ids: Collection[str] | None = None,
+        retriever: RetrieverName | None = None,
+    ) -> list[Hit]:
+        """Ranked passages for ``query`` from the chosen retriever."""
+        hybrid = self._searchers.hybrid
+        name = retriever or self.settings.retriever
+        if name == "dense":
+            hybrid = HybridRetriever(dense=hybrid.dense, lexical=None)
+        elif name == "bm25":
+            hybrid = HybridRetriever(dense=None, lexical=hybrid.lexical)
+        elif name == "baseline":
+            from assistant.baseline import baseline_hits
+
+            return baseline_hits(self, query, k or self.settings.top_k)
+        return hybrid.hits(query, k or self.settings.top_k, doc_ids)
+
+    def ask(
+        self,
+        question: str,
+        history: Sequence[str] = (),
+        *,
+        k: int | None = None,
+        doc_ids: Collection[str] | None = None,
+        retriever: RetrieverName | None = None,
+    ) -> AnswerRecord:
+        """Answer one question with quoted, cited sentences, or decline."""
+        query = resolve(question.strip(), history, self.gazetteer)
+        return self._extractive(question, query, k, doc_ids, retriever)[0]
+
+    def _extractive(
+        self,
+        question: str,
+        query: str,
+        k: int | None = None,
+        doc_ids: Collection[str] | None = None,
+        retriever: RetrieverName | None = None,
+    ) -> tuple[AnswerRecord, list[Hit]]:
+        started = time.perf_counter()
+        question = question.strip()
+        lang = detect_lang(question) if question else "en"
+        problem = self._problem(question, lang)
+        if problem:
+            return AnswerRecord(question=question, found=False, answer=problem, lang=lang), []
+        hits = self.retrieve(query, k, doc_ids, retriever)
+        retrieved_at = time.perf_counter()
+        record = self._answer(question, query, lang, hits)
+        done = time.perf_counter()
+        record.timings_ms = Timings(
+            retrieve=round((retrieved_at - started) * 1000, 2),
+            answer=round((done - retrieved_at) * 1000, 2),
+            total=round((done - started) * 1000, 2),
+        )
+        return record, hits
+
+    def _problem(self, question: str, lang: str) -> str:
+        if not question:
+            return text(lang, "empty")
+        limit = self.settings.max_question_chars
+        if len(question) > limit:
+            return text(lang, "too_long", n=len(question), limit=limit)
+        if not self._searchers.chunks:
+            return text(lang, "no_index")
+        return ""
+
+    def _answer(self, question: str, query: str, lang: str, hits: list[Hit]) -> AnswerRecord:
+        searchers = self._searchers
+        q = extractive.Question.parse(query, self.glossary, self.gazetteer, searchers.idf)
+        passages = [h.doc for h in hits[: self.settings.answer_passages]]
+        result = extractive.extract(
+            q, passages, self.gazetteer, self.settings.answer_min_coverage
+        )
+        retrieved = [_retrieved(i, h) for i, h in enumerate(hits, start=1)]
+        record = AnswerRecord(
+            question=question, found=result.found, answer="", lang=lang, search_query=query,
+            retrieved=retrieved, citations=result.citations,
+        )
+        if not result.found:
+            record.answer = text(lang, "refuse")
+            record.related = retrieved[:3]
+            return record
+        cross = any(detect_lang(c.text) != lang for c in result.quotes)
+        quotes = [(c.text, n) for c, n in zip(result.quotes, result.marks, strict=True)]
+        record.answer = compose(lang, quotes, cross_language=cross and lang == "en")
+        return record
+
+    def ask_stream(
+        self,
+        question: str,
+        history: Sequence[str] = (),
+        *,
+        doc_ids: Collection[str] | None = None,
+        retriever: RetrieverName | None = None,
+    ) -> Iterator[StreamUpdate]:
+        """The answer as it is written, then the full record as the last update.
+
+        With a language model configured, the model writes the answer from the
+        numbered passages and the result is verified (or replaced by the
+        extractive answer); unanswerable questions never reach the model.
+        """
+        if self.chat_model is None:
+            yield from _replay(self.ask(question, history, doc_ids=doc_ids, retriever=retriever))
+            return
+        started = time.perf_counter()
+        query = condense_question(self.chat_model, question.strip(), history)
+        record, hits = self._extractive(question, query, None, doc_ids, retriever)
+        if not record.found:
+            yield from _replay(record)
+            return
+        passages = [extractive.citation(n, h.doc) for n, h in enumerate(
+            hits[: self.settings.answer_passages], start=1)]
+        for update in stream_grounded_answer(
+            self.chat_model, self.mode_label, question, record.lang, passages, record
+        ):
+            if update.record is not None:
+                update.record.timings_ms.total = round((time.perf_counter() - started) * 1000, 2)
+                update.record.timings_ms.answer = round(
+                    update.record.timings_ms.total - update.record.timings_ms.retrieve, 2)
+            yield update
+
+    def ask_llm(
+        self, question: str, history: Sequence[str] = (), *,
+        retriever: RetrieverName | None = None,
+    ) -> AnswerRecord:
+        """The final record of :meth:`ask_stream` (the configured answerer, no streaming)."""
+        final: AnswerRecord | None = None
+        for update in self.ask_stream(question, history, retriever=retriever):
+            final = update.record or final
+        assert final is not None
+        return final
+
+    # --- documents --------------------------------------------------------------
+    def chunks(self) -> list[Document]:
+        """Every indexed chunk, in document order."""
+        return list(self._searchers.chunks)
+
+    def documents(self) -> list[DocumentInfo]:
+        """The indexed documents, one row each."""
+        return library.document_rows(self._searchers.chunks)
+
+    def document_view(self, doc_id: str, chunk_id: str | None = None) -> DocumentView:
+        """The whole cleaned document, with one passage's span to highlight."""
+        return library.document_view(self.settings, self._searchers.chunks, doc_id, chunk_id)
+
+    def record_feedback(self, record: AnswerRecord, rating: Literal["up", "down"]) -> None:
+        """Append a rating of an answer to the feedback file (JSON lines)."""
+        library.append_feedback(self.settings.feedback_path, record, rating)
+
+
+def _replay(record: AnswerRecord) -> Iterator[StreamUpdate]:
+    """Stream a finished answer line by line, then hand over the record."""
+    lines = record.answer.split("\n")
+    for i in range(1, len(lines)):
+        yield StreamUpdate(text="\n".join(lines[:i]))
+    yield StreamUpdate(text=record.answer, record=record)
+
+
+def _retrieved(rank: int, hit: Hit) -> Retrieved:
+    m = hit.doc.metadata
+    return Retrieved(
+        rank=rank,
+        doc_id=str(m.get("doc_id", "")),
+        chunk_id=str(hit.doc.id),
+        text=hit.doc.page_content,
+        score=round(hit.score, 5),
+        title=str(m.get("title", "")),
+        path=str(m.get("path", "")),
+        lang=str(m.get("lang", "")),
+        start=int(m.get("start", 0)),
+        end=int(m.get("end", 0)),
+    )

@@ -1,0 +1,31 @@
+"""The web app: the only package that imports gradio; it calls only the service layer.
+
+Importing :mod:`assistant.ui` (or its pure modules such as :mod:`assistant.ui.render`)
+does not import gradio; :func:`build_app` and :func:`launch` load it on first use.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import gradio as gr
+
+    from assistant.config import Settings
+    from assistant.service import AssistantService
+
+__all__ = ["build_app", "launch"]
+
+
+def build_app(service: AssistantService) -> gr.Blocks:
+    """The whole web app over one shared service (see :func:`assistant.ui.app.build_app`)."""
+    from assistant.ui.app import build_app as build
+
+    return build(service)
+
+
+def launch(settings: Settings, *, block: bool = True) -> gr.Blocks:
+    """Serve the app as configured by ``settings`` (see :func:`assistant.ui.app.launch`)."""
+    from assistant.ui.app import launch as serve
+
+    return serve(settings, block=block)

@@ -1,0 +1,99 @@
+"""The document library tab: the table of indexed documents and uploads."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from assistant.schema import DocumentInfo
+from assistant.service import AssistantService, UploadError
+from assistant.ui.i18n import t
+
+log = logging.getLogger(__name__)
+
+COLUMNS = ("col_title", "col_publisher", "col_date", "col_lang", "col_chunks", "col_indexed")
+_LANG_NAMES = {
+    "en": {"en": "English", "zh": "英文"},
+    "zh-Hans": {"en": "Simplified Chinese", "zh": "简体中文"},
+    "zh-Hant": {"en": "Traditional Chinese", "zh": "繁体中文"},
+}
+
+#: progress(fraction, description) as given by ``gr.Progress``.
+ProgressFn = Callable[..., Any]
+
+
+def language_name(code: str, lang: str) -> str:
+    """A document language code as a readable name in the interface language."""
+    names = _LANG_NAMES.get(code)
+    return names["zh" if lang == "zh" else "en"] if names else code
+
+
+def indexed_time(stamp: str) -> str:
+    """An ISO timestamp shortened to ``yyyy-mm-dd hh:mm`` (UTC)."""
+    return stamp[:16].replace("T", " ") if stamp else ""
+
+
+def table(docs: Sequence[DocumentInfo], lang: str) -> dict[str, Any]:
+    """The library table (a ``gr.Dataframe`` value: headers and rows)."""
+    rows = [
+        [
+            d.title or d.path,
+            d.publisher,
+            d.date,
+            language_name(d.lang, lang),
+            d.chunks,
+            indexed_time(d.indexed_at),
+        ]
+        for d in docs
+    ]
+    return {"headers": [t(lang, c) for c in COLUMNS], "data": rows}
+
+
+def doc_choices(docs: Sequence[DocumentInfo]) -> list[tuple[str, str]]:
+    """Choices of the document filter: (shown title, doc_id)."""
+    return [(d.title or d.path, d.doc_id) for d in docs]
+
+
+class LibraryHandlers:
+    """The library tab's behaviour, shared by every browser session."""
+
+    def __init__(self, service: AssistantService) -> None:
+        self.service = service
+
+    def table(self, lang: str) -> dict[str, Any]:
+        """The current library table."""
+        return table(self.service.documents(), lang)
+
+    def choices(self) -> list[tuple[str, str]]:
+        """The current choices of the document filter."""
+        return doc_choices(self.service.documents())
+
+    def upload(
+        self, files: Sequence[str] | str | None, lang: str, progress: ProgressFn
+    ) -> tuple[str, bool]:
+        """Add uploaded files to the corpus one by one; returns (report text, anything added)."""
+        paths = [files] if isinstance(files, str) else list(files or [])
+        if not paths:
+            return t(lang, "upload_none"), False
+        lines: list[str] = []
+        added = False
+        for i, path in enumerate(paths):
+            name = _original_name(path)
+            progress(i / len(paths), desc=f"{name} ({i + 1}/{len(paths)})")
+            try:
+                report = self.service.add_upload(Path(path), name)
+            except UploadError as exc:
+                lines.append("✗ " + t(lang, "upload_bad", name=name, reason=str(exc)))
+                continue
+            added = True
+            chunks = report.embedded or report.chunks
+            lines.append("✓ " + t(lang, "upload_ok", name=name, chunks=chunks))
+        progress(1.0, desc="")
+        return "\n".join(lines), added
+
+
+def _original_name(path: str) -> str:
+    """The name the user's file had (gradio keeps it as the temp file's name)."""
+    return Path(path).name

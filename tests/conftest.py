@@ -1,0 +1,49 @@
+"""Shared fixtures: the real model, a real Chroma in a temporary folder, the bundled corpus."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from assistant.config import PROJECT_ROOT, Settings
+
+CORPUS = PROJECT_ROOT / "corpus"
+
+
+def make_settings(root: Path, corpus: Path | None = None, **overrides: object) -> Settings:
+    """Settings whose corpus and index live under ``root`` (the model stays shared)."""
+    corpus_dir = root / "corpus"
+    if corpus is not None and not corpus_dir.exists():
+        shutil.copytree(corpus, corpus_dir)
+    corpus_dir.mkdir(parents=True, exist_ok=True)
+    values: dict[str, object] = {
+        "corpus_dir": corpus_dir,
+        "vectorstore_dir": root / "vectorstore",
+        "feedback_path": root / "feedback.jsonl",
+    }
+    values.update(overrides)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def settings_factory(tmp_path: Path) -> Callable[..., Settings]:
+    """Build settings over a fresh folder (optionally seeded with the bundled corpus)."""
+
+    def build(corpus: Path | None = CORPUS, **overrides: object) -> Settings:
+        return make_settings(tmp_path, corpus, **overrides)
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def service(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """One real service over a copy of the bundled corpus, ingested once per session."""
+    from assistant.service import AssistantService
+
+    settings = make_settings(tmp_path_factory.mktemp("srdi"), CORPUS)
+    svc = AssistantService(settings)
+    svc.ingest()
+    return svc

@@ -1,0 +1,143 @@
+"""Retrieval across scripts and languages, cited extractive answers, refusals, follow-ups.
+
+Real model, real Chroma (session fixture ``service`` over a copy of the bundled corpus).
+The questions here are written for these tests, not taken from the eval set.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from assistant.cli import main
+from assistant.evaluation import norm
+from assistant.schema import AnswerRecord
+from assistant.service import AssistantService
+
+
+def _top(service: AssistantService, question: str, k: int = 5) -> list[str]:
+    return [h.doc.page_content for h in service.retrieve(question, k)]
+
+
+def _cited(record: AnswerRecord) -> str:
+    return "\n".join(c.text for c in record.citations)
+
+
+def test_simplified_query_finds_traditional_text(service: AssistantService) -> None:
+    top = _top(service, "国家级制造业单项冠军有多少家？")
+    assert any("單項冠軍達1557家" in t for t in top)
+
+
+def test_traditional_query_finds_simplified_text(service: AssistantService) -> None:
+    top = _top(service, "北京市已上市的「小巨人」企業有幾家？")
+    assert any("110家已上市" in t for t in top)
+
+
+def test_english_question_finds_chinese_only_fact(service: AssistantService) -> None:
+    question = "How many little giant enterprises do Shenzhen's Nanshan and Bao'an districts have?"
+    assert any("712" in t for t in _top(service, question))
+    record = service.ask(question)
+    assert record.found and "712" in record.answer and "712" in _cited(record)
+
+
+def test_chinese_question_finds_english_only_fact(service: AssistantService) -> None:
+    question = "工业领域目前大约有多少个在建项目？"
+    assert any("36000 projects" in t for t in _top(service, question))
+    record = service.ask(question)
+    assert record.found and "36000" in record.answer
+
+
+def test_figure_answer_is_cited(service: AssistantService) -> None:
+    record = service.ask("北京在上交所科创板和北交所分别有多少家“小巨人”企业上市？")
+    assert record.found
+    assert "35" in record.answer and "30" in record.answer
+    marker = record.citations[0].n
+    assert f"[{marker}]" in record.answer
+    assert "35家、30家" in _cited(record)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "南京市有多少家国家级专精特新“小巨人”企业？",
+        "What is the VAT refund rate for little giant enterprises in Nanjing?",
+        "Who won the football world cup in 2022?",
+        "明天北京会下雨吗？",
+    ],
+)
+def test_unanswerable_question_is_refused(service: AssistantService, question: str) -> None:
+    record = service.ask(question)
+    assert not record.found
+    assert record.citations == []
+    assert record.related, "the nearest passages are offered as related"
+    assert ("do not" in record.answer) or ("没有找到" in record.answer)
+
+
+def test_follow_up_inherits_the_subject(service: AssistantService) -> None:
+    history = ["北京市累计培育了多少家国家级专精特新“小巨人”企业？"]
+    record = service.ask("那深圳呢？", history)
+    assert "深圳" in record.search_query
+    assert record.found and "1331" in record.answer
+
+
+def test_english_follow_up(service: AssistantService) -> None:
+    history = ["How many little giant enterprises in Beijing are listed?"]
+    record = service.ask("And Shenzhen?", history)
+    assert "Shenzhen" in record.search_query
+    assert record.found and "104" in record.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the deputy minister say about postdoctoral workstations?",
+        "北京海淀区和经开区的小巨人企业占全市的比例？",
+        "截至2024年底，省级专精特新中小企业有多少家？",
+        "How many listed SRDI companies are there in Beijing?",
+    ],
+)
+def test_quotes_are_verbatim_substrings_of_citations(
+    service: AssistantService, question: str
+) -> None:
+    record = service.ask(question)
+    assert record.found and record.citations
+    by_n = {c.n: c for c in record.citations}
+    for c in record.citations:
+        assert c.quotes
+        for quote in c.quotes:
+            assert c.text[quote.start : quote.end] == quote.text
+            assert quote.text in record.answer
+    for marker in {int(m) for m in __import__("re").findall(r"\[(\d+)\]", record.answer)}:
+        assert marker in by_n
+
+
+def test_empty_and_huge_questions_get_clear_messages(service: AssistantService) -> None:
+    empty = service.ask("   ")
+    assert not empty.found and "question" in empty.answer.lower()
+    huge = service.ask("小巨人" * 2000)
+    assert not huge.found and "too long" in huge.answer.lower() or "太长" in huge.answer
+
+
+def test_ask_json_matches_record_shape(service: AssistantService) -> None:
+    env = dict(os.environ)
+    env["SRDI_CORPUS_DIR"] = str(service.settings.corpus_dir)
+    env["SRDI_VECTORSTORE_DIR"] = str(service.settings.vectorstore_dir)
+    result = CliRunner().invoke(
+        main, ["ask", "--json", "--k", "7", "深圳2023年新增了多少家小巨人企业？"], env=env
+    )
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout.strip().splitlines()[-1])
+    assert {"found", "answer", "citations", "retrieved", "timings_ms"} <= set(record)
+    assert isinstance(record["found"], bool) and record["found"]
+    for c in record["citations"]:
+        assert {"n", "doc_id", "title", "chunk_id", "text"} <= set(c)
+        assert isinstance(c["n"], int)
+    assert len(record["retrieved"]) == 7
+    for i, r in enumerate(record["retrieved"], start=1):
+        assert {"rank", "doc_id", "chunk_id", "text", "score"} <= set(r)
+        assert r["rank"] == i and isinstance(r["score"], float)
+    assert set(record["timings_ms"]) >= {"retrieve", "answer", "total"}
+    assert "300" in norm(record["answer"])

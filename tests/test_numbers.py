@@ -1,0 +1,109 @@
+"""Figures: parsing every spelling to one canonical value, with exact offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.numbers import Figure, canonical, figure_keys, find_figures
+from assistant.textnorm import tokenize
+
+
+def keys(text: str) -> list[str]:
+    return [canonical(f.value, f.percent) for f in find_figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("累计认定1214家", ["1214"]),
+        ("1,214 national-level enterprises", ["1214"]),
+        ("100,000 SMEs, 10,000 little giants", ["100000", "10000"]),
+        ("12,000,000 yuan", ["12000000"]),
+        ("专精特新“小巨人”企业1.46萬家", ["14600"]),
+        ("1.46万家", ["14600"]),
+        ("14600 and 14,600", ["14600", "14600"]),
+        ("１２１４家，１，２１４家", ["1214", "1214"]),
+        ("３５％ and ８．５％", ["35%", "8.5%"]),
+        ("2.7 billion yuan", ["2700000000"]),
+        ("27亿元", ["2700000000"]),
+        ("11 trillion yuan and 11万亿元", ["11000000000000", "11000000000000"]),
+        (
+            "1 million innovative SMEs; 150 Billion yuan; 3 thousand",
+            ["1000000", "150000000000", "3000"],
+        ),
+        ("5百亿 and 3千家", ["50000000000", "3000"]),
+        ("占全市总量的54%", ["54%"]),
+        ("8.5% of patents, 1.2 %", ["8.5%", "1.2%"]),
+        ("78 percent and 12 per cent", ["78%", "12%"]),
+        ("2019年至2025年", ["2019", "2025"]),
+        ("In 2011, the Ministry", ["2011"]),
+        ("2.41万家 and 1.7万家", ["24100", "17000"]),
+        ("百分之三十五, 百分之8.5, 超六成", ["35%", "8.5%", "60%"]),
+    ],
+)
+def test_figure_values(text: str, expected: list[str]) -> None:
+    assert keys(text) == expected
+
+
+def test_offsets_point_at_the_figure_as_written() -> None:
+    text = "截至2024年底，专精特新“小巨人”企业１．４６萬家，贡献了8.5%的有效发明专利。"
+    figures = find_figures(text)
+    assert [f.text for f in figures] == ["2024", "１．４６萬", "8.5%"]
+    for f in figures:
+        assert text[f.start : f.end] == f.text
+    assert figures[1] == Figure("１．４６萬", figures[1].start, figures[1].end, 14600.0, False)
+    assert figures[2].percent and figures[2].value == 8.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "实现对产业格局的颠覆[1-2]。",
+        "through development funds [2][10]",
+        "营商环境[6],赋予企业",
+        "见文献[15,16]",
+        "增量<sup>1</sup>",
+        "DOI:10.15957/j.cnki.jjdl.2022.10.013.",
+        "1.專精特新中小企業發展迅猛",
+        "2、第二点",
+        "(3) Leveraging technological innovation",
+        "## 2.2 重点区域表现突出",
+        "5G networks, H100 chips, the 14th Five-Year Plan, the 1990s",
+        "百亿级领军企业",
+        "形成六大产业",
+    ],
+)
+def test_non_figures_are_skipped(text: str) -> None:
+    assert find_figures(text) == []
+
+
+def test_decimal_after_list_marker_is_still_a_figure() -> None:
+    assert keys("1.46万家 at the start of a line") == ["14600"]
+
+
+def test_canonical_is_stable() -> None:
+    assert canonical(1.46 * 10_000, False) == "14600"
+    assert canonical(2.7e9, False) == "2700000000"
+    assert canonical(8.5, True) == "8.5%"
+    assert canonical(35.0, True) == "35%"
+    assert canonical(0.0, False) == "0"
+
+
+def test_figure_keys_match_across_spellings() -> None:
+    english = "there are 14,600 little giants and 2.7 billion yuan; 35% in software"
+    chinese = "小巨人企业1.46萬家，中央财政27亿元，35％集中在软件业"
+    assert figure_keys(english) == figure_keys(chinese) == {"14600", "2700000000", "35%"}
+
+
+@pytest.mark.parametrize(
+    ("spellings", "token"),
+    [
+        (["1,214", "1214家", "1214", "１２１４", "1,214 national-level"], "1214"),
+        (["1.46万", "1.46萬", "14,600", "14600", "１．４６万家"], "14600"),
+        (["2.7 billion", "27亿", "27億元", "2.7bn"], "2700000000"),
+        (["54%", "５４％", "54 percent"], "54%"),
+    ],
+)
+def test_figure_tokens(spellings: list[str], token: str) -> None:
+    for text in spellings:
+        assert token in tokenize(text), text
