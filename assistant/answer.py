@@ -29,8 +29,11 @@ _NUMBER_Q = re.compile(
     r"how (many|much)|number of|多少|幾|几|数量|數量|总量|總量|规模|規模|金额|金額", re.I
 )
 _SHARE_Q = re.compile(r"share|proportion|percent|ratio|比例|比重|占|佔|百分", re.I)
-_AMOUNT_Q = re.compile(r"how much|funding|funds?\b|investment|金额|金額|资金|資金|投资|投資|多少钱", re.I)
+_AMOUNT_Q = re.compile(
+    r"how much|funding|funds?\b|investment|金额|金額|资金|資金|投资|投資|多少钱", re.I
+)
 _MONEY = re.compile(r"yuan|rmb|dollars?|元|美元", re.I)
+_TRAILING_REFS = re.compile(r"\s*(\[\d+(?:[-–,，]\d+)*\])+\s*$")
 _CLAUSE = re.compile(r"[，；;：:]\s*|,(?!\d)\s*")
 _ENDERS = set("。！？；!?;.…”\"'）)")
 _YEAR_Q = re.compile(
@@ -159,8 +162,16 @@ def _figure_text(q: Question, text: str, gazetteer: Gazetteer) -> str:
     """The clauses of ``text`` that name the question's entities (all of it if none do)."""
     if not q.entities:
         return text
-    clauses = [c for c in _CLAUSE.split(text) if gazetteer.mentioned(c) & q.entities]
-    return " ".join(clauses)
+    clauses = _CLAUSE.split(text)
+    named = [gazetteer.mentioned(c) for c in clauses]
+    keep: list[str] = []
+    for i, clause in enumerate(clauses):
+        if named[i] & q.entities:
+            keep.append(clause)
+            # "南山区与宝安区…，共有712家": the figure often sits in the next clause
+            if i + 1 < len(clauses) and not named[i + 1] - q.entities:
+                keep.append(clauses[i + 1])
+    return " ".join(keep)
 
 
 def _figure_bonus(q: Question, text: str, gazetteer: Gazetteer) -> float:
@@ -188,9 +199,15 @@ def _entity_bonus(q: Question, text: str, gazetteer: Gazetteer) -> float:
     return -0.1 if named and not named & q.entities else 0.0
 
 
+def _trim_references(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop the document's own trailing reference markers ("… [5][6]") from a quote."""
+    match = _TRAILING_REFS.search(text, start, end)
+    return (start, match.start()) if match and match.start() > start else (start, end)
+
+
 def _spans(text: str) -> list[tuple[int, int]]:
     """Sentence spans, a heading line joined to the line after it (a title alone says little)."""
-    spans = sentence_spans(text)
+    spans = [_trim_references(text, s, e) for s, e in sentence_spans(text)]
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(spans):
@@ -220,8 +237,10 @@ def candidates(
             context = coverage(q, words | previous)  # what the sentence before established
             previous = words
             score = (
-                0.45 * cov + 0.25 * context + 0.3 * passage_cov + _figure_bonus(q, sentence, gazetteer)
-                + _entity_bonus(q, sentence, gazetteer) - 0.03 * (rank - 1)
+                0.45 * cov + 0.25 * context + 0.3 * passage_cov
+                + _figure_bonus(q, sentence, gazetteer)
+                + _entity_bonus(q, sentence, gazetteer)
+                - 0.03 * (rank - 1)
             )
             out.append(Candidate(doc, rank, start, end, score, cov, context, passage_cov))
     out.sort(key=lambda c: c.score, reverse=True)

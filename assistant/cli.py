@@ -111,7 +111,7 @@ def _print_answer(record: AnswerRecord) -> None:
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="Print the full answer record as JSON.")
 @click.option("--k", type=int, default=None, help="How many passages to retrieve.")
-@click.option("--retriever", type=click.Choice(["hybrid", "dense", "bm25", "baseline"]))
+@click.option("--retriever", type=click.Choice(["hybrid", "dense", "use", "bm25", "baseline"]))
 @click.pass_obj
 def ask(settings: Settings, question: str, as_json: bool, k: int | None,
         retriever: str | None) -> None:
@@ -150,7 +150,7 @@ def chat(settings: Settings) -> None:
               help="Result records (JSON lines); with several retrievers, one file each "
               "named OUT.<retriever>.jsonl.")
 @click.option("--retriever", "retrievers", multiple=True, default=("hybrid",),
-              type=click.Choice(["hybrid", "dense", "bm25", "baseline"]), show_default=True,
+              type=click.Choice(["hybrid", "dense", "use", "bm25", "baseline"]), show_default=True,
               help="Repeat to compare retrievers side by side.")
 @click.option("--llm", is_flag=True, help="Answer with the configured language model.")
 @click.pass_obj

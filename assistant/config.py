@@ -14,7 +14,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
-RetrieverName = Literal["hybrid", "dense", "bm25", "baseline"]
+RetrieverName = Literal["hybrid", "dense", "use", "bm25", "baseline"]
 
 
 class Settings(BaseSettings):
@@ -51,8 +51,11 @@ class Settings(BaseSettings):
 
     # --- retrieval and answers ---------------------------------------------
     retriever: RetrieverName = "hybrid"
+    weight_bm25: float = 0.65
+    weight_use: float = 0.25
+    weight_e5: float = 0.10
     top_k: int = 10
-    answer_passages: int = 3
+    answer_passages: int = 6
     answer_min_coverage: float = 0.45
     max_question_chars: int = 1000
 

@@ -63,7 +63,8 @@ def document_view(
     )
     target = next((c for c in mine if str(c.id) == chunk_id), None)
     if target is not None:
-        span = _cleaned_span(doc.segments, int(target.metadata["start"]), int(target.metadata["end"]))
+        meta = target.metadata
+        span = _cleaned_span(doc.segments, int(meta["start"]), int(meta["end"]))
         if span is not None:
             view.highlight_start, view.highlight_end = span
     return view

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -60,6 +61,12 @@ def _fold(text: str) -> str:
 def _alias_regex(alias: str) -> str:
     body = re.escape(alias)
     return rf"\b{body}\b" if alias.isascii() else body
+
+
+def entity_rows(path: Path = DEFAULT_PATH) -> list[dict[str, Any]]:
+    """The raw ``{"en": [...], "zh": [...]}`` rows of every entity (for the glossary)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return [dict(row) for rows in data.values() for row in rows or []]
 
 
 @lru_cache(maxsize=4)

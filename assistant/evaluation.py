@@ -60,12 +60,14 @@ def _first_hit(result: dict[str, Any], evidence: Sequence[str], depth: int = 10)
     return 0
 
 
-def _facts_ok(text_of: Callable[[], Iterable[str]], facts: Sequence[Sequence[str]]) -> bool:
-    texts = list(text_of())
+def _facts_ok(texts: Sequence[str], facts: Sequence[Sequence[str]]) -> bool:
+    """Every group of alternatives is matched by one of ``texts``."""
     return all(any(_contains_any(t, group) for t in texts) for group in facts)
 
 
-def metrics(questions: Sequence[dict[str, Any]], results: Sequence[dict[str, Any]]) -> dict[str, Any]:
+def metrics(
+    questions: Sequence[dict[str, Any]], results: Sequence[dict[str, Any]]
+) -> dict[str, Any]:
     """Recall@k, MRR@10, fact accuracy, cited-fact support, refusals, latency."""
     gold = [(q, r) for q, r in zip(questions, results, strict=True) if "answerable" in q]
     ans = [(q, r) for q, r in gold if q["answerable"]]
@@ -81,10 +83,10 @@ def metrics(questions: Sequence[dict[str, Any]], results: Sequence[dict[str, Any
         m["false_refusals"] = sum(not r["found"] for _, r in ans) / len(ans)
     if facts:
         m["fact_accuracy"] = sum(
-            _facts_ok(lambda r=r: [r["answer"]], q["answer_facts"]) for q, r in facts
+            _facts_ok([r["answer"]], q["answer_facts"]) for q, r in facts
         ) / len(facts)
         m["cited_fact_support"] = sum(
-            _facts_ok(lambda r=r: [c["text"] for c in r["citations"]], q["answer_facts"])
+            _facts_ok([c["text"] for c in r["citations"]], q["answer_facts"])
             for q, r in facts
         ) / len(facts)
     if una:
@@ -106,9 +108,8 @@ def failures(questions: Sequence[dict[str, Any]], results: Sequence[dict[str, An
             ok = not r["found"]
         else:
             rank = _first_hit(r, q.get("evidence", []))
-            ok = 0 < rank <= 5 and r["found"] and _facts_ok(
-                lambda r=r: [r["answer"]], q.get("answer_facts", [])
-            )
+            facts_ok = _facts_ok([r["answer"]], q.get("answer_facts", []))
+            ok = 0 < rank <= 5 and r["found"] and facts_ok
         if not ok:
             bad.append(str(q["id"]))
     return bad

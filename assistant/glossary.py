@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +31,7 @@ __all__ = [
     "default_terms",
     "expand_query",
     "expansion_terms",
+    "extended",
     "load_glossary",
     "translations",
 ]
@@ -124,6 +126,13 @@ def translations(query: str, glossary: Glossary, per_entry: int = 2) -> list[str
         terms = m.entry.en if m.via_zh else m.entry.zh
         out.extend(t for t in terms[:per_entry] if t not in out)
     return out
+
+
+def extended(glossary: Glossary, rows: Sequence[dict[str, Any]], source: Path) -> Glossary:
+    """``glossary`` plus entries given as ``{"zh": [...], "en": [...]}`` rows (e.g. entities)."""
+    extra = _parse(tuple(rows), source)
+    textnorm.add_words(t for e in extra.entries for t in e.zh)
+    return Glossary(glossary.entries + extra.entries)
 
 
 def load_glossary(path: Path | None = None) -> Glossary:

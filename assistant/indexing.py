@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
 from langchain_core.documents import Document
@@ -46,18 +46,34 @@ def corpus_chunks(settings: Settings) -> tuple[list[Document], IngestReport]:
     return chunks, IngestReport(documents=len(docs), chunks=len(chunks), skipped=skipped)
 
 
+def _shifted(progress: Progress | None, offset: int, total: int) -> Progress | None:
+    """One index's progress as part of the whole ingest's."""
+    if progress is None:
+        return None
+    return lambda done, _: progress(offset + done, total)
+
+
 def ingest(
-    settings: Settings, index: ChunkIndex, progress: Progress | None = None
+    settings: Settings, indexes: Sequence[ChunkIndex], progress: Progress | None = None
 ) -> IngestReport:
-    """Bring the index in line with the corpus, embedding only what is new."""
+    """Bring every index in line with the corpus, embedding only what is new.
+
+    The first index is the primary one (the report counts its work); the
+    others hold the same chunks embedded by another model.
+    """
     started = time.perf_counter()
     chunks, report = corpus_chunks(settings)
-    plan = plan_sync(index.stored_metadata(), chunks)
+    plans = [plan_sync(index.stored_metadata(), chunks) for index in indexes]
+    plan = plans[0]
     log.info(
         "ingest plan: %d to embed, %d metadata updates, %d unchanged, %d to remove",
         len(plan.add), len(plan.update), plan.unchanged, len(plan.delete),
     )
-    index.apply(plan, progress)
+    grand_total = sum(len(p.add) for p in plans)
+    offset = 0
+    for index, each in zip(indexes, plans, strict=True):
+        index.apply(each, _shifted(progress, offset, grand_total))
+        offset += len(each.add)
     report.embedded = len(plan.add)
     report.unchanged = plan.unchanged + len(plan.update)
     report.removed = len(plan.delete)

@@ -1,29 +1,47 @@
-"""Hybrid retrieval: a dense channel through Chroma and a BM25 channel, fused.
+"""Hybrid retrieval: BM25 plus two dense channels through Chroma, fused by score.
 
-Both channels are LangChain retrievers (swappable); :class:`HybridRetriever`
-fuses their scores. The e5 model ranks passages in the question's own language
-first even when the answer is only in another language; the dense channel
-corrects this by centring similarities per language, and the BM25 channel
-carries glossary translations of the question's terms.
+Every channel is a LangChain retriever (swappable) with a ``search`` method
+returning scored Documents; :class:`HybridRetriever` fuses min-max normalised
+scores with fixed weights.
+
+* BM25 (``assistant.lexical``) over script-folded, jieba-segmented text, with
+  glossary translations of the question's terms: the workhorse.
+* multilingual USE (``assistant.use_encoder``): little language bias, so it
+  finds the Chinese passage for an English question and the reverse.
+* e5 (sentence-transformers): strong within a language but biased towards the
+  question's language; its similarities are centred per language.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
+import numpy as np
+import numpy.typing as npt
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict
+from pydantic import ConfigDict, Field
 
-from assistant.embedding import SentenceTransformerEmbeddings
-from assistant.glossary import Glossary, translations
-from assistant.lexical import BM25Retriever
 from assistant.store import ChunkIndex
 
 Scored = list[tuple[Document, float]]
+
+
+class QueryEncoder(Protocol):
+    """What a dense channel needs from its embeddings."""
+
+    def encode_queries(self, texts: list[str]) -> npt.NDArray[np.float32]: ...
+
+
+class Searcher(Protocol):
+    """A channel of the hybrid retriever."""
+
+    def search(
+        self, query: str, k: int | None = None, doc_ids: Collection[str] | None = None
+    ) -> Scored: ...
 
 
 def doc_filter(doc_ids: Collection[str] | None, lang: str | None = None) -> dict[str, Any] | None:
@@ -39,50 +57,34 @@ def doc_filter(doc_ids: Collection[str] | None, lang: str | None = None) -> dict
 
 
 class DenseRetriever(BaseRetriever):
-    """Dense retrieval through the Chroma index, centred per language.
+    """Dense retrieval through a Chroma collection, optionally centred per language.
 
-    The similarity of a question to a passage carries a large language
-    component. Each language is searched separately and every similarity is
-    reduced by the question's similarity to that language's centroid (the mean
-    passage vector), so passages compete on content, not on language.
+    With ``centroids`` (mean passage vector per language), each language is
+    searched separately and every similarity is reduced by the question's
+    similarity to that language's centroid, so passages compete on content
+    rather than on language.
     """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
     index: ChunkIndex
-    embeddings: SentenceTransformerEmbeddings
-    glossary: Glossary | None = None
-    centroids: dict[str, Any] = {}
-    translation_weight: float = 0.0
+    embeddings: Any  # QueryEncoder
+    centroids: dict[str, Any] = Field(default_factory=dict)
     k: int = 10
-
-    def query_texts(self, query: str) -> list[str]:
-        """The question, plus its glossary translations as a second query (if weighted)."""
-        texts = [query]
-        if self.glossary is not None and self.translation_weight > 0:
-            extra = translations(query, self.glossary)
-            if extra:
-                texts.append(" ".join(extra))
-        return texts
 
     def search(
         self, query: str, k: int | None = None, doc_ids: Collection[str] | None = None
     ) -> Scored:
-        """Best passages by language-centred cosine similarity."""
+        """Best passages by (centred) cosine similarity."""
         k = k or self.k
-        vectors = self.embeddings.encode_queries(self.query_texts(query))
+        vec = self.embeddings.encode_queries([query])[0]
         langs: Sequence[str | None] = tuple(self.centroids) or (None,)
-        best: dict[str, tuple[Document, float]] = {}
-        for i, vec in enumerate(vectors):
-            weight = 1.0 if i == 0 else self.translation_weight
-            for lang in langs:
-                offset = float(vec @ self.centroids[lang]) if lang is not None else 0.0
-                for doc, sim in self.index.search(vec.tolist(), k, doc_filter(doc_ids, lang)):
-                    score = weight * (sim - offset)
-                    cid = str(doc.id)
-                    if cid not in best or best[cid][1] < score:
-                        best[cid] = (doc, score)
-        return sorted(best.values(), key=lambda pair: pair[1], reverse=True)[:k]
+        hits: Scored = []
+        for lang in langs:
+            offset = float(vec @ self.centroids[lang]) if lang is not None else 0.0
+            found = self.index.search(vec.tolist(), k, doc_filter(doc_ids, lang))
+            hits.extend((doc, sim - offset) for doc, sim in found)
+        return sorted(hits, key=lambda pair: pair[1], reverse=True)[:k]
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun
@@ -111,39 +113,39 @@ def _min_max(scored: Scored) -> dict[str, float]:
 
 
 class HybridRetriever(BaseRetriever):
-    """Dense + BM25, fused by a weighted sum of min-max normalised scores.
+    """Named channels fused by a weighted sum of min-max normalised scores.
 
-    Score fusion beat reciprocal-rank fusion on the development questions: a
-    rank keeps no trace of how far ahead the best BM25 passage is, and the
-    dense channel's ranks are noisy on this corpus (see the README).
+    Score fusion beat reciprocal-rank fusion here: a rank keeps no trace of how
+    far ahead the best BM25 passage is (measured figures in the README).
     """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
-    dense: DenseRetriever | None
-    lexical: BM25Retriever | None
-    lexical_share: float = 0.85
+    channels: dict[str, tuple[Any, float]]  # name -> (Searcher, weight)
     k: int = 10
 
     def hits(
         self, query: str, k: int | None = None, doc_ids: Collection[str] | None = None
     ) -> list[Hit]:
-        """Fused hits, best first, with per-channel scores."""
+        """Fused hits, best first, with the lexical and e5 scores kept for inspection."""
         k = k or self.k
         depth = max(2 * k, 30)
-        dense = self.dense.search(query, depth, doc_ids) if self.dense else []
-        lexical = self.lexical.search(query, depth, doc_ids) if self.lexical else []
-        docs = {str(d.id): d for d, _ in [*dense, *lexical]}
-        dense_n, lex_n = _min_max(dense), _min_max(lexical)
-        share = self.lexical_share if dense and lexical else (1.0 if lexical else 0.0)
-        fused = {
-            cid: share * lex_n.get(cid, 0.0) + (1 - share) * dense_n.get(cid, 0.0) for cid in docs
+        results = {
+            name: searcher.search(query, depth, doc_ids)
+            for name, (searcher, _) in self.channels.items()
         }
-        dense_by = {str(d.id): s for d, s in dense}
-        lex_by = {str(d.id): s for d, s in lexical}
+        active = {name: w for name, (_, w) in self.channels.items() if results[name]}
+        total = sum(active.values()) or 1.0
+        docs = {str(d.id): d for scored in results.values() for d, _ in scored}
+        fused = dict.fromkeys(docs, 0.0)
+        for name, weight in active.items():
+            for cid, value in _min_max(results[name]).items():
+                fused[cid] += weight / total * value
+        raw = {name: {str(d.id): s for d, s in scored} for name, scored in results.items()}
         order = sorted(fused, key=lambda c: fused[c], reverse=True)[:k]
         return [
-            Hit(docs[c], fused[c], dense_by.get(c, 0.0), lex_by.get(c, 0.0)) for c in order
+            Hit(docs[c], fused[c], raw.get("e5", {}).get(c, 0.0), raw.get("bm25", {}).get(c, 0.0))
+            for c in order
         ]
 
     def _get_relevant_documents(

@@ -8,7 +8,7 @@ import time
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from langchain_core.documents import Document
 
@@ -16,9 +16,10 @@ from assistant import answer as extractive
 from assistant import documents as library
 from assistant.config import RetrieverName, Settings
 from assistant.embedding import load_embeddings
-from assistant.entities import load_gazetteer
+from assistant.entities import DEFAULT_PATH as ENTITIES_PATH
+from assistant.entities import entity_rows, load_gazetteer
 from assistant.followup import resolve
-from assistant.glossary import load_glossary
+from assistant.glossary import extended, load_glossary
 from assistant.grounded import stream_grounded_answer
 from assistant.indexing import ingest
 from assistant.lang import detect_lang
@@ -37,6 +38,7 @@ from assistant.schema import (
 )
 from assistant.store import ChunkIndex, Progress, open_client, open_store
 from assistant.uploads import UploadError, save_upload
+from assistant.use_encoder import USEEmbeddings
 
 log = logging.getLogger(__name__)
 
@@ -58,10 +60,14 @@ class AssistantService:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.embeddings = load_embeddings(settings)
-        self.glossary = load_glossary()
         self.gazetteer = load_gazetteer()
+        self.glossary = extended(load_glossary(), entity_rows(), ENTITIES_PATH)
         self.client = open_client(settings)
         self.index = ChunkIndex(open_store(self.client, settings.collection_name, self.embeddings))
+        self.use = USEEmbeddings()
+        self.use_index = ChunkIndex(
+            open_store(self.client, f"{settings.collection_name}_use", self.use)
+        )
         self.chat_model = build_chat_model(settings)
         self.baseline: ChunkIndex | None = None
         self._lock = threading.Lock()
@@ -74,14 +80,21 @@ class AssistantService:
 
     def _build_searchers(self) -> Searchers:
         chunks = self.index.all_chunks()
-        dense = DenseRetriever(
+        cfg = self.settings
+        e5 = DenseRetriever(
             index=self.index,
             embeddings=self.embeddings,
-            glossary=self.glossary,
             centroids=self.index.language_centroids() if chunks else {},
         )
-        lexical = BM25Retriever.from_documents(chunks, glossary=self.glossary) if chunks else None
-        hybrid = HybridRetriever(dense=dense, lexical=lexical, k=self.settings.top_k)
+        use = DenseRetriever(index=self.use_index, embeddings=self.use)
+        channels: dict[str, tuple[Any, float]] = {
+            "e5": (e5, cfg.weight_e5),
+            "use": (use, cfg.weight_use),
+        }
+        if chunks:
+            bm25 = BM25Retriever.from_documents(chunks, glossary=self.glossary)
+            channels["bm25"] = (bm25, cfg.weight_bm25)
+        hybrid = HybridRetriever(channels=channels, k=cfg.top_k)
         idf = extractive.Idf.build(c.page_content for c in chunks)
         return Searchers(chunks=chunks, idf=idf, hybrid=hybrid)
 
@@ -89,14 +102,16 @@ class AssistantService:
     def ingest(self, progress: Progress | None = None) -> IngestReport:
         """Bring the index in line with the corpus folder (incremental)."""
         with self._lock:
-            report = ingest(self.settings, self.index, progress)
+            report = ingest(self.settings, [self.index, self.use_index], progress)
             self._searchers = self._build_searchers()
         return report
 
-    def add_upload(self, src: Path, filename: str) -> IngestReport:
-        """Validate an uploaded file, save it into the corpus and index it."""
+    def add_upload(
+        self, src: Path, filename: str, progress: Progress | None = None
+    ) -> IngestReport:
+        """Validate an uploaded file, save it into the corpus and index it (with progress)."""
         save_upload(self.settings, src, filename)
-        return self.ingest()
+        return self.ingest(progress)
 
     # --- questions --------------------------------------------------------------
     def retrieve(
@@ -109,14 +124,14 @@ class AssistantService:
         """Ranked passages for ``query`` from the chosen retriever."""
         hybrid = self._searchers.hybrid
         name = retriever or self.settings.retriever
-        if name == "dense":
-            hybrid = HybridRetriever(dense=hybrid.dense, lexical=None)
-        elif name == "bm25":
-            hybrid = HybridRetriever(dense=None, lexical=hybrid.lexical)
-        elif name == "baseline":
+        if name == "baseline":
             from assistant.baseline import baseline_hits
 
             return baseline_hits(self, query, k or self.settings.top_k)
+        if name != "hybrid":
+            channel = {"dense": "e5", "use": "use", "bm25": "bm25"}[name]
+            picked = {channel: hybrid.channels[channel]} if channel in hybrid.channels else {}
+            hybrid = HybridRetriever(channels=picked)
         return hybrid.hits(query, k or self.settings.top_k, doc_ids)
 
     def ask(
@@ -185,7 +200,7 @@ class AssistantService:
             return record
         cross = any(detect_lang(c.text) != lang for c in result.quotes)
         quotes = [(c.text, n) for c, n in zip(result.quotes, result.marks, strict=True)]
-        record.answer = compose(lang, quotes, cross_language=cross and lang == "en")
+        record.answer = compose(lang, quotes, cross_language=cross)
         return record
 
     def ask_stream(

@@ -35,13 +35,16 @@ _EN_STOP_WORDS = """
     me more most my no nor not of off on once only or other our ours out over own same she should
     so some such than that the their theirs them then there these they this those through to too
     under until up very was we were what when where which while who whom why will with would you
-    your yours s t many much there's what's let may might must shall per via among upon"""
+    your yours s t many much there's what's let may might must shall per via among upon
+    give gives given get gets got receive receives received obtain obtains tell told
+    say says said mention mentions mentioned"""
 EN_STOP = frozenset(_EN_STOP_WORDS.split())
 _ZH_STOP_WORDS = """
     的 了 是 在 和 与 及 或 等 为 对 于 之 也 都 而 其 该 这 那 这些 那些
     以及 并 被 把 从 到
     将 已 已经 哪 哪些 哪个 几 谁 什么 怎么 怎样 如何 吗 呢 吧 啊 有 有多少 多少 多 个 中 上 下
-    就 又 还 但 所 以 让 给 向 由 着 过 我 我们 你 他 她 它 他们 请问 一下 呀 么"""
+    就 又 还 但 所 以 让 给 向 由 着 过 我 我们 你 他 她 它 他们 请问 一下 呀 么
+    可以 能 能够 会 可 获得 得到 为什么 为何 是否 有没有 哪里 哪儿 怎么样 什么样"""
 ZH_STOP = frozenset(_ZH_STOP_WORDS.split())
 
 _lock = threading.RLock()

@@ -55,7 +55,8 @@ def test_changed_and_deleted_files(settings_factory: Factory) -> None:
     changed = settings.corpus_dir / "003_ae6fda2240162a5d.txt"
     changed.write_text(
         changed.read_text(encoding="utf-8")
-        + "\n\nIn 2026 the pilot programme added 77 more cities to the digital transformation list.\n",
+        + "\n\nIn 2026 the pilot programme added 77 more cities to the digital "
+        "transformation list.\n",
         encoding="utf-8",
     )
     (settings.corpus_dir / "001_c3532d2b1e931b04.txt").unlink()

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import playwright.sync_api as playwright_api
 import pytest
 
 from assistant.config import PROJECT_ROOT, Settings
@@ -21,7 +22,6 @@ from assistant.service import AssistantService
 from assistant.ui.app import build_app, launch_options
 from assistant.ui.i18n import t
 
-playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -53,8 +53,7 @@ HOSTILE_SOURCES = """
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Settings]]:
     """The real app over the bundled corpus plus one hostile document, on a free port."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is missing: apt-get install -y chromium")
+    assert Path(CHROMIUM).exists(), "Chromium is missing: apt-get install -y chromium"
     root = tmp_path_factory.mktemp("browser")
     corpus = root / "corpus"
     shutil.copytree(PROJECT_ROOT / "corpus", corpus)
@@ -106,6 +105,8 @@ def ask(page: Any, question: str, turn: int) -> Any:
     box.press("Enter")
     expect(page.locator(f"#sources #turn-{turn}")).to_be_attached(timeout=120_000)
     expect(box).to_be_editable()
+    expect(page.locator("#send")).to_be_enabled()
+    page.wait_for_timeout(300)  # let the button's colour transition finish before screenshots
     return page.locator("#chat .message.bot, #chat [data-testid='bot']").last
 
 

@@ -81,9 +81,14 @@ class LibraryHandlers:
         added = False
         for i, path in enumerate(paths):
             name = _original_name(path)
-            progress(i / len(paths), desc=f"{name} ({i + 1}/{len(paths)})")
+            desc = f"{name} ({i + 1}/{len(paths)})"
+            progress(i / len(paths), desc=desc)
+
+            def step(done: int, total: int, i: int = i, desc: str = desc) -> None:
+                progress((i + done / max(total, 1)) / len(paths), desc=desc)
+
             try:
-                report = self.service.add_upload(Path(path), name)
+                report = self.service.add_upload(Path(path), name, step)
             except UploadError as exc:
                 lines.append("✗ " + t(lang, "upload_bad", name=name, reason=str(exc)))
                 continue

@@ -137,7 +137,7 @@ def _wire_language(w: Widgets, chat: ChatHandlers, lib: LibraryHandlers) -> None
         return (
             render.header_html(lang, chat.service.mode_label),
             gr.Tab(label=t(lang, "tab_chat")), gr.Tab(label=t(lang, "tab_library")),
-            gr.Chatbot(value=messages, placeholder=render.welcome(lang)),
+            gr.Chatbot(value=messages, placeholder=render.welcome(lang)),  # type: ignore[arg-type]
             gr.Textbox(placeholder=t(lang, "placeholder")),
             gr.Button(t(lang, "send")), gr.Button(t(lang, "clear")), gr.Button(t(lang, "copy")),
             gr.Dropdown(label=t(lang, "filter")), sources,

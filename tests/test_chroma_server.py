@@ -1,0 +1,63 @@
+"""SRDI_CHROMA_MODE=http: ingest into and answer from a real Chroma server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from assistant.config import Settings
+from assistant.service import AssistantService
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def chroma_server(tmp_path: Path) -> Iterator[int]:
+    """A `chroma run` server process on a free loopback port, stopped after the test."""
+    exe = shutil.which("chroma") or str(Path(sys.executable).with_name("chroma"))
+    port = _free_port()
+    proc = subprocess.Popen(
+        [exe, "run", "--path", str(tmp_path / "server-data"), "--host", "127.0.0.1",
+         "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(200):  # up to ~20 s for the server to come up
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1).is_success:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("the Chroma server did not start")
+        yield port
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def test_ingest_and_ask_through_a_chroma_server(
+    chroma_server: int, settings_factory: Callable[..., Settings]
+) -> None:
+    settings = settings_factory(chroma_mode="http", chroma_port=chroma_server)
+    service = AssistantService(settings)
+    first = service.ingest()
+    assert first.embedded == first.chunks > 0
+    assert not (settings.vectorstore_dir / "chroma.sqlite3").exists(), "nothing stored locally"
+
+    reopened = AssistantService(settings)  # a second client sees the server's index
+    assert reopened.ingest().embedded == 0
+    record = reopened.ask("How many listed little giant enterprises does Shenzhen have?")
+    assert record.found and "104" in record.answer
