@@ -14,6 +14,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from langchain_core.documents import Document
@@ -22,7 +23,7 @@ from assistant.entities import Gazetteer
 from assistant.glossary import Glossary
 from assistant.numbers import find_figures
 from assistant.schema import Citation, Quote
-from assistant.sentences import sentence_spans
+from assistant.ingest.sentences import split_sentences
 from assistant.textnorm import tokenize
 
 _NUMBER_Q = re.compile(
@@ -70,7 +71,7 @@ class Concept:
     weight: float
     forms: tuple[frozenset[str], ...]
 
-    def covered(self, tokens: set[str]) -> bool:
+    def covered(self, tokens: AbstractSet[str]) -> bool:
         """True when some form (all of its words) occurs in ``tokens``."""
         return any(form <= tokens for form in self.forms)
 
@@ -104,7 +105,7 @@ class Question:
 
     text: str
     concepts: list[Concept]
-    entities: set[str]
+    entities: frozenset[str]
     wants_number: bool
     wants_share: bool
     wants_year: bool
@@ -147,7 +148,7 @@ class Candidate:
         return self.doc.page_content[self.start : self.end]
 
 
-def coverage(q: Question, tokens: set[str]) -> float:
+def coverage(q: Question, tokens: AbstractSet[str]) -> float:
     """IDF-weighted share of the question's concepts present in ``tokens``."""
     total = sum(c.weight for c in q.concepts)
     return sum(c.weight for c in q.concepts if c.covered(tokens)) / total if total else 0.0
@@ -207,7 +208,7 @@ def _trim_references(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _spans(text: str) -> list[tuple[int, int]]:
     """Sentence spans, a heading line joined to the line after it (a title alone says little)."""
-    spans = [_trim_references(text, s, e) for s, e in sentence_spans(text)]
+    spans = [_trim_references(text, s, e) for s, e in split_sentences(text)]
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(spans):
@@ -221,20 +222,50 @@ def _spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@dataclass(frozen=True)
+class Analysed:
+    """A passage's words and its sentences' spans and words."""
+
+    words: frozenset[str]
+    sentences: tuple[tuple[int, int, frozenset[str]], ...]
+
+
+class SentenceCache:
+    """Sentence analysis per chunk id, computed once (chunk ids are content hashes)."""
+
+    def __init__(self) -> None:
+        self._data: dict[str, Analysed] = {}
+
+    def get(self, doc: Document) -> Analysed:
+        """The analysis of ``doc``, from the cache when possible."""
+        key = str(doc.id)
+        found = self._data.get(key)
+        if found is None:
+            text = doc.page_content
+            found = Analysed(
+                frozenset(tokenize(text, bigrams=False)),
+                tuple(
+                    (s, e, frozenset(tokenize(text[s:e], bigrams=False))) for s, e in _spans(text)
+                ),
+            )
+            self._data[key] = found
+        return found
+
+
 def candidates(
-    q: Question, passages: Sequence[Document], gazetteer: Gazetteer
+    q: Question, passages: Sequence[Document], gazetteer: Gazetteer, cache: SentenceCache
 ) -> list[Candidate]:
     """Every sentence of the passages with its score, best first."""
     out: list[Candidate] = []
     for rank, doc in enumerate(passages, start=1):
         text = doc.page_content
-        passage_cov = coverage(q, set(tokenize(text, bigrams=False)))
-        previous: set[str] = set()
-        for start, end in _spans(text):
+        analysed = cache.get(doc)
+        passage_cov = coverage(q, analysed.words)
+        previous: frozenset[str] = frozenset()
+        for start, end, words in analysed.sentences:
             sentence = text[start:end]
-            words = set(tokenize(sentence, bigrams=False))
             cov = coverage(q, words)
-            context = coverage(q, words | previous)  # what the sentence before established
+            context = coverage(q, words | previous)  # what the sentence before said
             previous = words
             score = (
                 0.45 * cov + 0.25 * context + 0.3 * passage_cov
@@ -320,9 +351,10 @@ def extract(
     passages: Sequence[Document],
     gazetteer: Gazetteer,
     min_coverage: float,
+    cache: SentenceCache,
 ) -> Extract:
     """Pick the quoted sentences, or decide the passages do not answer ``q``."""
-    cands = candidates(q, passages, gazetteer)
+    cands = candidates(q, passages, gazetteer, cache)
     if q.wants_number or q.wants_share or q.wants_year:  # these need a sentence with a figure
         cands = [c for c in cands if has_answer_figure(q, c.text, gazetteer)]
     best = max((c.support for c in cands), default=0.0)

@@ -8,7 +8,7 @@ passage mentions, and to swap the subject of follow-up questions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,7 @@ class Gazetteer:
     entities: tuple[Entity, ...]
     pattern: re.Pattern[str]
     by_alias: dict[str, Entity]
+    _seen: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def spans(self, text: str) -> list[tuple[int, int, Entity]]:
         """Non-overlapping entity mentions in ``text`` (offsets into ``text``)."""
@@ -49,9 +50,14 @@ class Gazetteer:
             (m.start(), m.end(), self.by_alias[m.group(0)]) for m in self.pattern.finditer(folded)
         ]
 
-    def mentioned(self, text: str) -> set[str]:
-        """Keys of the entities ``text`` mentions."""
-        return {e.key for _, _, e in self.spans(text)}
+    def mentioned(self, text: str) -> frozenset[str]:
+        """Keys of the entities ``text`` mentions (memoised: passages recur across questions)."""
+        found = self._seen.get(text)
+        if found is None:
+            if len(self._seen) > 100_000:
+                self._seen.clear()
+            found = self._seen[text] = frozenset(e.key for _, _, e in self.spans(text))
+        return found
 
 
 def _fold(text: str) -> str:

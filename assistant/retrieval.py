@@ -14,7 +14,8 @@ scores with fixed weights.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -23,7 +24,7 @@ import numpy.typing as npt
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, PrivateAttr
 
 from assistant.store import ChunkIndex
 
@@ -78,12 +79,12 @@ class DenseRetriever(BaseRetriever):
         """Best passages by (centred) cosine similarity."""
         k = k or self.k
         vec = self.embeddings.encode_queries([query])[0]
-        langs: Sequence[str | None] = tuple(self.centroids) or (None,)
-        hits: Scored = []
-        for lang in langs:
-            offset = float(vec @ self.centroids[lang]) if lang is not None else 0.0
-            found = self.index.search(vec.tolist(), k, doc_filter(doc_ids, lang))
-            hits.extend((doc, sim - offset) for doc, sim in found)
+        offsets = {lang: float(vec @ c) for lang, c in self.centroids.items()}
+        # One query deep enough for every language to show its best passages, then
+        # the per-language offsets re-rank them.
+        depth = k * max(1, len(offsets))
+        found = self.index.search(vec.tolist(), depth, doc_filter(doc_ids))
+        hits = [(doc, sim - offsets.get(str(doc.metadata.get("lang")), 0.0)) for doc, sim in found]
         return sorted(hits, key=lambda pair: pair[1], reverse=True)[:k]
 
     def _get_relevant_documents(
@@ -123,6 +124,10 @@ class HybridRetriever(BaseRetriever):
 
     channels: dict[str, tuple[Any, float]]  # name -> (Searcher, weight)
     k: int = 10
+    # The channels run side by side: torch and numpy release the GIL while they compute.
+    _pool: ThreadPoolExecutor = PrivateAttr(
+        default_factory=lambda: ThreadPoolExecutor(max_workers=3, thread_name_prefix="channel")
+    )
 
     def hits(
         self, query: str, k: int | None = None, doc_ids: Collection[str] | None = None
@@ -130,10 +135,11 @@ class HybridRetriever(BaseRetriever):
         """Fused hits, best first, with the lexical and e5 scores kept for inspection."""
         k = k or self.k
         depth = max(2 * k, 30)
-        results = {
-            name: searcher.search(query, depth, doc_ids)
+        futures = {
+            name: self._pool.submit(searcher.search, query, depth, doc_ids)
             for name, (searcher, _) in self.channels.items()
         }
+        results = {name: future.result() for name, future in futures.items()}
         active = {name: w for name, (_, w) in self.channels.items() if results[name]}
         total = sum(active.values()) or 1.0
         docs = {str(d.id): d for scored in results.values() for d, _ in scored}

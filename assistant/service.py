@@ -52,6 +52,7 @@ class Searchers:
     chunks: list[Document]
     idf: extractive.Idf
     hybrid: HybridRetriever
+    sentences: extractive.SentenceCache
 
 
 class AssistantService:
@@ -96,7 +97,7 @@ class AssistantService:
             channels["bm25"] = (bm25, cfg.weight_bm25)
         hybrid = HybridRetriever(channels=channels, k=cfg.top_k)
         idf = extractive.Idf.build(c.page_content for c in chunks)
-        return Searchers(chunks=chunks, idf=idf, hybrid=hybrid)
+        return Searchers(chunks, idf, hybrid, extractive.SentenceCache())
 
     # --- indexing ---------------------------------------------------------------
     def ingest(self, progress: Progress | None = None) -> IngestReport:
@@ -187,7 +188,7 @@ class AssistantService:
         q = extractive.Question.parse(query, self.glossary, self.gazetteer, searchers.idf)
         passages = [h.doc for h in hits[: self.settings.answer_passages]]
         result = extractive.extract(
-            q, passages, self.gazetteer, self.settings.answer_min_coverage
+            q, passages, self.gazetteer, self.settings.answer_min_coverage, searchers.sentences
         )
         retrieved = [_retrieved(i, h) for i, h in enumerate(hits, start=1)]
         record = AnswerRecord(

