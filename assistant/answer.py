@@ -21,9 +21,9 @@ from langchain_core.documents import Document
 
 from assistant.entities import Gazetteer
 from assistant.glossary import Glossary
+from assistant.ingest.sentences import split_sentences
 from assistant.numbers import find_figures
 from assistant.schema import Citation, Quote
-from assistant.ingest.sentences import split_sentences
 from assistant.textnorm import tokenize
 
 _NUMBER_Q = re.compile(

@@ -130,17 +130,22 @@ class HybridRetriever(BaseRetriever):
     )
 
     def hits(
-        self, query: str, k: int | None = None, doc_ids: Collection[str] | None = None
+        self,
+        query: str,
+        k: int | None = None,
+        doc_ids: Collection[str] | None = None,
+        only: str | None = None,
     ) -> list[Hit]:
-        """Fused hits, best first, with the lexical and e5 scores kept for inspection."""
+        """Fused hits, best first (``only`` one named channel, for comparisons)."""
         k = k or self.k
         depth = max(2 * k, 30)
         futures = {
             name: self._pool.submit(searcher.search, query, depth, doc_ids)
             for name, (searcher, _) in self.channels.items()
+            if only is None or name == only
         }
         results = {name: future.result() for name, future in futures.items()}
-        active = {name: w for name, (_, w) in self.channels.items() if results[name]}
+        active = {name: w for name, (_, w) in self.channels.items() if results.get(name)}
         total = sum(active.values()) or 1.0
         docs = {str(d.id): d for scored in results.values() for d, _ in scored}
         fused = dict.fromkeys(docs, 0.0)

@@ -123,17 +123,13 @@ class AssistantService:
         retriever: RetrieverName | None = None,
     ) -> list[Hit]:
         """Ranked passages for ``query`` from the chosen retriever."""
-        hybrid = self._searchers.hybrid
         name = retriever or self.settings.retriever
         if name == "baseline":
             from assistant.baseline import baseline_hits
 
             return baseline_hits(self, query, k or self.settings.top_k)
-        if name != "hybrid":
-            channel = {"dense": "e5", "use": "use", "bm25": "bm25"}[name]
-            picked = {channel: hybrid.channels[channel]} if channel in hybrid.channels else {}
-            hybrid = HybridRetriever(channels=picked)
-        return hybrid.hits(query, k or self.settings.top_k, doc_ids)
+        only = {"hybrid": None, "dense": "e5", "use": "use", "bm25": "bm25"}[name]
+        return self._searchers.hybrid.hits(query, k or self.settings.top_k, doc_ids, only)
 
     def ask(
         self,
