@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,9 +22,11 @@ _FEEDBACK_LOCK = threading.Lock()
 def document_rows(chunks: Sequence[Document]) -> list[DocumentInfo]:
     """One row per indexed document, from its chunks' metadata."""
     rows: dict[str, DocumentInfo] = {}
+    shares: dict[str, Counter[str]] = {}
     for chunk in chunks:
         m = chunk.metadata
         doc_id = str(m.get("doc_id", ""))
+        shares.setdefault(doc_id, Counter())[str(m.get("lang", ""))] += len(chunk.page_content)
         row = rows.get(doc_id)
         if row is None:
             row = rows[doc_id] = DocumentInfo(
@@ -32,12 +35,21 @@ def document_rows(chunks: Sequence[Document]) -> list[DocumentInfo]:
                 title=str(m.get("title", "")),
                 publisher=str(m.get("publisher", "")),
                 date=str(m.get("date", "")),
-                lang=str(m.get("lang", "")),
                 url=str(m.get("url", "")),
             )
         row.chunks += 1
         row.indexed_at = max(row.indexed_at, str(m.get("indexed_at", "")))
+    for doc_id, row in rows.items():
+        row.lang = _languages(shares[doc_id])
     return sorted(rows.values(), key=lambda r: r.path)
+
+
+def _languages(chars: Counter[str], minimum: float = 0.15) -> str:
+    """Languages making up at least ``minimum`` of a document's text, main one first."""
+    total = sum(chars.values()) or 1
+    return ", ".join(
+        lang for lang, n in chars.most_common() if lang and n / total >= minimum
+    )
 
 
 def document_view(

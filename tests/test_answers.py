@@ -143,3 +143,15 @@ def test_ask_json_matches_record_shape(service: AssistantService) -> None:
         assert r["rank"] == i and isinstance(r["score"], float)
     assert set(record["timings_ms"]) >= {"retrieve", "answer", "total"}
     assert "300" in norm(record["answer"])
+
+
+def test_chat_command_keeps_the_conversation(service: AssistantService) -> None:
+    env = dict(os.environ)
+    env["SRDI_CORPUS_DIR"] = str(service.settings.corpus_dir)
+    env["SRDI_VECTORSTORE_DIR"] = str(service.settings.vectorstore_dir)
+    result = CliRunner().invoke(
+        main, ["chat"], env=env,
+        input="北京市累计培育了多少家国家级专精特新“小巨人”企业？\n那深圳呢？\n\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "1214" in result.output and "1331" in result.output

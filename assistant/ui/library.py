@@ -24,10 +24,13 @@ _LANG_NAMES = {
 ProgressFn = Callable[..., Any]
 
 
-def language_name(code: str, lang: str) -> str:
-    """A document language code as a readable name in the interface language."""
-    names = _LANG_NAMES.get(code)
-    return names["zh" if lang == "zh" else "en"] if names else code
+def language_name(codes: str, lang: str) -> str:
+    """Document language codes ("zh-Hans, en") as readable names in the interface language."""
+    out = []
+    for code in (c.strip() for c in codes.split(",") if c.strip()):
+        names = _LANG_NAMES.get(code)
+        out.append(names["zh" if lang == "zh" else "en"] if names else code)
+    return "、".join(out) if lang == "zh" else ", ".join(out)
 
 
 def indexed_time(stamp: str) -> str:
