@@ -65,6 +65,11 @@ _NUMBER = re.compile(
 )
 _CN_NUM = "零〇一二两兩三四五六七八九十百千"
 _CN_PERCENT = re.compile(rf"百分之(?P<n>[{_CN_NUM}]+(?:点[{_CN_NUM}]+)?|\d+(?:\.\d+)?)")
+# 百亿, 三千亿, 十二万: Chinese numerals before a large scale (a scale is required, so words
+# such as 千帆百舸 or 百姓 are never read as numbers).
+_CN_AMOUNT = re.compile(
+    rf"(?<![{_CN_NUM}\d数几多余])(?P<n>[{_CN_NUM}]+)(?P<scale>万亿|萬億|亿|億|万|萬)"
+)
 _CN_TENTHS = re.compile(r"(?<![一二三四五六七八九十])(?P<n>[二三四五六七八九两])成(?P<half>半)?")
 _SKIP = re.compile(
     r"""
@@ -166,6 +171,11 @@ def _chinese_figures(text: str, folded: str) -> list[Figure]:
     for m in _CN_TENTHS.finditer(folded):
         value = _CN_DIGIT[m["n"]] * 10 + (5 if m["half"] else 0)
         figures.append(Figure(text[m.start() : m.end()], m.start(), m.end(), float(value), True))
+    for m in _CN_AMOUNT.finditer(folded):
+        integer = _cn_integer(m["n"])
+        if integer:
+            value = float(integer * _cn_multiplier(m["scale"]))
+            figures.append(Figure(text[m.start() : m.end()], m.start(), m.end(), value, False))
     return figures
 
 

@@ -46,6 +46,14 @@ _ZH_STOP_WORDS = """
     就 又 还 但 所 以 让 给 向 由 着 过 我 我们 你 他 她 它 他们 请问 一下 呀 么
     可以 能 能够 会 可 获得 得到 为什么 为何 是否 有没有 哪里 哪儿 怎么样 什么样"""
 ZH_STOP = frozenset(_ZH_STOP_WORDS.split())
+# English number words that name a count ("one" is left out: it is mostly a pronoun).
+NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    )
+    if i >= 2
+}
 
 _lock = threading.RLock()
 _jieba: Any = None
@@ -147,6 +155,8 @@ def words(text: str, bigrams: bool = True) -> list[str]:
         if seg[0].isascii():
             if _keep(seg):
                 tokens.append(stem(seg))
+            if seg in NUMBER_WORDS:  # "three tiers" meets "3个层次"
+                tokens.append(NUMBER_WORDS[seg])
         else:
             tokens.extend(_han_tokens(seg, bigrams))
     return tokens

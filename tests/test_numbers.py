@@ -39,6 +39,7 @@ def keys(text: str) -> list[str]:
         ("In 2011, the Ministry", ["2011"]),
         ("2.41万家 and 1.7万家", ["24100", "17000"]),
         ("百分之三十五, 百分之8.5, 超六成", ["35%", "8.5%", "60%"]),
+        ("中央財政設立百億獎補資金, 三千亿元, 十二万家", ["10000000000", "300000000000", "120000"]),
     ],
 )
 def test_figure_values(text: str, expected: list[str]) -> None:
@@ -69,7 +70,7 @@ def test_offsets_point_at_the_figure_as_written() -> None:
         "(3) Leveraging technological innovation",
         "## 2.2 重点区域表现突出",
         "5G networks, H100 chips, the 14th Five-Year Plan, the 1990s",
-        "百亿级领军企业",
+        "数十亿元的投入",
         "形成六大产业",
     ],
 )
