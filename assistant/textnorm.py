@@ -48,11 +48,8 @@ _ZH_STOP_WORDS = """
 ZH_STOP = frozenset(_ZH_STOP_WORDS.split())
 # English number words that name a count ("one" is left out: it is mostly a pronoun).
 NUMBER_WORDS = {
-    w: str(i)
-    for i, w in enumerate(
-        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
-    )
-    if i >= 2
+    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
 }
 
 _lock = threading.RLock()
