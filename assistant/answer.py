@@ -10,119 +10,25 @@ an entity (a place, an organisation) that no passage mentions.
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
-from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from langchain_core.documents import Document
 
 from assistant.entities import Gazetteer
-from assistant.glossary import Glossary
 from assistant.ingest.sentences import split_sentences
 from assistant.numbers import find_figures
+from assistant.question import Idf, Question, coverage
 from assistant.schema import Citation, Quote
 from assistant.textnorm import tokenize
 
-_NUMBER_Q = re.compile(
-    r"how (many|much)|number of|多少|幾|几|数量|數量|总量|總量|规模|規模|金额|金額", re.I
-)
-_SHARE_Q = re.compile(r"share|proportion|percent|ratio|比例|比重|占|佔|百分", re.I)
-_AMOUNT_Q = re.compile(
-    r"how much|funding|funds?\b|investment|金额|金額|资金|資金|投资|投資|多少钱", re.I
-)
+__all__ = ["Idf", "Question", "SentenceCache", "candidates", "citation", "extract"]
+
 _MONEY = re.compile(r"yuan|rmb|dollars?|元|美元", re.I)
 _TRAILING_REFS = re.compile(r"\s*(\[\d+(?:[-–,，]\d+)*\])+\s*$")
 _CLAUSE = re.compile(r"[，；;：:]\s*|,(?!\d)\s*")
 _ENDERS = set("。！？；!?;.…”\"'）)")
-_YEAR_Q = re.compile(
-    r"\bwhen\b|what year|which year|deadline|哪一?年|何时|何時|什么时候|什麼時候|截止", re.I
-)
-
-
-@dataclass
-class Idf:
-    """Inverse document frequencies of dictionary words over the indexed chunks."""
-
-    n: int
-    df: Counter[str] = field(default_factory=Counter)
-
-    @classmethod
-    def build(cls, texts: Iterable[str]) -> Idf:
-        """Count in how many chunks each word occurs."""
-        df: Counter[str] = Counter()
-        n = 0
-        for text in texts:
-            df.update(set(tokenize(text, bigrams=False)))
-            n += 1
-        return cls(n=n, df=df)
-
-    def __call__(self, token: str) -> float:
-        df = self.df.get(token, 0)
-        return math.log(1.0 + (self.n - df + 0.5) / (df + 0.5))
-
-
-@dataclass(frozen=True)
-class Concept:
-    """One thing the question asks about, with every form that expresses it."""
-
-    weight: float
-    forms: tuple[frozenset[str], ...]
-
-    def covered(self, tokens: AbstractSet[str]) -> bool:
-        """True when some form (all of its words) occurs in ``tokens``."""
-        return any(form <= tokens for form in self.forms)
-
-
-def concepts(text: str, glossary: Glossary, idf: Idf) -> list[Concept]:
-    """The question's concepts: glossary entries (any language, any synonym) and other words."""
-    words = set(tokenize(text, bigrams=False))
-    used: set[str] = set()
-    found: list[tuple[set[str], tuple[frozenset[str], ...]]] = []
-    for match in glossary.match(text):
-        forms = tuple(
-            f for f in (frozenset(tokenize(t, bigrams=False)) for t in
-                        (*match.entry.zh, *match.entry.en)) if f
-        )
-        own = set().union(*(f for f in forms if f <= words))
-        if own:
-            found.append((own, forms))
-    out: list[Concept] = []
-    for own, forms in sorted(found, key=lambda pair: len(pair[0]), reverse=True):
-        if own <= used:
-            continue
-        used |= own
-        out.append(Concept(sum(idf(t) for t in own), forms))
-    out.extend(Concept(idf(t), (frozenset({t}),)) for t in sorted(words - used))
-    return out
-
-
-@dataclass
-class Question:
-    """What the answerer needs to know about a question."""
-
-    text: str
-    concepts: list[Concept]
-    entities: frozenset[str]
-    wants_number: bool
-    wants_share: bool
-    wants_year: bool
-    wants_amount: bool
-
-    @classmethod
-    def parse(cls, text: str, glossary: Glossary, gazetteer: Gazetteer, idf: Idf) -> Question:
-        """Find the question's concepts, entities and the kind of answer it wants."""
-        return cls(
-            text=text,
-            concepts=concepts(text, glossary, idf),
-            entities=gazetteer.mentioned(text),
-            wants_number=bool(_NUMBER_Q.search(text)),
-            wants_share=bool(_SHARE_Q.search(text)),
-            wants_year=bool(_YEAR_Q.search(text)),
-            wants_amount=bool(_AMOUNT_Q.search(text)),
-        )
 
 
 @dataclass
@@ -146,13 +52,6 @@ class Candidate:
     @property
     def text(self) -> str:
         return self.doc.page_content[self.start : self.end]
-
-
-def coverage(q: Question, tokens: AbstractSet[str]) -> float:
-    """IDF-weighted share of the question's concepts present in ``tokens``."""
-    total = sum(c.weight for c in q.concepts)
-    return sum(c.weight for c in q.concepts if c.covered(tokens)) / total if total else 0.0
-
 
 def has_answer_figure(q: Question, text: str, gazetteer: Gazetteer) -> bool:
     """Whether ``text`` holds a figure of the kind a how-many question asks for."""
