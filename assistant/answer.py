@@ -19,11 +19,9 @@ from langchain_core.documents import Document
 from assistant.entities import Gazetteer
 from assistant.ingest.sentences import split_sentences
 from assistant.numbers import find_figures
-from assistant.question import Idf, Question, coverage
+from assistant.question import Question, coverage
 from assistant.schema import Citation, Quote
 from assistant.textnorm import tokenize
-
-__all__ = ["Idf", "Question", "SentenceCache", "candidates", "citation", "extract"]
 
 _MONEY = re.compile(r"yuan|rmb|dollars?|元|美元", re.I)
 _TRAILING_REFS = re.compile(r"\s*(\[\d+(?:[-–,，]\d+)*\])+\s*$")

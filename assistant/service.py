@@ -25,6 +25,7 @@ from assistant.indexing import ingest
 from assistant.lang import detect_lang
 from assistant.lexical import BM25Retriever
 from assistant.llm import build_chat_model, condense_question, model_label
+from assistant.question import Idf, Question
 from assistant.replies import compose, text
 from assistant.retrieval import DenseRetriever, Hit, HybridRetriever
 from assistant.schema import (
@@ -50,7 +51,7 @@ class Searchers:
     """Everything built from the indexed chunks (swapped whole after an ingest)."""
 
     chunks: list[Document]
-    idf: extractive.Idf
+    idf: Idf
     hybrid: HybridRetriever
     sentences: extractive.SentenceCache
 
@@ -96,7 +97,7 @@ class AssistantService:
             bm25 = BM25Retriever.from_documents(chunks, glossary=self.glossary)
             channels["bm25"] = (bm25, cfg.weight_bm25)
         hybrid = HybridRetriever(channels=channels, k=cfg.top_k)
-        idf = extractive.Idf.build(c.page_content for c in chunks)
+        idf = Idf.build(c.page_content for c in chunks)
         return Searchers(chunks, idf, hybrid, extractive.SentenceCache())
 
     # --- indexing ---------------------------------------------------------------
@@ -181,7 +182,7 @@ class AssistantService:
 
     def _answer(self, question: str, query: str, lang: str, hits: list[Hit]) -> AnswerRecord:
         searchers = self._searchers
-        q = extractive.Question.parse(query, self.glossary, self.gazetteer, searchers.idf)
+        q = Question.parse(query, self.glossary, self.gazetteer, searchers.idf)
         passages = [h.doc for h in hits[: self.settings.answer_passages]]
         result = extractive.extract(
             q, passages, self.gazetteer, self.settings.answer_min_coverage, searchers.sentences
