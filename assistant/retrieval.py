@@ -17,10 +17,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
-import numpy as np
-import numpy.typing as npt
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
@@ -29,20 +27,6 @@ from pydantic import ConfigDict, Field, PrivateAttr
 from assistant.store import ChunkIndex
 
 Scored = list[tuple[Document, float]]
-
-
-class QueryEncoder(Protocol):
-    """What a dense channel needs from its embeddings."""
-
-    def encode_queries(self, texts: list[str]) -> npt.NDArray[np.float32]: ...
-
-
-class Searcher(Protocol):
-    """A channel of the hybrid retriever."""
-
-    def search(
-        self, query: str, k: int | None = None, doc_ids: Collection[str] | None = None
-    ) -> Scored: ...
 
 
 def doc_filter(doc_ids: Collection[str] | None, lang: str | None = None) -> dict[str, Any] | None:
@@ -69,7 +53,7 @@ class DenseRetriever(BaseRetriever):
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
     index: ChunkIndex
-    embeddings: Any  # QueryEncoder
+    embeddings: Any  # anything with encode_queries(list[str]) -> float32 array
     centroids: dict[str, Any] = Field(default_factory=dict)
     k: int = 10
 
@@ -122,7 +106,8 @@ class HybridRetriever(BaseRetriever):
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
-    channels: dict[str, tuple[Any, float]]  # name -> (Searcher, weight)
+    # name -> (retriever with search(query, k, doc_ids) -> [(Document, score)], weight)
+    channels: dict[str, tuple[Any, float]]
     k: int = 10
     # The channels run side by side: torch and numpy release the GIL while they compute.
     _pool: ThreadPoolExecutor = PrivateAttr(
