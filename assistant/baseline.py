@@ -67,4 +67,4 @@ def baseline_hits(service: AssistantService, query: str, k: int) -> list[Hit]:
         service.baseline = baseline_index(service)
     index = service.baseline
     vector = service.embeddings.embed_query(query)
-    return [Hit(doc, score, dense=score) for doc, score in index.search(vector, k)]
+    return [Hit(doc, score) for doc, score in index.search(vector, k)]

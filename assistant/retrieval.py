@@ -29,25 +29,17 @@ from assistant.store import ChunkIndex
 Scored = list[tuple[Document, float]]
 
 
-def doc_filter(doc_ids: Collection[str] | None, lang: str | None = None) -> dict[str, Any] | None:
-    """A Chroma ``where`` clause restricting documents and/or language."""
-    clauses: list[dict[str, Any]] = []
-    if doc_ids is not None:
-        clauses.append({"doc_id": {"$in": sorted(doc_ids)}})
-    if lang is not None:
-        clauses.append({"lang": lang})
-    if not clauses:
-        return None
-    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+def doc_filter(doc_ids: Collection[str] | None) -> dict[str, Any] | None:
+    """A Chroma ``where`` clause restricting the search to some documents."""
+    return None if doc_ids is None else {"doc_id": {"$in": sorted(doc_ids)}}
 
 
 class DenseRetriever(BaseRetriever):
     """Dense retrieval through a Chroma collection, optionally centred per language.
 
-    With ``centroids`` (mean passage vector per language), each language is
-    searched separately and every similarity is reduced by the question's
-    similarity to that language's centroid, so passages compete on content
-    rather than on language.
+    With ``centroids`` (mean passage vector per language), every similarity is
+    reduced by the question's similarity to the centroid of the passage's
+    language, so passages compete on content rather than on language.
     """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
@@ -79,12 +71,10 @@ class DenseRetriever(BaseRetriever):
 
 @dataclass
 class Hit:
-    """A fused result with the evidence of each channel."""
+    """A retrieved passage and its fused score."""
 
     doc: Document
     score: float
-    dense: float = 0.0
-    lexical: float = 0.0
 
 
 def _min_max(scored: Scored) -> dict[str, float]:
@@ -137,12 +127,8 @@ class HybridRetriever(BaseRetriever):
         for name, weight in active.items():
             for cid, value in _min_max(results[name]).items():
                 fused[cid] += weight / total * value
-        raw = {name: {str(d.id): s for d, s in scored} for name, scored in results.items()}
         order = sorted(fused, key=lambda c: fused[c], reverse=True)[:k]
-        return [
-            Hit(docs[c], fused[c], raw.get("e5", {}).get(c, 0.0), raw.get("bm25", {}).get(c, 0.0))
-            for c in order
-        ]
+        return [Hit(docs[c], fused[c]) for c in order]
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun
