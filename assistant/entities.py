@@ -69,25 +69,29 @@ def _alias_regex(alias: str) -> str:
     return rf"\b{body}\b" if alias.isascii() else body
 
 
+@lru_cache(maxsize=4)
+def _read(path: Path) -> tuple[tuple[str, dict[str, Any]], ...]:
+    """``(kind, row)`` for every entity row of the table (read once per path)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return tuple((str(kind), dict(row)) for kind, rows in data.items() for row in rows or [])
+
+
 def entity_rows(path: Path = DEFAULT_PATH) -> list[dict[str, Any]]:
     """The raw ``{"en": [...], "zh": [...]}`` rows of every entity (for the glossary)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return [dict(row) for rows in data.values() for row in rows or []]
+    return [dict(row) for _, row in _read(path)]
 
 
 @lru_cache(maxsize=4)
 def load_gazetteer(path: Path = DEFAULT_PATH) -> Gazetteer:
-    """Read the entity table (cached per path)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    """The entity table with its alias pattern (cached per path)."""
     entities: list[Entity] = []
     by_alias: dict[str, Entity] = {}
-    for kind, rows in data.items():
-        for row in rows or []:
-            names = tuple(str(n) for n in [*row.get("en", []), *row.get("zh", [])])
-            entity = Entity(kind=str(kind), names=names)
-            entities.append(entity)
-            for name in names:
-                by_alias[_fold(name)] = entity
+    for kind, row in _read(path):
+        names = tuple(str(n) for n in [*row.get("en", []), *row.get("zh", [])])
+        entity = Entity(kind=kind, names=names)
+        entities.append(entity)
+        for name in names:
+            by_alias[_fold(name)] = entity
     aliases = sorted(by_alias, key=len, reverse=True)
     pattern = re.compile("|".join(_alias_regex(a) for a in aliases))
     return Gazetteer(tuple(entities), pattern, by_alias)
