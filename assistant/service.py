@@ -12,22 +12,23 @@ from typing import Any, Literal
 
 from langchain_core.documents import Document
 
-from assistant import answer as extractive
-from assistant import documents as library
+from assistant import library
+from assistant.answering import extract as extractive
+from assistant.answering.followup import resolve
+from assistant.answering.grounded import stream_grounded_answer
+from assistant.answering.question import Idf, Question
+from assistant.answering.replies import compose, text
 from assistant.config import RetrieverName, Settings
-from assistant.embedding import load_embeddings
-from assistant.entities import DEFAULT_PATH as ENTITIES_PATH
-from assistant.entities import entity_rows, load_gazetteer
-from assistant.followup import resolve
-from assistant.glossary import extended, load_glossary
-from assistant.grounded import stream_grounded_answer
-from assistant.indexing import ingest
-from assistant.lang import detect_lang
-from assistant.lexical import BM25Retriever
-from assistant.llm import build_chat_model, condense_question, model_label
-from assistant.question import Idf, Question
-from assistant.replies import compose, text
-from assistant.retrieval import DenseRetriever, Hit, HybridRetriever
+from assistant.index.lexical import BM25Retriever
+from assistant.index.store import ChunkIndex, Progress, open_client, open_store
+from assistant.index.sync import ingest
+from assistant.ingest.uploads import UploadError, save_upload
+from assistant.knowledge import load_knowledge
+from assistant.models.chat import build_chat_model, condense_question, model_label
+from assistant.models.embedding import load_embeddings
+from assistant.models.use import USEEmbeddings
+from assistant.retrieval.baseline import Baseline
+from assistant.retrieval.hybrid import DenseRetriever, Hit, HybridRetriever
 from assistant.schema import (
     AnswerRecord,
     DocumentInfo,
@@ -37,9 +38,7 @@ from assistant.schema import (
     StreamUpdate,
     Timings,
 )
-from assistant.store import ChunkIndex, Progress, open_client, open_store
-from assistant.uploads import UploadError, save_upload
-from assistant.use_encoder import USEEmbeddings
+from assistant.text.lang import detect_lang
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +61,7 @@ class AssistantService:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.embeddings = load_embeddings(settings)
-        self.gazetteer = load_gazetteer()
-        self.glossary = extended(load_glossary(), entity_rows(), ENTITIES_PATH)
+        self.knowledge = load_knowledge(settings)
         self.client = open_client(settings)
         self.index = ChunkIndex(open_store(self.client, settings.collection_name, self.embeddings))
         self.use = USEEmbeddings()
@@ -71,7 +69,10 @@ class AssistantService:
             open_store(self.client, f"{settings.collection_name}_use", self.use)
         )
         self.chat_model = build_chat_model(settings)
-        self.baseline: ChunkIndex | None = None
+        self.baseline = Baseline(
+            settings.corpus_dir, self.client, f"{settings.collection_name}_baseline",
+            self.embeddings,
+        )
         self._lock = threading.Lock()
         self._searchers = self._build_searchers()
 
@@ -94,11 +95,14 @@ class AssistantService:
             "use": (use, cfg.weight_use),
         }
         if chunks:
-            bm25 = BM25Retriever.from_documents(chunks, glossary=self.glossary)
+            bm25 = BM25Retriever.from_documents(
+                chunks, self.knowledge.tokenizer, glossary=self.knowledge.glossary
+            )
             channels["bm25"] = (bm25, cfg.weight_bm25)
         hybrid = HybridRetriever(channels=channels, k=cfg.top_k)
-        idf = Idf.build(c.page_content for c in chunks)
-        return Searchers(chunks, idf, hybrid, extractive.SentenceCache())
+        tokenizer = self.knowledge.tokenizer
+        idf = Idf.build((c.page_content for c in chunks), tokenizer)
+        return Searchers(chunks, idf, hybrid, extractive.SentenceCache(tokenizer))
 
     # --- indexing ---------------------------------------------------------------
     def ingest(self, progress: Progress | None = None) -> IngestReport:
@@ -126,13 +130,11 @@ class AssistantService:
         """Ranked passages for ``query`` from the chosen retriever."""
         name = retriever or self.settings.retriever
         if name == "baseline":
-            from assistant.baseline import baseline_hits
-
-            return baseline_hits(self, query, k or self.settings.top_k)
+            return self.baseline.hits(query, k or self.settings.top_k)
         only = {"hybrid": None, "dense": "e5", "use": "use", "bm25": "bm25"}[name]
         return self._searchers.hybrid.hits(query, k or self.settings.top_k, doc_ids, only)
 
-    def ask(
+    def ask_extractive(
         self,
         question: str,
         history: Sequence[str] = (),
@@ -141,8 +143,8 @@ class AssistantService:
         doc_ids: Collection[str] | None = None,
         retriever: RetrieverName | None = None,
     ) -> AnswerRecord:
-        """Answer one question with quoted, cited sentences, or decline."""
-        query = resolve(question.strip(), history, self.gazetteer)
+        """Answer with quoted, cited sentences of the documents (never a language model)."""
+        query = resolve(question.strip(), history, self.knowledge.gazetteer)
         return self._extractive(question, query, k, doc_ids, retriever)[0]
 
     def _extractive(
@@ -182,10 +184,11 @@ class AssistantService:
 
     def _answer(self, question: str, query: str, lang: str, hits: list[Hit]) -> AnswerRecord:
         searchers = self._searchers
-        q = Question.parse(query, self.glossary, self.gazetteer, searchers.idf)
+        gazetteer = self.knowledge.gazetteer
+        q = Question.parse(query, self.knowledge.glossary, gazetteer, searchers.idf)
         passages = [h.doc for h in hits[: self.settings.answer_passages]]
         result = extractive.extract(
-            q, passages, self.gazetteer, self.settings.answer_min_coverage, searchers.sentences
+            q, passages, gazetteer, self.settings.answer_min_coverage, searchers.sentences
         )
         retrieved = [_retrieved(i, h) for i, h in enumerate(hits, start=1)]
         record = AnswerRecord(
@@ -206,6 +209,7 @@ class AssistantService:
         question: str,
         history: Sequence[str] = (),
         *,
+        k: int | None = None,
         doc_ids: Collection[str] | None = None,
         retriever: RetrieverName | None = None,
     ) -> Iterator[StreamUpdate]:
@@ -216,11 +220,13 @@ class AssistantService:
         extractive answer); unanswerable questions never reach the model.
         """
         if self.chat_model is None:
-            yield from _replay(self.ask(question, history, doc_ids=doc_ids, retriever=retriever))
+            yield from _replay(
+                self.ask_extractive(question, history, k=k, doc_ids=doc_ids, retriever=retriever)
+            )
             return
         started = time.perf_counter()
         query = condense_question(self.chat_model, question.strip(), history)
-        record, hits = self._extractive(question, query, None, doc_ids, retriever)
+        record, hits = self._extractive(question, query, k, doc_ids, retriever)
         if not record.found:
             yield from _replay(record)
             return
@@ -235,13 +241,18 @@ class AssistantService:
                     update.record.timings_ms.total - update.record.timings_ms.retrieve, 2)
             yield update
 
-    def ask_llm(
+    def ask(
         self, question: str, history: Sequence[str] = (), *,
+        k: int | None = None,
+        doc_ids: Collection[str] | None = None,
         retriever: RetrieverName | None = None,
     ) -> AnswerRecord:
-        """The final record of :meth:`ask_stream` (the configured answerer, no streaming)."""
+        """Answer with the configured answerer (the language model when one is set, else
+        quoted sentences): the final record of :meth:`ask_stream`."""
         final: AnswerRecord | None = None
-        for update in self.ask_stream(question, history, retriever=retriever):
+        for update in self.ask_stream(
+            question, history, k=k, doc_ids=doc_ids, retriever=retriever
+        ):
             final = update.record or final
         assert final is not None
         return final

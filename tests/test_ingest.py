@@ -104,7 +104,7 @@ def test_chunks_never_cross_a_removed_region(corpus: Corpus) -> None:
     ],
 )
 def test_site_chrome_and_bylines_are_not_indexed(corpus: Corpus, junk: str) -> None:
-    from assistant.lang import to_simplified
+    from assistant.text.lang import to_simplified
 
     in_text = [d for d in corpus[0] if to_simplified(junk) in to_simplified(d.text)]
     assert in_text, f"{junk!r} should occur in some original (else the test proves nothing)"

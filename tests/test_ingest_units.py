@@ -18,7 +18,7 @@ from assistant.ingest.metadata import (
     parse_date,
     text_metadata,
 )
-from assistant.ingest.sentences import split_sentences
+from assistant.text.sentences import split_sentences
 
 
 @pytest.mark.parametrize(

@@ -10,17 +10,28 @@ from pathlib import Path
 import pytest
 from langchain_core.documents import Document
 
-from assistant import textnorm
-from assistant.config import PROJECT_ROOT
-from assistant.glossary import (
+from assistant.config import PROJECT_ROOT, Settings
+from assistant.index.lexical import BM25Retriever
+from assistant.knowledge import Knowledge, load_knowledge
+from assistant.knowledge.glossary import (
+    Glossary,
     GlossaryError,
     expand_query,
     expansion_terms,
-    load_glossary,
     translations,
 )
-from assistant.lexical import BM25Retriever
-from assistant.textnorm import tokenize
+
+KNOWLEDGE = load_knowledge(Settings())
+tokenize = KNOWLEDGE.tokenizer.tokenize
+
+
+def load_glossary(path: Path | None = None) -> Glossary:
+    """The packaged glossary, or one read from ``path`` through Settings."""
+    return KNOWLEDGE.glossary if path is None else _custom(path).glossary
+
+
+def _custom(path: Path) -> Knowledge:
+    return load_knowledge(Settings(glossary_path=path))
 
 PASSAGES = [
     ("bj", "北京市累计培育国家级专精特新“小巨人”企业1214家，排名全国第二。"),
@@ -43,7 +54,7 @@ def docs() -> list[Document]:
 
 @pytest.fixture(scope="module")
 def retriever(docs: list[Document]) -> BM25Retriever:
-    return BM25Retriever.from_documents(docs, k=3)
+    return BM25Retriever.from_documents(docs, KNOWLEDGE.tokenizer, k=3, glossary=KNOWLEDGE.glossary)
 
 
 def ids(results: list[tuple[Document, float]]) -> list[str]:
@@ -83,7 +94,10 @@ def test_tokenize_handles_empty_text() -> None:
 
 
 def test_segmenter_initialises_quietly() -> None:
-    code = "from assistant.textnorm import tokenize; print(tokenize('专精特新小巨人企业'))"
+    code = (
+        "from assistant.config import Settings; from assistant.knowledge import load_knowledge; "
+        "print(load_knowledge(Settings()).tokenizer.tokenize('专精特新小巨人企业'))"
+    )
     done = subprocess.run(
         [sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True
     )
@@ -96,7 +110,7 @@ def test_segmenter_initialises_quietly() -> None:
 
 def test_packaged_glossary_loads_with_many_entries() -> None:
     glossary = load_glossary()
-    assert 80 <= len(glossary.entries) <= 200
+    assert 80 <= len(glossary.entries) <= 300
     assert all(e.zh or e.en for e in glossary.entries)
 
 
@@ -147,9 +161,10 @@ def test_bad_glossary_gives_a_clear_error(tmp_path: Path) -> None:
 def test_custom_glossary_teaches_the_segmenter(tmp_path: Path) -> None:
     path = tmp_path / "g.yaml"
     path.write_text("entries:\n  - zh: [蓝鲸企業]\n    en: [blue whale]\n", encoding="utf-8")
-    glossary = load_glossary(path)
-    assert translations("blue whales", glossary) == ["蓝鲸企业"]
-    assert "蓝鲸企业" in textnorm.words("这些蓝鲸企业")
+    knowledge = _custom(path)
+    assert translations("blue whales", knowledge.glossary) == ["蓝鲸企业"]
+    assert "蓝鲸企业" in knowledge.tokenizer.words("这些蓝鲸企业")
+    assert "蓝鲸企业" not in KNOWLEDGE.tokenizer.words("这些蓝鲸企业")  # no shared state
 
 
 # --- BM25 -----------------------------------------------------------------------
@@ -165,9 +180,11 @@ def test_query_with_a_figure_ranks_its_passage_first(retriever: BM25Retriever) -
 
 def test_english_query_finds_chinese_passage_through_the_glossary(docs: list[Document]) -> None:
     query = "little giant enterprises listed on the Beijing Stock Exchange"
-    with_glossary = BM25Retriever.from_documents(docs)
+    with_glossary = BM25Retriever.from_documents(
+        docs, KNOWLEDGE.tokenizer, glossary=KNOWLEDGE.glossary
+    )
     assert ids(with_glossary.search(query, k=1)) == ["c2"]
-    without = BM25Retriever.from_documents(docs, use_glossary=False)
+    without = BM25Retriever.from_documents(docs, KNOWLEDGE.tokenizer)
     assert "c2" not in ids(without.search(query, k=3))
 
 
@@ -201,7 +218,7 @@ def test_langchain_invoke_returns_scored_documents(retriever: BM25Retriever) -> 
 
 
 def test_empty_index_returns_nothing() -> None:
-    assert BM25Retriever.from_documents([]).search("小巨人") == []
+    assert BM25Retriever.from_documents([], KNOWLEDGE.tokenizer).search("小巨人") == []
 
 
 def corpus_paragraphs() -> list[Document]:
@@ -224,6 +241,8 @@ def corpus_paragraphs() -> list[Document]:
     ],
 )
 def test_real_corpus_paragraphs(query: str, needle: str) -> None:
-    retriever = BM25Retriever.from_documents(corpus_paragraphs())
+    retriever = BM25Retriever.from_documents(
+        corpus_paragraphs(), KNOWLEDGE.tokenizer, glossary=KNOWLEDGE.glossary
+    )
     top = [d.page_content for d, _ in retriever.search(query, k=3)]
     assert any(needle in text for text in top), top

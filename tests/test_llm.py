@@ -16,8 +16,7 @@ from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGenerationChunk
 from pydantic import SecretStr
 
-from assistant.config import Settings
-from assistant.grounded import (
+from assistant.answering.grounded import (
     NO_ANSWER,
     build_messages,
     cited_numbers,
@@ -25,7 +24,8 @@ from assistant.grounded import (
     stream_grounded_answer,
     verify_answer,
 )
-from assistant.llm import (
+from assistant.config import Settings
+from assistant.models.chat import (
     LLMConfigError,
     build_chat_model,
     condense_question,

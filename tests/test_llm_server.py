@@ -13,9 +13,9 @@ from collections.abc import Iterator
 import pytest
 from openai_stub import OpenAIStub, StubState
 
+from assistant.answering.grounded import stream_grounded_answer
 from assistant.config import Settings
-from assistant.grounded import stream_grounded_answer
-from assistant.llm import build_chat_model, condense_question, model_label
+from assistant.models.chat import build_chat_model, condense_question, model_label
 from assistant.schema import AnswerRecord, Citation, StreamUpdate
 
 PASSAGES = [

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.numbers import Figure, canonical, figure_keys, find_figures
-from assistant.textnorm import tokenize
+from assistant.text.normalize import Tokenizer
+from assistant.text.numbers import Figure, canonical, figure_keys, find_figures
 
 
 def keys(text: str) -> list[str]:
@@ -107,4 +107,4 @@ def test_figure_keys_match_across_spellings() -> None:
 )
 def test_figure_tokens(spellings: list[str], token: str) -> None:
     for text in spellings:
-        assert token in tokenize(text), text
+        assert token in Tokenizer().tokenize(text), text

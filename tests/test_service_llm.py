@@ -77,7 +77,7 @@ def test_invented_figure_falls_back_to_extractive(
 ) -> None:
     model = CitingFakeModel(figure="1331", template="深圳累计培育了1400家“小巨人”企业[{n}]。")
     _with_model(service, model, monkeypatch)
-    record = service.ask_llm("深圳累计培育了多少家国家级专精特新“小巨人”企业？")
+    record = service.ask("深圳累计培育了多少家国家级专精特新“小巨人”企业？")
     assert record.verification is not None and record.verification.status == "fallback"
     assert record.mode == "extractive" and record.notice
     assert "1400" not in record.answer and "1331" in record.answer
@@ -88,7 +88,7 @@ def test_unanswerable_question_never_reaches_the_model(
 ) -> None:
     model = ExplodingModel(figure="x", template="x")
     _with_model(service, model, monkeypatch)
-    record = service.ask_llm("南京市有多少家国家级专精特新“小巨人”企业？")
+    record = service.ask("南京市有多少家国家级专精特新“小巨人”企业？")
     assert not record.found and model.calls == 0
 
 

@@ -19,9 +19,9 @@ from langchain_core.documents import Document
 
 from assistant.config import Settings
 from assistant.ingest.document import SourceDoc
-from assistant.ingest.sentences import is_heading_like, split_sentences
-from assistant.lang import detect_lang
 from assistant.schema import CHUNK_KEYS
+from assistant.text.lang import detect_lang
+from assistant.text.sentences import is_heading_like, split_sentences
 
 Span = tuple[int, int]
 TAIL_SLACK = 1.2  # a last small remainder may stretch a chunk to this multiple of the budget

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.ingest.metadata import find_dates, is_labelled_meta, strip_dates
-from assistant.lang import han_count
+from assistant.text.lang import han_count
 
 CONTENT = ""
 MIN_DUPLICATE_CHARS = 40  # a repeated run shorter than this (normalised) is kept

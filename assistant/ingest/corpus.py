@@ -19,8 +19,8 @@ from assistant.ingest.metadata import (
     normalise_lang,
     text_metadata,
 )
-from assistant.lang import detect_lang
 from assistant.schema import SkippedFile
+from assistant.text.lang import detect_lang
 
 logger = logging.getLogger(__name__)
 

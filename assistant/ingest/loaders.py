@@ -17,7 +17,7 @@ from typing import Any
 
 from assistant.ingest.document import SUPPORTED_SUFFIXES, LoadError
 from assistant.ingest.metadata import clean_title, parse_date
-from assistant.lang import han_count
+from assistant.text.lang import han_count
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),

@@ -1,7 +1,7 @@
 """Bilingual domain glossary (Chinese ↔ English) and query expansion.
 
-The glossary is editable data (``assistant/data/glossary.yaml``): entries of
-synonymous Chinese and English terms. :func:`expansion_terms` /
+The glossary is editable data (``knowledge/data/glossary.yaml``, path in Settings):
+entries of synonymous Chinese and English terms. :func:`expansion_terms` /
 :func:`expand_query` add, for every term a query mentions, the other terms of
 its entry, so an English question finds Chinese passages (``Beijing Stock
 Exchange`` → ``北交所``) and vice versa; :func:`translations` gives only the
@@ -14,32 +14,29 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from assistant import textnorm
+from assistant.text.lang import HAN_CLASS
+from assistant.text.normalize import Tokenizer, fold
 
 __all__ = [
-    "DEFAULT_PATH",
     "Entry",
     "Glossary",
     "GlossaryError",
     "Match",
-    "default_terms",
+    "build_glossary",
     "expand_query",
     "expansion_terms",
-    "extended",
-    "load_glossary",
+    "read_rows",
     "translations",
 ]
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "glossary.yaml"
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(f"[{HAN_CLASS}]")
 
 
 class GlossaryError(ValueError):
@@ -69,12 +66,13 @@ class Glossary:
     """A loaded glossary; :meth:`match` finds the entries a text mentions."""
 
     entries: tuple[Entry, ...]
+    tokenizer: Tokenizer = field(repr=False, compare=False)
 
     def match(self, text: str) -> list[Match]:
         """Entries whose Chinese terms occur in ``text`` or whose English phrases do."""
-        folded = textnorm.fold(text)
-        han_words = set(textnorm.words(text)) if _HAN.search(folded) else set()
-        en_seq = tuple(textnorm.en_words(text))
+        folded = fold(text)
+        han_words = set(self.tokenizer.words(text)) if _HAN.search(folded) else set()
+        en_seq = tuple(self.tokenizer.en_words(text))
         found: list[Match] = []
         for entry in self.entries:
             via_zh = any(_zh_hit(t, folded, han_words) for t in entry.zh)
@@ -98,11 +96,11 @@ def _contains(seq: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 
 def expansion_terms(query: str, glossary: Glossary) -> list[str]:
     """All terms (both languages) of the entries ``query`` mentions, minus those it contains."""
-    folded = textnorm.fold(query)
+    folded = fold(query)
     out: list[str] = []
     for m in glossary.match(query):
         for term in (*m.entry.zh, *m.entry.en):
-            if textnorm.fold(term) not in folded and term not in out:
+            if fold(term) not in folded and term not in out:
                 out.append(term)
     return out
 
@@ -128,37 +126,36 @@ def translations(query: str, glossary: Glossary, per_entry: int = 2) -> list[str
     return out
 
 
-def extended(glossary: Glossary, rows: Sequence[dict[str, Any]], source: Path) -> Glossary:
-    """``glossary`` plus entries given as ``{"zh": [...], "en": [...]}`` rows (e.g. entities)."""
-    extra = _parse(tuple(rows), source)
-    textnorm.add_words(t for e in extra.entries for t in e.zh)
-    return Glossary(glossary.entries + extra.entries)
+def build_glossary(
+    rows: Sequence[dict[str, Any]], tokenizer: Tokenizer, source: Path
+) -> Glossary:
+    """A glossary of ``{"zh": [...], "en": [...]}`` rows (``source`` names them in errors).
 
-
-def load_glossary(path: Path | None = None) -> Glossary:
-    """Load a glossary YAML (default: the packaged one); raises :class:`GlossaryError`.
-
-    A custom glossary's Chinese terms are also taught to the segmenter
-    (:func:`assistant.textnorm.add_words`); load it before building an index.
+    ``tokenizer`` must already know the rows' Chinese terms (see
+    :func:`assistant.knowledge.load_knowledge`), so matching cuts them as words.
     """
-    if path is None:
-        return _default_glossary()
-    glossary = _parse(_read(path), path)
-    textnorm.add_words(t for e in glossary.entries for t in e.zh)
-    return glossary
+    entries: list[Entry] = []
+    for raw in rows:
+        zh = tuple(dict.fromkeys(fold(t) for t in _terms(raw, "zh", source)))
+        en = tuple(_terms(raw, "en", source))
+        if not zh and not en:
+            log.warning("%s: skipping an empty glossary entry", source)
+            continue
+        phrases = {tuple(tokenizer.en_words(t)) for t in en}
+        entries.append(Entry(zh, en, tuple(sorted(p for p in phrases if p))))
+    return Glossary(tuple(entries), tokenizer)
 
 
-@lru_cache(maxsize=1)
-def _default_glossary() -> Glossary:
-    return _parse(_read(DEFAULT_PATH), DEFAULT_PATH)
+def zh_terms(rows: Sequence[dict[str, Any]], source: Path) -> list[str]:
+    """The Chinese terms of glossary rows, as written (for the segmenter's dictionary)."""
+    return [t for raw in rows for t in _terms(raw, "zh", source)]
 
 
-def default_terms() -> list[str]:
-    """Chinese terms of the packaged glossary, as written (for the segmenter's dictionary)."""
-    return [t for raw in _read(DEFAULT_PATH) for t in _terms(raw, "zh", DEFAULT_PATH)]
+def read_rows(path: Path) -> tuple[dict[str, Any], ...]:
+    """The entry rows of a glossary YAML file; raises :class:`GlossaryError`."""
+    return _read(path)
 
 
-@lru_cache(maxsize=4)
 def _read(path: Path) -> tuple[dict[str, Any], ...]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -177,16 +174,3 @@ def _terms(raw: dict[str, Any], key: str, path: Path) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
         raise GlossaryError(f"{path}: '{key}' must be a list of strings in entry {raw!r}")
     return [str(v).strip() for v in value if str(v).strip()]
-
-
-def _parse(raw_entries: tuple[dict[str, Any], ...], path: Path) -> Glossary:
-    entries: list[Entry] = []
-    for raw in raw_entries:
-        zh = tuple(dict.fromkeys(textnorm.fold(t) for t in _terms(raw, "zh", path)))
-        en = tuple(_terms(raw, "en", path))
-        if not zh and not en:
-            log.warning("%s: skipping an empty glossary entry", path)
-            continue
-        phrases = {tuple(textnorm.en_words(t)) for t in en}
-        entries.append(Entry(zh, en, tuple(sorted(p for p in phrases if p))))
-    return Glossary(tuple(entries))

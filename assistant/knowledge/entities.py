@@ -8,16 +8,14 @@ passage mentions, and to swap the subject of follow-up questions.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from assistant.lang import to_simplified
-
-DEFAULT_PATH = Path(__file__).parent / "data" / "entities.yaml"
+from assistant.text.lang import to_simplified
 
 
 @dataclass(frozen=True)
@@ -69,24 +67,17 @@ def _alias_regex(alias: str) -> str:
     return rf"\b{body}\b" if alias.isascii() else body
 
 
-@lru_cache(maxsize=4)
-def _read(path: Path) -> tuple[tuple[str, dict[str, Any]], ...]:
-    """``(kind, row)`` for every entity row of the table (read once per path)."""
+def read_entity_rows(path: Path) -> tuple[tuple[str, dict[str, Any]], ...]:
+    """``(kind, row)`` for every entity row of the table at ``path``."""
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     return tuple((str(kind), dict(row)) for kind, rows in data.items() for row in rows or [])
 
 
-def entity_rows(path: Path = DEFAULT_PATH) -> list[dict[str, Any]]:
-    """The raw ``{"en": [...], "zh": [...]}`` rows of every entity (for the glossary)."""
-    return [dict(row) for _, row in _read(path)]
-
-
-@lru_cache(maxsize=4)
-def load_gazetteer(path: Path = DEFAULT_PATH) -> Gazetteer:
-    """The entity table with its alias pattern (cached per path)."""
+def build_gazetteer(rows: Sequence[tuple[str, dict[str, Any]]]) -> Gazetteer:
+    """The entity table with its alias pattern."""
     entities: list[Entity] = []
     by_alias: dict[str, Entity] = {}
-    for kind, row in _read(path):
+    for kind, row in rows:
         names = tuple(str(n) for n in [*row.get("en", []), *row.get("zh", [])])
         entity = Entity(kind=kind, names=names)
         entities.append(entity)

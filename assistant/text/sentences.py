@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.lang import han_count
+from assistant.text.lang import han_count
 
 _CLOSERS = r"[”’」』）)】》\]\"'*]*"
 _CANDIDATE = re.compile(

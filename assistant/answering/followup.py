@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.entities import Gazetteer
-from assistant.lang import is_chinese
+from assistant.knowledge.entities import Gazetteer
+from assistant.text.lang import is_chinese
 
 _MARKERS = re.compile(
     r"^\s*(and|what about|how about|also|then|same for|what of)\b"

@@ -1,4 +1,4 @@
-"""Lexical retrieval: Okapi BM25 over :func:`assistant.textnorm.tokenize` tokens.
+"""Lexical retrieval: Okapi BM25 over :class:`~assistant.text.normalize.Tokenizer` tokens.
 
 :class:`BM25Index` is the plain index (numpy postings, no LangChain);
 :class:`BM25Retriever` wraps it as a LangChain retriever and adds glossary
@@ -21,9 +21,9 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, Field
 
-from assistant.glossary import Glossary, expansion_terms, load_glossary
-from assistant.numbers import figure_keys
-from assistant.textnorm import tokenize
+from assistant.knowledge.glossary import Glossary, expansion_terms
+from assistant.text.normalize import Tokenizer
+from assistant.text.numbers import figure_keys
 
 __all__ = ["BM25Index", "BM25Retriever"]
 
@@ -97,6 +97,7 @@ class BM25Retriever(BaseRetriever):
 
     docs: list[Document]
     index: BM25Index
+    tokenizer: Tokenizer
     glossary: Glossary | None = None
     k: int = 10
     expansion_weight: float = Field(default=0.5, ge=0.0)
@@ -107,6 +108,7 @@ class BM25Retriever(BaseRetriever):
     def from_documents(
         cls,
         documents: Iterable[Document],
+        tokenizer: Tokenizer,
         k: int = 10,
         *,
         k1: float = 1.2,
@@ -114,19 +116,17 @@ class BM25Retriever(BaseRetriever):
         glossary: Glossary | None = None,
         expansion_weight: float = 0.5,
         figure_weight: float = 1.5,
-        use_glossary: bool = True,
     ) -> BM25Retriever:
-        """Index ``documents``; the packaged glossary is used unless ``use_glossary=False``."""
-        if glossary is None and use_glossary:
-            glossary = load_glossary()
+        """Index ``documents`` cut by ``tokenizer``; queries are expanded with ``glossary``."""
         docs = list(documents)
         started = time.perf_counter()
-        index = BM25Index([tokenize(d.page_content) for d in docs], k1=k1, b=b)
+        index = BM25Index([tokenizer.tokenize(d.page_content) for d in docs], k1=k1, b=b)
         log.info("BM25 index: %d chunks in %.2fs", len(docs), time.perf_counter() - started)
         doc_ids = np.array([str(d.metadata.get("doc_id", "")) for d in docs], dtype=np.str_)
         return cls(
             docs=docs,
             index=index,
+            tokenizer=tokenizer,
             glossary=glossary,
             k=k,
             expansion_weight=expansion_weight,
@@ -137,12 +137,12 @@ class BM25Retriever(BaseRetriever):
     def query_terms(self, query: str) -> dict[str, float]:
         """Weighted query tokens: the query's own (figures ``figure_weight``, words 1.0)
         plus glossary expansions (``expansion_weight``)."""
-        terms = dict.fromkeys(tokenize(query), 1.0)
+        terms = dict.fromkeys(self.tokenizer.tokenize(query), 1.0)
         for key in figure_keys(query):
             terms[key] = self.figure_weight
         if self.glossary is not None and self.expansion_weight > 0:
             extra = expansion_terms(query, self.glossary)
-            for tok in tokenize(" ".join(extra)):
+            for tok in self.tokenizer.tokenize(" ".join(extra)):
                 terms.setdefault(tok, self.expansion_weight)
         return terms
 

