@@ -102,7 +102,8 @@ class AssistantService:
         hybrid = HybridRetriever(channels=channels, k=cfg.top_k)
         tokenizer = self.knowledge.tokenizer
         idf = Idf.build((c.page_content for c in chunks), tokenizer)
-        return Searchers(chunks, idf, hybrid, extractive.SentenceCache(tokenizer))
+        cache = extractive.SentenceCache(tokenizer, self.knowledge.gazetteer.mentioned)
+        return Searchers(chunks, idf, hybrid, cache)
 
     # --- indexing ---------------------------------------------------------------
     def ingest(self, progress: Progress | None = None) -> IngestReport:

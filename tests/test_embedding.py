@@ -272,7 +272,7 @@ def test_local_model_loads_without_touching_the_network(
 
 def test_missing_bundled_model_gives_clear_error(tmp_path: Path) -> None:
     settings = Settings(cache_dir=tmp_path, embedding_model="")
-    with pytest.raises(EmbeddingModelError, match=r"make install.*assistant\.model_build"):
+    with pytest.raises(EmbeddingModelError, match=r"make install.*assistant\.models\.build"):
         resolve_model(settings)
     with pytest.raises(EmbeddingModelError, match="not built"):
         load_embeddings(settings)

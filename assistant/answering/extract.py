@@ -11,11 +11,12 @@ an entity (a place, an organisation) that no passage mentions.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 from langchain_core.documents import Document
 
+from assistant.answering.anchors import Anchors, Check, anchors_of, check
 from assistant.answering.question import Question, coverage
 from assistant.knowledge.entities import Gazetteer
 from assistant.schema import Citation, Quote
@@ -41,6 +42,7 @@ class Candidate:
     coverage: float
     context: float = 0.0
     passage: float = 0.0
+    anchors: Check = field(default_factory=Check)
 
     @property
     def support(self) -> float:
@@ -120,35 +122,55 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 
 @dataclass(frozen=True)
+class Sentence:
+    """A sentence of a passage: its span, words, anchors and the anchors of what precedes
+    it (the document title and the passage's earlier sentences and headings)."""
+
+    start: int
+    end: int
+    words: frozenset[str]
+    anchors: Anchors
+    context: Anchors
+
+
+@dataclass(frozen=True)
 class Analysed:
-    """A passage's words and its sentences' spans and words."""
+    """A passage's words and its sentences."""
 
     words: frozenset[str]
-    sentences: tuple[tuple[int, int, frozenset[str]], ...]
+    sentences: tuple[Sentence, ...]
 
 
 class SentenceCache:
     """Sentence analysis per chunk id, computed once (chunk ids are content hashes)."""
 
-    def __init__(self, tokenizer: Tokenizer) -> None:
+    def __init__(self, tokenizer: Tokenizer, places: Callable[[str], frozenset[str]]) -> None:
         self._data: dict[str, Analysed] = {}
         self._tokenizer = tokenizer
+        self._places = places
 
     def get(self, doc: Document) -> Analysed:
         """The analysis of ``doc``, from the cache when possible."""
         key = str(doc.id)
         found = self._data.get(key)
         if found is None:
-            text = doc.page_content
-            tokenize = self._tokenizer.tokenize
-            found = Analysed(
-                frozenset(tokenize(text, bigrams=False)),
-                tuple(
-                    (s, e, frozenset(tokenize(text[s:e], bigrams=False))) for s, e in _spans(text)
-                ),
-            )
+            found = self._analyse(doc)
+            if len(self._data) > 50_000:
+                self._data.clear()
             self._data[key] = found
         return found
+
+    def _analyse(self, doc: Document) -> Analysed:
+        text = doc.page_content
+        tokenize = self._tokenizer.tokenize
+        context = anchors_of(str(doc.metadata.get("title", "")), self._places)
+        sentences: list[Sentence] = []
+        for s, e in _spans(text):
+            own = anchors_of(text[s:e], self._places)
+            words = frozenset(tokenize(text[s:e], bigrams=False))
+            sentences.append(Sentence(s, e, words, own, context))
+            context = context | own
+        return Analysed(frozenset(tokenize(text, bigrams=False)), tuple(sentences))
 
 
 def candidates(
@@ -161,18 +183,22 @@ def candidates(
         analysed = cache.get(doc)
         passage_cov = coverage(q, analysed.words)
         previous: frozenset[str] = frozenset()
-        for start, end, words in analysed.sentences:
-            sentence = text[start:end]
-            cov = coverage(q, words)
-            context = coverage(q, words | previous)  # what the sentence before said
-            previous = words
+        for sent in analysed.sentences:
+            sentence = text[sent.start : sent.end]
+            cov = coverage(q, sent.words)
+            context = coverage(q, sent.words | previous)  # what the sentence before said
+            previous = sent.words
+            anchored = check(q.anchors, sent.anchors, sent.context)
             score = (
                 0.45 * cov + 0.25 * context + 0.3 * passage_cov
                 + _figure_bonus(q, sentence, gazetteer)
                 + _entity_bonus(q, sentence, gazetteer)
+                + 0.05 * anchored.matched
                 - 0.03 * (rank - 1)
             )
-            out.append(Candidate(doc, rank, start, end, score, cov, context, passage_cov))
+            out.append(Candidate(
+                doc, rank, sent.start, sent.end, score, cov, context, passage_cov, anchored
+            ))
     out.sort(key=lambda c: c.score, reverse=True)
     return out
 
@@ -256,6 +282,7 @@ def extract(
     cands = candidates(q, passages, gazetteer, cache)
     if q.wants_number or q.wants_share or q.wants_year:  # these need a sentence with a figure
         cands = [c for c in cands if has_answer_figure(q, c.text, gazetteer)]
+    cands = [c for c in cands if c.anchors.ok]  # a sentence about another year, place…
     best = max((c.support for c in cands), default=0.0)
     if not cands or best < min_coverage or missing_entity(q, passages, gazetteer):
         return Extract(False, [], [], [], best)

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from assistant.answering.anchors import Anchors, anchors_of
 from assistant.knowledge.entities import Gazetteer
 from assistant.knowledge.glossary import Glossary
 from assistant.text.normalize import Tokenizer
@@ -99,6 +100,7 @@ class Question:
     wants_share: bool
     wants_year: bool
     wants_amount: bool
+    anchors: Anchors = field(default_factory=Anchors)
 
     @classmethod
     def parse(cls, text: str, glossary: Glossary, gazetteer: Gazetteer, idf: Idf) -> Question:
@@ -111,6 +113,7 @@ class Question:
             wants_share=bool(_SHARE_Q.search(text)),
             wants_year=bool(_YEAR_Q.search(text)),
             wants_amount=bool(_AMOUNT_Q.search(text)),
+            anchors=anchors_of(text, gazetteer.mentioned),
         )
 
 
