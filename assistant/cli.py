@@ -162,6 +162,7 @@ def eval_cmd(settings: Settings, questions_path: Path, out_path: Path,
     questions = evaluation.read_questions(questions_path)
     service = _service(settings)
     columns: dict[str, dict[str, Any]] = {}
+    calibrations: dict[str, str] = {}
     for name in retrievers:
         def ask_one(q: str, name: str = name) -> AnswerRecord:
             if llm:
@@ -176,10 +177,13 @@ def eval_cmd(settings: Settings, questions_path: Path, out_path: Path,
             "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in results), encoding="utf-8"
         )
         columns[name] = evaluation.metrics(questions, results)
+        calibrations[name] = evaluation.calibration(questions, results)
         misses = evaluation.failures(questions, results)
         if misses:
             log.info("%s missed: %s", name, " ".join(misses))
     click.echo(evaluation.format_table(columns))
+    for name, table in calibrations.items():
+        click.echo(f"\n{name}: confidence vs accuracy (choose thresholds on dev data)\n{table}")
 
 
 @main.command()

@@ -32,6 +32,9 @@ class Settings(BaseSettings):
     # --- domain knowledge (editable data files; see each file's header for its sources) --
     glossary_path: Path = PACKAGE_DIR / "knowledge" / "data" / "glossary.yaml"
     entities_path: Path = PACKAGE_DIR / "knowledge" / "data" / "entities.yaml"
+    use_dictionary: bool = Field(
+        default=True, description="Bridge everyday words across languages with CC-CEDICT."
+    )
 
     # --- embeddings --------------------------------------------------------
     embedding_model: str = Field(
@@ -61,7 +64,8 @@ class Settings(BaseSettings):
     weight_e5: float = 0.10
     top_k: int = 10
     answer_passages: int = 6
-    answer_min_coverage: float = 0.45
+    answer_min_coverage: float = 0.2
+    answer_related_min: float = 0.1
     max_question_chars: int = 1000
 
     # --- web app -----------------------------------------------------------

