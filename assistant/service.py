@@ -25,8 +25,7 @@ from assistant.index.sync import ingest
 from assistant.ingest.uploads import UploadError, save_upload
 from assistant.knowledge import load_knowledge
 from assistant.models.chat import build_chat_model, condense_question, model_label
-from assistant.models.embedding import load_embeddings
-from assistant.models.use import USEEmbeddings
+from assistant.models.embedders import Embedders, load_embedders
 from assistant.retrieval.baseline import Baseline
 from assistant.retrieval.hybrid import DenseRetriever, Hit, HybridRetriever
 from assistant.schema import (
@@ -58,13 +57,14 @@ class Searchers:
 class AssistantService:
     """Ingest, retrieve and answer over one corpus and one index."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, embedders: Embedders | None = None) -> None:
         self.settings = settings
-        self.embeddings = load_embeddings(settings)
+        embedders = embedders or load_embedders(settings)
+        self.embeddings = embedders.e5
         self.knowledge = load_knowledge(settings)
         self.client = open_client(settings)
         self.index = ChunkIndex(open_store(self.client, settings.collection_name, self.embeddings))
-        self.use = USEEmbeddings()
+        self.use = embedders.use
         self.use_index = ChunkIndex(
             open_store(self.client, f"{settings.collection_name}_use", self.use)
         )
