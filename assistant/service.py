@@ -36,6 +36,7 @@ from assistant.schema import (
     Retrieved,
     StreamUpdate,
     Timings,
+    chunk_fields,
 )
 from assistant.text.lang import detect_lang
 
@@ -284,16 +285,10 @@ def _replay(record: AnswerRecord) -> Iterator[StreamUpdate]:
 
 
 def _retrieved(rank: int, hit: Hit) -> Retrieved:
-    m = hit.doc.metadata
     return Retrieved(
         rank=rank,
-        doc_id=str(m.get("doc_id", "")),
         chunk_id=str(hit.doc.id),
         text=hit.doc.page_content,
         score=round(hit.score, 5),
-        title=str(m.get("title", "")),
-        path=str(m.get("path", "")),
-        lang=str(m.get("lang", "")),
-        start=int(m.get("start", 0)),
-        end=int(m.get("end", 0)),
+        **chunk_fields(hit.doc.metadata, Retrieved),
     )

@@ -7,13 +7,13 @@ of the question's weight the sentence expresses.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from assistant.index.lexical import idf
 from assistant.knowledge.entities import Gazetteer
 from assistant.knowledge.glossary import Glossary
 from assistant.text.normalize import Tokenizer
@@ -48,8 +48,7 @@ class Idf:
         return cls(n=n, df=df)
 
     def __call__(self, token: str) -> float:
-        df = self.df.get(token, 0)
-        return math.log(1.0 + (self.n - df + 0.5) / (df + 0.5))
+        return idf(self.n, self.df.get(token, 0))
 
 
 @dataclass(frozen=True)
