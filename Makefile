@@ -9,7 +9,7 @@ TORCH := torch==2.13.0
 STAMP := $(VENV)/.installed
 EVAL := ../shared/eval/qa_public.jsonl
 
-.PHONY: install run ingest test lint eval bench browser clean
+.PHONY: install run ingest test test-fast lint eval bench browser clean
 
 install: $(STAMP)
 	@$(PY) -m assistant.models.build
@@ -30,6 +30,10 @@ run: ingest
 
 test: install
 	$(VENV)/bin/pytest
+
+# No browser, no embedding model: unit, storage and sync tests (stand-in embedder).
+test-fast: install
+	$(VENV)/bin/pytest -m "not browser and not model"
 
 lint: install
 	$(VENV)/bin/ruff check assistant tests app.py

@@ -14,7 +14,7 @@ from langchain_core.documents import Document
 
 from assistant.config import Settings
 from assistant.ingest import load_document, load_sources
-from assistant.schema import AnswerRecord, DocumentInfo, DocumentView
+from assistant.schema import AnswerRecord, DocumentInfo, DocumentView, chunk_fields
 
 _FEEDBACK_LOCK = threading.Lock()
 
@@ -29,14 +29,7 @@ def document_rows(chunks: Sequence[Document]) -> list[DocumentInfo]:
         shares.setdefault(doc_id, Counter())[str(m.get("lang", ""))] += len(chunk.page_content)
         row = rows.get(doc_id)
         if row is None:
-            row = rows[doc_id] = DocumentInfo(
-                doc_id=doc_id,
-                path=str(m.get("path", "")),
-                title=str(m.get("title", "")),
-                publisher=str(m.get("publisher", "")),
-                date=str(m.get("date", "")),
-                url=str(m.get("url", "")),
-            )
+            row = rows[doc_id] = DocumentInfo(**chunk_fields(m, DocumentInfo))
         row.chunks += 1
         row.indexed_at = max(row.indexed_at, str(m.get("indexed_at", "")))
     for doc_id, row in rows.items():

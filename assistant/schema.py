@@ -7,7 +7,8 @@ JSON shape of ``srdi ask --json`` and of ``../shared/eval/README.md``.
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Mapping
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -156,3 +157,21 @@ class StreamUpdate(BaseModel):
 
     text: str
     record: AnswerRecord | None = None
+
+
+_OFFSETS = ("start", "end")
+_CHUNK_TEXT_FIELDS = ("doc_id", "title", "path", "lang", "publisher", "date", "url")
+
+
+def chunk_fields(metadata: Mapping[str, Any], model: type[BaseModel]) -> dict[str, Any]:
+    """The fields of ``model`` that a chunk's metadata supplies, typed (strings, offsets).
+
+    The one mapping from chunk metadata to records (Retrieved, Citation, DocumentInfo).
+    """
+    out: dict[str, Any] = {}
+    for name in model.model_fields:
+        if name in _OFFSETS:
+            out[name] = int(metadata.get(name, 0))
+        elif name in _CHUNK_TEXT_FIELDS:
+            out[name] = str(metadata.get(name, ""))
+    return out

@@ -26,8 +26,7 @@ from assistant.ingest.uploads import UploadError, save_upload
 from assistant.knowledge import load_knowledge
 from assistant.knowledge.dictionary import Bridge, cedict_path, load_bridge
 from assistant.models.chat import build_chat_model, condense_question, model_label
-from assistant.models.embedding import load_embeddings
-from assistant.models.use import USEEmbeddings
+from assistant.models.embedders import Embedders, load_embedders
 from assistant.retrieval.baseline import Baseline
 from assistant.retrieval.hybrid import DenseRetriever, Hit, HybridRetriever
 from assistant.schema import (
@@ -38,6 +37,7 @@ from assistant.schema import (
     Retrieved,
     StreamUpdate,
     Timings,
+    chunk_fields,
 )
 from assistant.text.lang import detect_lang
 
@@ -60,13 +60,14 @@ class Searchers:
 class AssistantService:
     """Ingest, retrieve and answer over one corpus and one index."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, embedders: Embedders | None = None) -> None:
         self.settings = settings
-        self.embeddings = load_embeddings(settings)
+        embedders = embedders or load_embedders(settings)
+        self.embeddings = embedders.e5
         self.knowledge = load_knowledge(settings)
         self.client = open_client(settings)
         self.index = ChunkIndex(open_store(self.client, settings.collection_name, self.embeddings))
-        self.use = USEEmbeddings()
+        self.use = embedders.use
         self.use_index = ChunkIndex(
             open_store(self.client, f"{settings.collection_name}_use", self.use)
         )
@@ -299,16 +300,10 @@ def _replay(record: AnswerRecord) -> Iterator[StreamUpdate]:
 
 
 def _retrieved(rank: int, hit: Hit) -> Retrieved:
-    m = hit.doc.metadata
     return Retrieved(
         rank=rank,
-        doc_id=str(m.get("doc_id", "")),
         chunk_id=str(hit.doc.id),
         text=hit.doc.page_content,
         score=round(hit.score, 5),
-        title=str(m.get("title", "")),
-        path=str(m.get("path", "")),
-        lang=str(m.get("lang", "")),
-        start=int(m.get("start", 0)),
-        end=int(m.get("end", 0)),
+        **chunk_fields(hit.doc.metadata, Retrieved),
     )

@@ -28,6 +28,13 @@ def make_settings(root: Path, corpus: Path | None = None, **overrides: object) -
     return Settings(**values)  # type: ignore[arg-type]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests on the session ``service`` (the real models) are ``model`` tests."""
+    for item in items:
+        if "service" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.model)
+
+
 @pytest.fixture
 def settings_factory(tmp_path: Path) -> Callable[..., Settings]:
     """Build settings over a fresh folder (optionally seeded with the bundled corpus)."""

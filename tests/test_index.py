@@ -1,25 +1,36 @@
-"""Incremental indexing on a real Chroma in tmp_path with the real embedding model."""
+"""Incremental indexing on a real Chroma in tmp_path.
+
+Storage and sync are about ids, hashes and batches, not meaning: these tests use the
+STAND-IN hashing embedder (``tests/standin.py``) except ``test_real_model_ingest``.
+"""
 
 from __future__ import annotations
 
 import json
 import os
-import signal
+import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from standin import StallingHashEmbeddings, standin_embedders
 
+from assistant import service as service_module
 from assistant.cli import main
-from assistant.config import Settings
+from assistant.config import PROJECT_ROOT, Settings
 from assistant.index.sync import corpus_chunks
 from assistant.service import AssistantService
 
 Factory = Callable[..., Settings]
+
+
+@pytest.fixture
+def standin(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every service built in-process (the CLI's too) embeds with the STAND-IN."""
+    monkeypatch.setattr(service_module, "load_embedders", lambda _settings: standin_embedders())
 
 
 def _env(settings: Settings) -> dict[str, str]:
@@ -36,6 +47,19 @@ def _ingest_json(settings: Settings) -> dict[str, object]:
     return report
 
 
+@pytest.mark.model
+def test_real_model_ingest(settings_factory: Factory) -> None:
+    settings = settings_factory(corpus=None)
+    shutil.copy(PROJECT_ROOT / "corpus" / "003_ae6fda2240162a5d.txt", settings.corpus_dir)
+    service = AssistantService(settings)
+    first = service.ingest()
+    assert first.documents == 1 and first.embedded == first.chunks > 0
+    assert service.ingest().embedded == 0
+    hits = service.retrieve("数字化转型试点城市", retriever="dense")
+    assert hits and hits[0].doc.metadata["doc_id"] == "003_ae6fda2240162a5d"
+
+
+@pytest.mark.usefixtures("standin")
 def test_second_ingest_embeds_nothing(settings_factory: Factory) -> None:
     settings = settings_factory()
     first = _ingest_json(settings)
@@ -49,7 +73,7 @@ def test_second_ingest_embeds_nothing(settings_factory: Factory) -> None:
 
 def test_changed_and_deleted_files(settings_factory: Factory) -> None:
     settings = settings_factory()
-    service = AssistantService(settings)
+    service = AssistantService(settings, standin_embedders())
     service.ingest()
     per_doc = {row.doc_id: row.chunks for row in service.documents()}
     changed = settings.corpus_dir / "003_ae6fda2240162a5d.txt"
@@ -70,6 +94,7 @@ def test_changed_and_deleted_files(settings_factory: Factory) -> None:
     assert {c.id for c in service.chunks()} == {c.id for c in expected}
 
 
+@pytest.mark.usefixtures("standin")
 def test_bad_files_are_skipped_with_reasons(settings_factory: Factory) -> None:
     settings = settings_factory()
     (settings.corpus_dir / "broken.pdf").write_bytes(b"%PDF-1.7\n1 0 obj <<>> garbage \x00\x01")
@@ -82,6 +107,7 @@ def test_bad_files_are_skipped_with_reasons(settings_factory: Factory) -> None:
     assert report["documents"] == 5
 
 
+@pytest.mark.usefixtures("standin")
 def test_chunks_command_lists_every_chunk(settings_factory: Factory) -> None:
     settings = settings_factory()
     report = _ingest_json(settings)
@@ -103,31 +129,42 @@ def _big_document(path: Path, sentences: int = 1500) -> None:
     path.write_text("\n\n".join(" ".join(lines[j : j + 5]) for j in range(0, sentences, 5)))
 
 
-@pytest.mark.slow
-def test_killed_ingest_keeps_old_index_and_next_run_repairs(settings_factory: Factory) -> None:
-    settings = settings_factory()
-    first = _ingest_json(settings)
-    _big_document(settings.corpus_dir / "big.txt")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "assistant", "ingest"],
-        env=_env(settings), stderr=subprocess.PIPE, text=True,
+def _child_ingest(settings: Settings, *args: str) -> subprocess.Popen[str]:
+    env = _env(settings)
+    env["PYTHONPATH"] = os.pathsep.join([str(PROJECT_ROOT), env.get("PYTHONPATH", "")])
+    script = Path(__file__).with_name("standin_ingest.py")
+    return subprocess.Popen(
+        [sys.executable, str(script), *args], env=env, stderr=subprocess.PIPE, text=True
     )
+
+
+def _ingest_until_stalled(settings: Settings, batches: int) -> None:
+    """Run an ingest in a child process, kill -9 it once ``batches`` batches are stored."""
+    proc = _child_ingest(settings, str(batches))
     assert proc.stderr is not None
-    for line in proc.stderr:  # wait until embedding has started, then kill -9
-        if "ingest plan" in line:
+    for line in proc.stderr:  # the stalled embedder announces itself, then blocks
+        if StallingHashEmbeddings.MARKER in line:
             break
-    time.sleep(3)
     assert proc.poll() is None, "ingest finished before it could be interrupted"
-    os.kill(proc.pid, signal.SIGKILL)
+    proc.kill()
     proc.wait()
 
-    service = AssistantService(settings)
-    assert len(service.chunks()) >= int(first["chunks"])  # type: ignore[call-overload]
+
+def test_killed_ingest_keeps_old_index_and_next_run_repairs(settings_factory: Factory) -> None:
+    settings = settings_factory()
+    first, _ = corpus_chunks(settings)
+    child = _child_ingest(settings)
+    assert child.wait() == 0, child.stderr.read() if child.stderr else ""
+    _big_document(settings.corpus_dir / "big.txt")
+    _ingest_until_stalled(settings, batches=1)
+
+    service = AssistantService(settings, standin_embedders())
+    assert len(service.chunks()) > len(first)  # the stored batch survived; nothing lost
     record = service.ask("深圳累计培育了多少家国家级专精特新小巨人企业？")
     assert record.found and "1331" in record.answer
 
     report = service.ingest()
-    assert report.embedded > 0 and report.embedded < report.chunks
+    assert 0 < report.embedded < report.chunks - len(first)  # only the unstored rest
     expected, _ = corpus_chunks(settings)
     assert {c.id for c in service.chunks()} == {c.id for c in expected}
     assert service.ingest().embedded == 0

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from standin import standin_embedders
 
 from assistant.config import Settings
 from assistant.schema import AnswerRecord, Citation, DocumentView, Quote, Retrieved
@@ -248,7 +249,7 @@ def test_upload_adds_good_files_and_rejects_bad_ones(
 ) -> None:
     settings = settings_factory(corpus=None, allow_upload=True, max_upload_mb=1)
     (settings.corpus_dir / "seed.txt").write_text("Seed document about SRDI policy. " * 5)
-    service = AssistantService(settings)
+    service = AssistantService(settings, standin_embedders())  # storage, not meaning
     service.ingest()
     lib = LibraryHandlers(service)
     uploads = tmp_path / "uploads"

@@ -51,12 +51,19 @@ HOSTILE_SOURCES = """
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Settings]]:
-    """The real app over the bundled corpus plus one hostile document, on a free port."""
+def app(
+    tmp_path_factory: pytest.TempPathFactory, service: AssistantService
+) -> Iterator[tuple[str, Settings]]:
+    """The real app over the bundled corpus plus one hostile document, on a free port.
+
+    Starts from a copy of the session service's index, so only the hostile document is
+    embedded here.
+    """
     assert Path(CHROMIUM).exists(), "Chromium is missing: apt-get install -y chromium"
     root = tmp_path_factory.mktemp("browser")
     corpus = root / "corpus"
-    shutil.copytree(PROJECT_ROOT / "corpus", corpus)
+    shutil.copytree(service.settings.corpus_dir, corpus)
+    shutil.copytree(service.settings.vectorstore_dir, root / "vectorstore")
     (corpus / "hostile.txt").write_text(HOSTILE_TEXT, "utf-8")
     with (corpus / "sources.yaml").open("a", encoding="utf-8") as sidecar:
         sidecar.write(HOSTILE_SOURCES)

@@ -19,7 +19,7 @@ from langchain_core.documents import Document
 from assistant.answering.anchors import Anchors, Check, anchors_of, check
 from assistant.answering.question import Concept, Question, coverage, key_concepts
 from assistant.knowledge.entities import Gazetteer
-from assistant.schema import Citation, Quote
+from assistant.schema import Citation, Quote, chunk_fields
 from assistant.text.normalize import HAN_RUN, Tokenizer, fold
 from assistant.text.numbers import find_figures
 from assistant.text.sentences import split_sentences
@@ -282,19 +282,8 @@ def cite(chosen: Sequence[Candidate]) -> tuple[list[Citation], list[int]]:
 
 def citation(n: int, doc: Document) -> Citation:
     """A numbered citation of a chunk (the passage text verbatim)."""
-    m = doc.metadata
     return Citation(
-        n=n,
-        doc_id=str(m.get("doc_id", "")),
-        title=str(m.get("title", "")),
-        chunk_id=str(doc.id),
-        text=doc.page_content,
-        path=str(m.get("path", "")),
-        publisher=str(m.get("publisher", "")),
-        date=str(m.get("date", "")),
-        url=str(m.get("url", "")),
-        start=int(m.get("start", 0)),
-        end=int(m.get("end", 0)),
+        n=n, chunk_id=str(doc.id), text=doc.page_content, **chunk_fields(doc.metadata, Citation)
     )
 
 

@@ -7,7 +7,6 @@ of the question's weight the sentence expresses.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -15,6 +14,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from assistant.answering.anchors import Anchors, anchors_of
+from assistant.index.lexical import idf
 from assistant.knowledge.dictionary import Bridge
 from assistant.knowledge.entities import Gazetteer
 from assistant.knowledge.glossary import Glossary
@@ -54,8 +54,7 @@ class Idf:
         return any(form and all(t in self.df for t in form) for form in forms)
 
     def __call__(self, token: str) -> float:
-        df = self.df.get(token, 0)
-        return math.log(1.0 + (self.n - df + 0.5) / (df + 0.5))
+        return idf(self.n, self.df.get(token, 0))
 
 
 @dataclass(frozen=True)

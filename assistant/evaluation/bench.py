@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import resource
-import statistics
 import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from assistant.config import Settings
+from assistant.evaluation.metrics import percentiles
 
 SAMPLE_QUESTIONS = (
     "How many national-level little giant enterprises are there in Shenzhen?",
@@ -22,11 +22,6 @@ SAMPLE_QUESTIONS = (
 def peak_rss_mb() -> float:
     """Peak resident memory of this process so far, in MiB."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _percentile(values: Sequence[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def run_bench(settings: Settings, questions: Sequence[str], rounds: int = 3) -> dict[str, float]:
@@ -45,13 +40,14 @@ def run_bench(settings: Settings, questions: Sequence[str], rounds: int = 3) -> 
             service.ask(q).timings_ms.total for _ in range(rounds) for q in questions
         ]
     ingest_s = ingested - loaded
+    p50, p95 = percentiles(latencies, 50, 95)
     return {
         "model_load_s": round(loaded - started, 2),
         "ingest_s": round(ingest_s, 2),
         "chunks": report.chunks,
         "chunks_per_s": round(report.chunks / ingest_s, 1) if ingest_s else 0.0,
         "questions": len(latencies),
-        "latency_p50_ms": round(statistics.median(latencies), 1),
-        "latency_p95_ms": round(_percentile(latencies, 0.95), 1),
+        "latency_p50_ms": round(p50, 1),
+        "latency_p95_ms": round(p95, 1),
         "peak_rss_mb": round(peak_rss_mb(), 1),
     }

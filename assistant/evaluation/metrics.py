@@ -22,6 +22,17 @@ def norm(text: str) -> str:
     return _DIGIT_COMMA.sub("", text)
 
 
+def percentiles(values: Sequence[float], *points: int) -> list[float]:
+    """The given percentiles (1..99) of ``values``, interpolated between the data points
+    (:func:`statistics.quantiles`, inclusive method: never outside min..max)."""
+    if not values:
+        raise ValueError("percentiles of no values")
+    if len(values) == 1:
+        return [float(values[0])] * len(points)
+    cuts = statistics.quantiles(values, n=100, method="inclusive")
+    return [cuts[p - 1] for p in points]
+
+
 def read_questions(path: Path) -> list[dict[str, Any]]:
     """Question records (``id`` and ``question`` required) from a JSON-lines file."""
     rows = []
@@ -91,10 +102,9 @@ def metrics(
         ) / len(facts)
     if una:
         m["no_answer_accuracy"] = sum(not r["found"] for _, r in una) / len(una)
-    totals = sorted(r["timings_ms"]["total"] for r in results)
+    totals = [r["timings_ms"]["total"] for r in results]
     if totals:
-        m["latency_p50_ms"] = statistics.median(totals)
-        m["latency_p95_ms"] = totals[min(len(totals) - 1, round(0.95 * (len(totals) - 1)))]
+        m["latency_p50_ms"], m["latency_p95_ms"] = percentiles(totals, 50, 95)
     return m
 
 

@@ -25,9 +25,15 @@ from assistant.knowledge.glossary import Glossary, expansion_terms
 from assistant.text.normalize import Tokenizer
 from assistant.text.numbers import figure_keys
 
-__all__ = ["BM25Index", "BM25Retriever"]
+__all__ = ["BM25Index", "BM25Retriever", "idf"]
 
 log = logging.getLogger(__name__)
+
+
+def idf(size: int, df: int) -> float:
+    """Okapi BM25 inverse document frequency (never negative) of a term in ``df`` of
+    ``size`` texts: the one definition BM25 and answer scoring share."""
+    return math.log(1.0 + (size - df + 0.5) / (df + 0.5))
 
 FloatArray = npt.NDArray[np.float64]
 
@@ -58,8 +64,7 @@ class BM25Index:
         posting = self._postings.get(term)
         if posting is None:
             return 0.0
-        df = len(posting[0])
-        return math.log(1.0 + (self.size - df + 0.5) / (df + 0.5))
+        return idf(self.size, len(posting[0]))
 
     def scores(self, weighted_terms: dict[str, float]) -> FloatArray:
         """BM25 score of every document for query terms with weights."""

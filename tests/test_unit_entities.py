@@ -1,0 +1,57 @@
+"""The gazetteer: entity mentions in English, Simplified and Traditional Chinese."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.config import Settings
+from assistant.knowledge.entities import Gazetteer, build_gazetteer, read_entity_rows
+
+ROWS = [
+    ("place", {"en": ["Shenzhen"], "zh": ["深圳", "深圳市"]}),
+    ("place", {"en": ["Beijing"], "zh": ["北京", "北京市"]}),
+    ("market", {"en": ["Beijing Stock Exchange", "BSE"], "zh": ["北交所", "北京证券交易所"]}),
+]
+
+
+@pytest.fixture(scope="module")
+def small() -> Gazetteer:
+    return build_gazetteer(ROWS)
+
+
+def test_aliases_in_every_script_name_one_entity(small: Gazetteer) -> None:
+    for text in ("Shenzhen firms", "深圳企业", "深圳市的企業", "SHENZHEN"):
+        assert small.mentioned(text) == frozenset({"Shenzhen"}), text
+
+
+def test_longest_alias_wins(small: Gazetteer) -> None:
+    assert small.mentioned("北京证券交易所上市") == frozenset({"Beijing Stock Exchange"})
+    assert small.mentioned("Listed on the Beijing Stock Exchange") == frozenset(
+        {"Beijing Stock Exchange"}
+    )
+
+
+def test_latin_aliases_need_word_boundaries(small: Gazetteer) -> None:
+    assert small.mentioned("BSE listing") == frozenset({"Beijing Stock Exchange"})
+    assert small.mentioned("ABSENT data") == frozenset()
+
+
+def test_spans_point_into_the_original_text(small: Gazetteer) -> None:
+    text = "北京與深圳市"
+    spans = small.spans(text)
+    assert [(text[s:e], entity.key) for s, e, entity in spans] == [
+        ("北京", "Beijing"), ("深圳市", "Shenzhen"),
+    ]
+
+
+def test_no_mentions(small: Gazetteer) -> None:
+    assert small.spans("nothing here") == [] and small.mentioned("") == frozenset()
+
+
+def test_bundled_table_loads_with_kinds_and_unique_keys() -> None:
+    rows = read_entity_rows(Settings().entities_path)
+    gazetteer = build_gazetteer(rows)
+    keys = [e.key for e in gazetteer.entities]
+    assert len(keys) > 50 and len(set(keys)) == len(keys)
+    assert {kind for kind, _ in rows} >= {"place"}
+    assert gazetteer.mentioned("南山区和宝安区") >= frozenset({"Nanshan"})

@@ -1,0 +1,65 @@
+"""Sentence selection and citation helpers of extractive answering (pure functions)."""
+
+from __future__ import annotations
+
+from langchain_core.documents import Document
+
+from assistant.answering.extract import Candidate, _spans, _trim_references, cite, select
+
+
+def doc(cid: str, text: str) -> Document:
+    meta = {"doc_id": cid.split(":")[0], "title": f"T {cid}", "path": f"{cid}.txt",
+            "start": 100, "end": 100 + len(text)}
+    return Document(id=cid, page_content=text, metadata=meta)
+
+
+def cand(d: Document, start: int, end: int, score: float) -> Candidate:
+    return Candidate(d, rank=1, start=start, end=end, score=score, coverage=score)
+
+
+def quoted(chosen: list[Candidate]) -> list[str]:
+    return [c.text for c in chosen]
+
+
+def test_trailing_reference_markers_are_dropped() -> None:
+    text = "深圳有104家已上市。[5][6]"
+    assert text[slice(*_trim_references(text, 0, len(text)))] == "深圳有104家已上市。"
+    text = "Shenzhen has 104 listed firms. [3-5]"
+    assert text[slice(*_trim_references(text, 0, len(text)))] == "Shenzhen has 104 listed firms."
+
+
+def test_text_without_markers_or_made_only_of_markers_is_kept() -> None:
+    assert _trim_references("No markers here.", 0, 16) == (0, 16)
+    assert _trim_references("[1][2]", 0, 6) == (0, 6)  # nothing would be left
+
+
+def test_spans_cover_sentences_and_join_a_heading_to_its_line() -> None:
+    text = "Funding rules\nEach firm gets 500,000 yuan. Reports are due in March."
+    got = [text[s:e] for s, e in _spans(text)]
+    assert got == ["Funding rules\nEach firm gets 500,000 yuan.", "Reports are due in March."]
+
+
+def test_select_takes_the_best_and_a_close_distinct_runner_up() -> None:
+    d = doc("a:1", "First fact. Second fact. Third fact.")
+    best, close, far = cand(d, 0, 11, 1.0), cand(d, 12, 24, 0.9), cand(d, 25, 36, 0.5)
+    assert quoted(select([best, close, far])) == ["First fact.", "Second fact."]
+    assert quoted(select([best, far])) == ["First fact."]  # below ratio * best
+    assert quoted(select([best, close], max_quotes=1)) == ["First fact."]
+    assert select([]) == []
+
+
+def test_select_skips_a_quote_contained_in_one_already_chosen() -> None:
+    d = doc("a:1", "First fact. Second fact.")
+    whole, part, other = cand(d, 0, 24, 1.0), cand(d, 12, 24, 0.95), cand(d, 0, 11, 0.9)
+    assert quoted(select([whole, part, other])) == ["First fact. Second fact."]
+
+
+def test_cite_numbers_passages_by_first_appearance() -> None:
+    a, b = doc("a:1", "Alpha one. Alpha two."), doc("b:7", "Beta.")
+    chosen = [cand(b, 0, 5, 1.0), cand(a, 0, 10, 0.9), cand(b, 0, 5, 0.8)]
+    citations, marks = cite(chosen)
+    assert [c.n for c in citations] == [1, 2] and marks == [1, 2, 1]
+    assert [c.chunk_id for c in citations] == ["b:7", "a:1"]
+    assert citations[0].text == "Beta." and citations[0].doc_id == "b"
+    assert [q.text for q in citations[0].quotes] == ["Beta.", "Beta."]
+    assert (citations[1].start, citations[1].end) == (100, 100 + len("Alpha one. Alpha two."))

@@ -1,0 +1,78 @@
+"""Question analysis: the kind of answer wanted, concepts across languages, IDF, coverage."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.question import Idf, Question, concepts, coverage
+from assistant.config import Settings
+from assistant.knowledge import Knowledge, load_knowledge
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    return load_knowledge(Settings())
+
+
+@pytest.fixture(scope="module")
+def idf(knowledge: Knowledge) -> Idf:
+    texts = ["小巨人企业名单", "深圳市企业数量", "the pilot cities list", "企业"]
+    return Idf.build(texts, knowledge.tokenizer)
+
+
+def parse(text: str, knowledge: Knowledge, idf: Idf) -> Question:
+    return Question.parse(text, knowledge.glossary, knowledge.gazetteer, idf)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("How many little giants does Shenzhen have?", {"wants_number"}),
+        ("深圳有多少家小巨人企业？", {"wants_number"}),
+        ("What share of revenue goes to R&D?", {"wants_share"}),
+        ("研发投入占营收的比重是多少？", {"wants_share", "wants_number"}),
+        ("Which year was the third batch announced?", {"wants_year"}),
+        ("第三批名单是哪一年公布的？", {"wants_year"}),
+        ("What funding does a little giant receive?", {"wants_amount"}),
+        ("What is a little giant enterprise?", set()),
+    ],
+)
+def test_wanted_answer_kind(text: str, wanted: set[str], knowledge: Knowledge, idf: Idf) -> None:
+    q = parse(text, knowledge, idf)
+    flags = {"wants_number", "wants_share", "wants_year", "wants_amount"}
+    assert {f for f in flags if getattr(q, f)} == wanted
+
+
+def test_glossary_concept_carries_every_language(knowledge: Knowledge, idf: Idf) -> None:
+    found = concepts("How many little giants are there?", knowledge.glossary, idf)
+    tokenize = knowledge.tokenizer.tokenize
+    zh = set(tokenize("小巨人", bigrams=False))
+    giant = [c for c in found if any(zh <= form for form in c.forms)]
+    assert len(giant) == 1
+    assert giant[0].covered(frozenset(tokenize("第三批小巨人企业名单", bigrams=False)))
+
+
+def test_coverage_is_the_weighted_share_of_concepts(knowledge: Knowledge, idf: Idf) -> None:
+    q = parse("深圳 小巨人", knowledge, idf)
+    tokenize = knowledge.tokenizer.tokenize
+    both = frozenset(tokenize("深圳的小巨人企业", bigrams=False))
+    one = frozenset(tokenize("深圳的企业", bigrams=False))
+    assert coverage(q, both) == pytest.approx(1.0)
+    assert 0.0 < coverage(q, one) < 1.0
+    assert coverage(q, frozenset()) == 0.0
+
+
+def test_empty_question_has_no_concepts(knowledge: Knowledge, idf: Idf) -> None:
+    q = parse("", knowledge, idf)
+    assert q.concepts == [] and coverage(q, frozenset({"x"})) == 0.0
+
+
+def test_entities_are_found_in_any_script(knowledge: Knowledge, idf: Idf) -> None:
+    assert parse("深圳有多少家？", knowledge, idf).entities == frozenset({"Shenzhen"})
+    assert parse("How many in Shenzhen?", knowledge, idf).entities == frozenset({"Shenzhen"})
+
+
+def test_idf_ranks_rare_words_above_common_ones(knowledge: Knowledge, idf: Idf) -> None:
+    assert idf.n == 4
+    assert idf("名单") > idf("企业") > 0.0
+    assert idf("never-seen") > idf("名单")
