@@ -97,6 +97,8 @@ def classify(exc: BaseException) -> UserError:
     detail = _one_line(f"{type(exc).__name__}: {exc}", 160)
     name = type(exc).__name__.lower()
     text = str(exc).lower()
+    if "embeddingmodel" in name:
+        return ModelMissing(detail)
     if "locked" in text:
         return IndexLocked(detail)
     if isinstance(exc, ConnectionError) or "connect" in name or "could not connect" in text:
