@@ -27,7 +27,26 @@ def _echo_json(obj: Any) -> None:
     click.echo(json.dumps(obj, ensure_ascii=False))
 
 
-@click.group()
+class _Group(click.Group):
+    """The command group: any failure becomes one line on stderr and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as exc:
+            from assistant.errors import user_message
+
+            if ctx.params.get("verbose"):
+                log.exception("command failed")
+            else:
+                log.debug("command failed", exc_info=True)
+            click.echo(f"error: {user_message(exc)}", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=_Group)
 @click.option("-v", "--verbose", is_flag=True, help="Log debug details to stderr.")
 @click.pass_context
 def main(ctx: click.Context, verbose: bool) -> None:
@@ -71,8 +90,13 @@ def ingest(settings: Settings, as_json: bool) -> None:
         f"{report.documents} documents, {report.chunks} chunks: {report.embedded} embedded, "
         f"{report.unchanged} unchanged, {report.removed} removed ({report.seconds:.1f} s)"
     )
-    for skipped in report.skipped:
-        click.echo(f"skipped {skipped.path}: {skipped.reason}")
+    if len(set(report.embedded_by_index.values())) > 1:  # one index rebuilt (a repair)
+        per_index = ", ".join(f"{k} {v}" for k, v in report.embedded_by_index.items())
+        click.echo(f"embedded per index: {per_index}")
+    for item in report.files:
+        if item.status != "unchanged":
+            reason = f": {item.reason}" if item.reason else ""
+            click.echo(f"{item.status} {item.path}{reason}")
 
 
 @main.command()
@@ -137,7 +161,14 @@ def chat(settings: Settings) -> None:
             break
         if not question.strip():
             break
-        record = service.ask(question, history)
+        try:
+            record = service.ask(question, history)
+        except Exception as exc:  # one bad turn must not end the conversation
+            from assistant.errors import user_message
+
+            log.debug("answering failed", exc_info=True)
+            click.echo(f"error: {user_message(exc)}", err=True)
+            continue
         _print_answer(record)
         click.echo()
         history.append(question)

@@ -68,6 +68,17 @@ class Settings(BaseSettings):
     answer_related_min: float = 0.1
     max_question_chars: int = 1000
 
+    # --- limits (each enforced before the expensive work; reported by name) ----
+    max_file_mb: float = 20.0
+    max_unpacked_mb: float = 200.0
+    max_zip_members: int = 2000
+    max_pdf_pages: int = 1000
+    max_document_chars: int = 2_000_000
+    max_history_chars: int = 4000
+    max_history_turns: int = 20
+    login_max_failures: int = 10
+    login_lockout_seconds: float = 60.0
+
     # --- web app -----------------------------------------------------------
     host: str = "127.0.0.1"
     port: int = 7860

@@ -112,8 +112,20 @@ class SkippedFile(BaseModel):
     reason: str
 
 
+class FileStatus(BaseModel):
+    """What an ingest did with one corpus file."""
+
+    path: str
+    status: Literal["added", "updated", "unchanged", "removed", "skipped"]
+    reason: str = ""
+
+
 class IngestReport(BaseModel):
-    """What ``srdi ingest --json`` prints."""
+    """What ``srdi ingest --json`` prints.
+
+    ``embedded`` counts the primary index's new chunks; ``embedded_by_index`` counts
+    every index (a repair after an interrupted ingest may rebuild only one).
+    """
 
     documents: int = 0
     chunks: int = 0
@@ -121,7 +133,13 @@ class IngestReport(BaseModel):
     unchanged: int = 0
     removed: int = 0
     skipped: list[SkippedFile] = Field(default_factory=list)
+    embedded_by_index: dict[str, int] = Field(default_factory=dict)
+    files: list[FileStatus] = Field(default_factory=list)
     seconds: float = 0.0
+
+    def status_of(self, path: str) -> FileStatus | None:
+        """The status of the corpus file ``path`` (relative posix path), if it was seen."""
+        return next((f for f in self.files if f.path == path), None)
 
 
 class DocumentInfo(BaseModel):

@@ -16,6 +16,7 @@ from assistant import library
 from assistant.answering import extract as extractive
 from assistant.answering.followup import resolve
 from assistant.answering.grounded import stream_grounded_answer
+from assistant.answering.inputs import checked
 from assistant.answering.question import Idf, Question
 from assistant.answering.replies import compose, text
 from assistant.config import RetrieverName, Settings
@@ -155,6 +156,7 @@ class AssistantService:
         retriever: RetrieverName | None = None,
     ) -> AnswerRecord:
         """Answer with quoted, cited sentences of the documents (never a language model)."""
+        history = checked(question, history, self.settings)  # raises BadText
         query = resolve(question.strip(), history, self.knowledge.gazetteer)
         return self._extractive(question, query, k, doc_ids, retriever)[0]
 
@@ -234,7 +236,9 @@ class AssistantService:
         With a language model configured, the model writes the answer from the
         numbered passages and the result is verified (or replaced by the
         extractive answer); unanswerable questions never reach the model.
+        Unusable text raises :class:`~assistant.errors.BadText`.
         """
+        history = checked(question, history, self.settings)
         if self.chat_model is None:
             yield from _replay(
                 self.ask_extractive(question, history, k=k, doc_ids=doc_ids, retriever=retriever)

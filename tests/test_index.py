@@ -63,12 +63,15 @@ def test_real_model_ingest(settings_factory: Factory) -> None:
 def test_second_ingest_embeds_nothing(settings_factory: Factory) -> None:
     settings = settings_factory()
     first = _ingest_json(settings)
-    assert set(first) == {"documents", "chunks", "embedded", "unchanged", "removed", "skipped"}
+    assert set(first) == {"documents", "chunks", "embedded", "unchanged", "removed", "skipped",
+                          "embedded_by_index", "files"}
+    assert {f["status"] for f in first["files"]} == {"added"}  # type: ignore[index]
     assert first["documents"] == 5
     assert first["embedded"] == first["chunks"] and first["removed"] == 0
     second = _ingest_json(settings)
     assert second["embedded"] == 0 and second["removed"] == 0
     assert second["unchanged"] == first["chunks"]
+    assert {f["status"] for f in second["files"]} == {"unchanged"}  # type: ignore[index]
 
 
 def test_changed_and_deleted_files(settings_factory: Factory) -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from langchain_core.documents import Document
 
 from assistant.answering.anchors import Anchors, Check, anchors_of, check
+from assistant.answering.hostile import is_instruction
 from assistant.answering.question import Concept, Question, coverage, key_concepts
 from assistant.knowledge.entities import Gazetteer
 from assistant.schema import Citation, Quote, chunk_fields
@@ -306,7 +307,7 @@ def extract(
     cache: SentenceCache,
 ) -> Extract:
     """Pick the quoted sentences, or decide the passages do not answer ``q``."""
-    cands = candidates(q, passages, gazetteer, cache)
+    cands = [c for c in candidates(q, passages, gazetteer, cache) if not is_instruction(c.text)]
     if q.wants_number or q.wants_share or q.wants_year:  # these need a sentence with a figure
         cands = [c for c in cands if has_answer_figure(q, c.text, gazetteer)]
         # …about what is counted: a figure of another metric is not an answer

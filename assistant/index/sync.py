@@ -7,13 +7,14 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 from langchain_core.documents import Document
 
 from assistant.config import Settings
-from assistant.index.store import ChunkIndex, Progress, plan_sync
+from assistant.index.store import ChunkIndex, Progress, SyncPlan, plan_sync
 from assistant.ingest import chunk_document, load_corpus
-from assistant.schema import IngestReport
+from assistant.schema import FileStatus, IngestReport
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,28 @@ def _shifted(progress: Progress | None, offset: int, total: int) -> Progress | N
     return lambda done, _: progress(offset + done, total)
 
 
+def file_statuses(
+    chunks: Sequence[Document],
+    stored: Sequence[dict[str, dict[str, Any]]],
+    plans: Sequence[SyncPlan],
+    report: IngestReport,
+) -> list[FileStatus]:
+    """Per corpus file: added (new), updated (chunks embedded or changed), unchanged,
+    removed (no longer in the corpus) or skipped with its reason."""
+    before = {str(m.get("path", "")) for meta in stored for m in meta.values()}
+    touched = {str(d.metadata.get("path", "")) for p in plans for d in (*p.add, *p.update)}
+    now = {str(d.metadata.get("path", "")) for d in chunks}
+    statuses = [
+        FileStatus(path=path, status="unchanged" if path not in touched
+                   else "updated" if path in before else "added")
+        for path in sorted(now)
+    ]
+    skipped = {s.path: s.reason for s in report.skipped}
+    statuses += [FileStatus(path=p, status="skipped", reason=r) for p, r in skipped.items()]
+    gone = sorted(before - now - set(skipped))
+    return statuses + [FileStatus(path=path, status="removed") for path in gone]
+
+
 def ingest(
     settings: Settings, indexes: Sequence[ChunkIndex], progress: Progress | None = None
 ) -> IngestReport:
@@ -63,7 +86,8 @@ def ingest(
     """
     started = time.perf_counter()
     chunks, report = corpus_chunks(settings)
-    plans = [plan_sync(index.stored_metadata(), chunks) for index in indexes]
+    stored = [index.stored_metadata() for index in indexes]
+    plans = [plan_sync(meta, chunks) for meta in stored]
     plan = plans[0]
     log.info(
         "ingest plan: %d to embed, %d metadata updates, %d unchanged, %d to remove",
@@ -77,5 +101,8 @@ def ingest(
     report.embedded = len(plan.add)
     report.unchanged = plan.unchanged + len(plan.update)
     report.removed = len(plan.delete)
+    pairs = zip(indexes, plans, strict=True)
+    report.embedded_by_index = {str(index.collection.name): len(p.add) for index, p in pairs}
+    report.files = file_statuses(chunks, stored, plans, report)
     report.seconds = round(time.perf_counter() - started, 3)
     return report

@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from assistant.config import Settings
 from assistant.ingest.clean import clean_text
 from assistant.ingest.document import LoadError, SourceDoc
+from assistant.ingest.limits import UNLIMITED, Limits
 from assistant.ingest.loaders import extract, read_bytes
 from assistant.ingest.metadata import (
     load_sources,
@@ -40,33 +41,71 @@ def doc_id_for(rel_path: str) -> str:
     return str(PurePosixPath(rel_path).with_suffix(""))
 
 
-def discover(corpus_dir: Path) -> list[Path]:
-    """Every regular file under ``corpus_dir`` (recursive), sorted by relative path.
+def _outside(path: Path, corpus_dir: Path) -> str:
+    """Why ``path`` must not be read as part of the corpus ("" when it may)."""
+    if path.is_symlink():
+        return "symbolic link (not followed: it could point outside the corpus)"
+    if not path.resolve().is_relative_to(corpus_dir.resolve()):
+        return "resolves outside the corpus folder"
+    return ""
 
-    Hidden files and directories, ``README*`` files and the ``sources.yaml`` sidecar
-    are left out; unsupported types are kept so that loading can report them.
+
+def scan(corpus_dir: Path) -> tuple[list[Path], list[SkippedFile]]:
+    """Every regular file under ``corpus_dir`` (recursive, sorted), and what was passed over.
+
+    Symbolic links and anything resolving outside the folder, hidden files and
+    folders are reported as skipped, never read. ``README*`` files and the
+    ``sources.yaml`` sidecar are notes, left out quietly; unsupported types are
+    kept so that loading can report them.
     """
     found: list[Path] = []
+    skipped: list[SkippedFile] = []
+
+    def skip(path: Path, reason: str) -> None:
+        skipped.append(SkippedFile(path=path.relative_to(corpus_dir).as_posix(), reason=reason))
+
     for root, dirs, files in os.walk(corpus_dir):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
         base = Path(root)
+        for name in sorted(dirs):
+            why = _outside(base / name, corpus_dir) or (
+                "hidden folder (names starting with '.' are not indexed)"
+                if name.startswith(".") else "")
+            if why:
+                skip(base / name, why)
+                dirs.remove(name)
         for name in files:
             path = base / name
-            at_top = base == corpus_dir
-            if name.startswith(".") or name.lower().startswith("readme") or not path.is_file():
+            why = _outside(path, corpus_dir)
+            if not why and name.startswith("."):
+                why = "hidden file (names starting with '.' are not indexed)"
+            if why:
+                skip(path, why)
+            elif name.lower().startswith("readme") or not path.is_file():
                 continue
-            if not (at_top and name in SIDECAR_NAMES):
+            elif not (base == corpus_dir and name in SIDECAR_NAMES):
                 found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(corpus_dir).as_posix())
+    return sorted(found, key=lambda p: p.relative_to(corpus_dir).as_posix()), skipped
+
+
+def discover(corpus_dir: Path) -> list[Path]:
+    """The files :func:`scan` would load (symlinks, hidden files, READMEs left out)."""
+    return scan(corpus_dir)[0]
 
 
 def load_document(
-    path: Path, corpus_dir: Path, sources: Mapping[str, Mapping[str, str]]
+    path: Path,
+    corpus_dir: Path,
+    sources: Mapping[str, Mapping[str, str]],
+    limits: Limits = UNLIMITED,
 ) -> SourceDoc:
-    """Load, clean and describe one file; raise :class:`LoadError` with the reason if unusable."""
+    """Load, clean and describe one file; raise :class:`LoadError` with the reason if unusable
+    (a symlink, a path outside ``corpus_dir``, a file over one of ``limits``)."""
     rel = relative_path(path, corpus_dir)
-    data = read_bytes(path)
-    extracted = extract(path, data)
+    outside = _outside(path, corpus_dir)
+    if outside:
+        raise LoadError(outside)
+    data = read_bytes(path, limits)
+    extracted = extract(path, data, limits)
     cleaned = clean_text(extracted.text)
     if not cleaned.segments:
         raise LoadError("no content left after removing page chrome")
@@ -92,11 +131,11 @@ def load_document(
 
 
 def _load_one(
-    path: Path, corpus_dir: Path, sources: Mapping[str, Mapping[str, str]]
+    path: Path, corpus_dir: Path, sources: Mapping[str, Mapping[str, str]], limits: Limits
 ) -> SourceDoc | str:
     """The loaded document, or the reason it cannot be used (never raises)."""
     try:
-        return load_document(path, corpus_dir, sources)
+        return load_document(path, corpus_dir, sources, limits)
     except LoadError as exc:
         return str(exc)
     except Exception as exc:  # one bad file must never stop ingestion
@@ -116,10 +155,13 @@ def load_corpus(settings: Settings) -> tuple[list[SourceDoc], list[SkippedFile]]
         raise FileNotFoundError(f"corpus directory not found: {corpus_dir}")
     sources = load_sources(corpus_dir)
     docs: list[SourceDoc] = []
-    skipped: list[SkippedFile] = []
+    paths, skipped = scan(corpus_dir)
+    for item in skipped:
+        logger.warning("skipped %s: %s", item.path, item.reason)
+    limits = Limits.from_settings(settings)
     by_hash: dict[str, str] = {}
-    for path in discover(corpus_dir):
-        result = _load_one(path, corpus_dir, sources)
+    for path in paths:
+        result = _load_one(path, corpus_dir, sources, limits)
         if isinstance(result, SourceDoc) and result.file_hash in by_hash:
             result = f"duplicate of {by_hash[result.file_hash]}"
         if isinstance(result, str):

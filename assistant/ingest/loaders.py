@@ -11,11 +11,13 @@ from __future__ import annotations
 import codecs
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from assistant.ingest.document import SUPPORTED_SUFFIXES, LoadError
+from assistant.ingest.limits import UNLIMITED, Limits
 from assistant.ingest.metadata import clean_title, parse_date
 from assistant.text.lang import han_count
 
@@ -55,8 +57,52 @@ def _plausible_chinese(text: str) -> bool:
     return non_ascii > 0 and cjk >= 0.8 * non_ascii
 
 
+def _try_wide(data: bytes, encoding: str) -> str:
+    """``data`` decoded as BOM-less UTF-16/32 if that gives clean text, else ``""``."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return ""
+    clean = "\x00" not in text and not _looks_binary(text)
+    readable = sum(ch.isprintable() or ch.isspace() for ch in text) >= 0.98 * len(text)
+    return text if clean and readable and (text.isascii() or _plausible_chinese(text)) else ""
+
+
+def _detect(data: bytes) -> str:
+    """Text of BOM-less, non-UTF-8 bytes (UTF-16/32, Big5, GB18030…) via charset-normalizer."""
+    from charset_normalizer import from_bytes
+
+    binary = b"\x00" in data
+    if binary:
+        odd_nuls = data[1::2].count(0) >= data[0::2].count(0)  # ASCII in UTF-16-LE
+        sixteen = ("utf-16-le", "utf-16-be") if odd_nuls else ("utf-16-be", "utf-16-le")
+        for encoding in ("utf-32-le", "utf-32-be", *sixteen):
+            wide = _try_wide(data, encoding)
+            if wide:
+                return wide
+    best = from_bytes(data[:200_000]).best()
+    if best is not None:
+        try:
+            text = data.decode(best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            text = ""
+        is_wide = best.encoding.startswith(("utf_16", "utf_32"))
+        if text and "\x00" not in text and (is_wide or _plausible_chinese(text)):
+            return text
+    if not binary:
+        try:
+            text = data.decode("gb18030")
+            if _plausible_chinese(text):
+                return text
+        except UnicodeDecodeError:
+            pass
+    kind = "binary data, not text (contains NUL bytes)" if binary else "not valid UTF-8 text"
+    raise LoadError(f"{kind}; no text encoding recognised")
+
+
 def decode_text(data: bytes) -> str:
-    """Decode text bytes: BOM-marked UTF-8/16/32, else UTF-8, else GB18030 (legacy Chinese)."""
+    """Decode text bytes: BOM-marked UTF-8/16/32, else UTF-8, else the detected encoding
+    (GB18030, Big5, BOM-less UTF-16/32… found by charset-normalizer)."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -65,17 +111,12 @@ def decode_text(data: bytes) -> str:
                 raise LoadError(f"not valid {encoding.upper()} text despite its BOM") from exc
             break
     else:
-        if b"\x00" in data:
-            raise LoadError("binary data, not text (contains NUL bytes)")
         try:
+            if b"\x00" in data:  # NUL is valid UTF-8 but only wide encodings contain it
+                raise UnicodeDecodeError("utf-8", data, 0, 1, "NUL byte")
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            try:
-                text = data.decode("gb18030")
-            except UnicodeDecodeError:
-                text = ""
-            if not text or not _plausible_chinese(text):
-                raise LoadError("not valid UTF-8 text (nor GB18030 Chinese)") from None
+            text = _detect(data)
     if _looks_binary(text):
         raise LoadError("binary data, not text (control characters)")
     return text
@@ -87,11 +128,11 @@ def _tidy(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
-def _load_text(data: bytes) -> Extracted:
+def _load_text(data: bytes, limits: Limits) -> Extracted:
     return Extracted(decode_text(data))
 
 
-def _load_html(data: bytes) -> Extracted:
+def _load_html(data: bytes, limits: Limits) -> Extracted:
     from assistant.ingest.htmltext import html_to_text
 
     if b"\x00" in data:
@@ -139,13 +180,14 @@ def _pdf_meta(reader: Any) -> tuple[dict[str, str], dict[str, str]]:
     return {"title": _sane_title(title)}, {"date": date}
 
 
-def _load_pdf(data: bytes) -> Extracted:
+def _load_pdf(data: bytes, limits: Limits) -> Extracted:
     from pypdf import PdfReader
 
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise LoadError("encrypted PDF (password required)")
+        limits.pdf_pages(len(reader.pages))
         pages = [page.extract_text() or "" for page in reader.pages]
     except LoadError:
         raise
@@ -181,10 +223,12 @@ def _docx_title(document: Any) -> str:
     return clean_title(title)
 
 
-def _load_docx(data: bytes) -> Extracted:
+def _load_docx(data: bytes, limits: Limits) -> Extracted:
     import zipfile
 
     import docx
+
+    limits.zip_directory(data)  # a zip bomb is refused before any part is unpacked
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -200,7 +244,7 @@ def _load_docx(data: bytes) -> Extracted:
     return Extracted(text, strong={"title": _sane_title(_docx_title(document))}, weak=weak)
 
 
-_LOADERS = {
+_LOADERS: dict[str, Callable[[bytes, Limits], Extracted]] = {
     ".txt": _load_text,
     ".md": _load_text,
     ".markdown": _load_text,
@@ -212,25 +256,29 @@ _LOADERS = {
 assert frozenset(_LOADERS) == SUPPORTED_SUFFIXES
 
 
-def read_bytes(path: Path) -> bytes:
-    """The bytes of ``path``; an unreadable file is a :class:`LoadError`."""
+def read_bytes(path: Path, limits: Limits = UNLIMITED) -> bytes:
+    """The bytes of ``path`` (its size checked first); an unreadable file is a
+    :class:`LoadError`."""
     try:
+        limits.file_size(path.stat().st_size)
         return path.read_bytes()
     except OSError as exc:
         raise LoadError(f"unreadable: {exc.strerror or exc}") from exc
 
 
-def extract(path: Path, data: bytes | None = None) -> Extracted:
-    """Plain text of ``path`` (or of its already-read ``data``); :class:`LoadError` if unusable."""
+def extract(path: Path, data: bytes | None = None, limits: Limits = UNLIMITED) -> Extracted:
+    """Plain text of ``path`` (or of its already-read ``data``); :class:`LoadError` if unusable
+    or over one of ``limits``."""
     suffix = path.suffix.lower()
     loader = _LOADERS.get(suffix)
     if loader is None:
         raise LoadError(f"unsupported file type {suffix or '(no suffix)'}")
-    data = read_bytes(path) if data is None else data
+    data = read_bytes(path, limits) if data is None else data
     if not data.strip():
         raise LoadError("empty file")
-    extracted = loader(data)
+    extracted = loader(data, limits)
     if not extracted.text.strip():
         raise LoadError("no text content")
+    limits.document_chars(len(extracted.text))
     weak = {k: parse_date(v) if k == "date" else v for k, v in extracted.weak.items()}
     return Extracted(extracted.text, extracted.strong, weak)

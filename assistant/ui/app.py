@@ -12,6 +12,7 @@ from assistant.config import Settings
 from assistant.ingest import SUPPORTED_SUFFIXES
 from assistant.service import AssistantService
 from assistant.ui import render
+from assistant.ui.auth import LoginGuard
 from assistant.ui.handlers import ChatHandlers
 from assistant.ui.i18n import EXAMPLES, LANG_CHOICES, t
 from assistant.ui.library import LibraryHandlers, doc_choices, table
@@ -154,12 +155,21 @@ def parse_auth(value: str | None) -> tuple[str, str] | None:
     return user, password
 
 
+def login_guard(settings: Settings) -> LoginGuard | None:
+    """The throttled login check for ``SRDI_AUTH`` (None: no login)."""
+    pair = parse_auth(settings.auth)
+    if pair is None:
+        return None
+    return LoginGuard(*pair, max_failures=settings.login_max_failures,
+                      lockout_seconds=settings.login_lockout_seconds)
+
+
 def launch_options(settings: Settings) -> dict[str, Any]:
     """Keyword arguments of ``Blocks.launch``: local only, no share link, no extra files."""
     return {
         "server_name": settings.host,
         "server_port": settings.port,
-        "auth": parse_auth(settings.auth),
+        "auth": login_guard(settings),
         "share": False,
         "allowed_paths": [],
         "max_file_size": f"{settings.max_upload_mb}mb",

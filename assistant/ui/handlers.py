@@ -11,6 +11,9 @@ import logging
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+import gradio as gr
+
+from assistant.errors import user_message
 from assistant.schema import AnswerRecord, Quote
 from assistant.service import AssistantService
 from assistant.ui import render
@@ -71,8 +74,8 @@ class ChatHandlers:
                 done = [*records, update.record]
                 yield render.chat_messages(done, lang), done, render.sources_panel(done, lang)
         except Exception as exc:  # the UI boundary: show the failure, keep the conversation
-            log.exception("answering %r failed", pending)
-            bubble = render.chat_text(f"⚠ {type(exc).__name__}: {exc}")
+            log.exception("answering failed")
+            bubble = render.chat_text(f"⚠ {user_message(exc, lang)}")
             yield [*head, {"role": "assistant", "content": bubble}], records, sources
 
     def clear(self, lang: str) -> tuple[Messages, list[AnswerRecord], str, str]:
@@ -113,7 +116,13 @@ class ChatHandlers:
         (Text, not a dict: gradio_client would take the citations' ``path`` keys for
         files to download.)
         """
-        record = self.service.ask(question, list(history or []), doc_ids=_doc_filter(doc_ids))
+        try:
+            record = self.service.ask(
+                str(question or ""), list(history or []), doc_ids=_doc_filter(doc_ids)
+            )
+        except Exception as exc:  # the caller gets {"error": "<one line>"}, never a traceback
+            log.warning("/ask failed: %s", exc, exc_info=log.isEnabledFor(logging.DEBUG))
+            raise gr.Error(user_message(exc), print_exception=False) from None
         return json.dumps(record.model_dump(mode="json"), ensure_ascii=False)
 
 

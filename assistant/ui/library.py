@@ -7,7 +7,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from assistant.schema import DocumentInfo
+from assistant.errors import user_message
+from assistant.ingest.uploads import safe_filename
+from assistant.schema import DocumentInfo, IngestReport
 from assistant.service import AssistantService, UploadError
 from assistant.ui.i18n import t
 
@@ -95,11 +97,27 @@ class LibraryHandlers:
             except UploadError as exc:
                 lines.append("✗ " + t(lang, "upload_bad", name=name, reason=str(exc)))
                 continue
-            added = True
-            chunks = report.embedded or report.chunks
-            lines.append("✓ " + t(lang, "upload_ok", name=name, chunks=chunks))
+            except Exception as exc:  # store down, index locked…: one line, next file
+                log.warning("upload of %s failed: %s", name, exc)
+                reason = user_message(exc, lang)
+                lines.append("✗ " + t(lang, "upload_bad", name=name, reason=reason))
+                continue
+            lines.append(_upload_line(report, name, lang))
+            added = added or lines[-1].startswith("✓")
         progress(1.0, desc="")
         return "\n".join(lines), added
+
+
+def _upload_line(report: IngestReport, name: str, lang: str) -> str:
+    """The truth about one upload: added (with its chunk count) or why not."""
+    saved = safe_filename(name)
+    status = report.status_of(saved)
+    if status is not None and status.status in ("added", "updated"):
+        chunks = report.embedded or report.chunks
+        return "✓ " + t(lang, "upload_ok", name=name, chunks=chunks)
+    reason = status.reason if status is not None and status.reason else (
+        status.status if status is not None else "not indexed")
+    return "✗ " + t(lang, "upload_bad", name=name, reason=reason)
 
 
 def _original_name(path: str) -> str:
