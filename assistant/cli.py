@@ -98,8 +98,10 @@ def chunks(settings: Settings, as_json: bool) -> None:
 
 
 def _one_line(text: str, limit: int = 0) -> str:
-    """Whitespace collapsed to single spaces, cut to ``limit`` characters (0: whole)."""
-    flat = " ".join(text.split())
+    """Markup-free text on one line, cut to ``limit`` characters (0: whole)."""
+    from assistant.ui.markdown import plain_text
+
+    flat = " ".join(plain_text(text).split())
     return flat if not limit or len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
@@ -111,7 +113,9 @@ def _cited_sentence(citation: Any) -> str:
 
 def _print_answer(record: AnswerRecord, passages: bool = False) -> None:
     """An answer for the terminal: text, then ``[n] title, date — cited sentence`` lines."""
-    click.echo(record.answer.strip())
+    from assistant.ui.markdown import plain_text
+
+    click.echo(plain_text(record.answer).strip())
     if record.notice:
         click.secho(record.notice, fg="yellow")
     sources = record.citations if record.found else []

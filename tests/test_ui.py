@@ -129,6 +129,11 @@ def test_marks_never_cross_block_elements() -> None:
                     '<p><mark class="quote">One two.</mark></p>\n<p>Three</p>\n')
 
 
+def test_a_mark_at_a_heading_keeps_the_heading() -> None:
+    html = render_markdown("## Abstract\n\nText.", [(0, 18, "passage")], {"passage": "hl"})
+    assert html.startswith('<h2><mark class="passage" id="hl">Abstract</mark></h2>')
+
+
 def test_quote_with_wrong_offsets_is_found_by_its_text() -> None:
     spans = render.quote_spans("abc The quote. def", [Quote(text="The quote.", start=0, end=3)])
     assert spans == [(4, 14)]

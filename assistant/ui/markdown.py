@@ -26,9 +26,12 @@ _ASIDE_START = re.compile(
     "<p>([\ue000-\ue003]*(?:【(?:作者简介|作者簡介|基金项目|基金項目|收稿日期|通讯作者|作者单位)"
     "|\ue004|[①-⑳]\\s*(?:数据来源|資料來源|资料来源|本文)|注[:：]|Notes?:|Corresponding author))"
 )
+_BLOCK_MARKUP = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|[-*+][ \t]+|\d{1,3}[.)][ \t]+|>[ \t]?)")
 _LEADING_BLANKS = re.compile(r"(?m)^[ \t]+")
 _EMPHASIS_LEFT = re.compile(r"\*\*")
-_MARKUP_FOR_PLAIN = re.compile(r"(?m)^#{1,6}\s+|\*\*|__|</?sup>", re.IGNORECASE)
+_MARKUP_FOR_PLAIN = re.compile(
+    r"(?m)(?:^|(?<=[“「『‘\"']))[ \t]*#{1,6}[ \t]+|\*\*|</?sup>", re.IGNORECASE
+)
 
 
 def _parser() -> MarkdownIt:
@@ -39,13 +42,22 @@ def _parser() -> MarkdownIt:
     return md
 
 
+def _after_block_markup(text: str, start: int) -> int:
+    """A span starting a line starts after its ``#``/list/quote marker (kept as syntax)."""
+    if start <= 0 or text[start - 1] == "\n":
+        found = _BLOCK_MARKUP.match(text, max(start, 0))
+        return found.end() if found else start
+    return start
+
+
 def _prepare(text: str, marks: Sequence[tuple[int, int, str]]) -> str:
     """``text`` with mark sentinels at each (start, end, css) and ``<sup>`` tags as sentinels.
 
     Offsets refer to the original text, so both are placed in one left-to-right pass.
     """
     inserts: dict[int, list[tuple[int, str]]] = {}
-    for start, end, css in marks:
+    for first, end, css in marks:
+        start = _after_block_markup(text, first)
         if 0 <= start < end <= len(text):
             opening, closing = _SENTINELS[css]
             inserts.setdefault(start, []).append((1, opening))
