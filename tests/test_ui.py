@@ -130,8 +130,10 @@ def test_marks_never_cross_block_elements() -> None:
 
 
 def test_a_mark_at_a_heading_keeps_the_heading() -> None:
-    html = render_markdown("## Abstract\n\nText.", [(0, 18, "passage")], {"passage": "hl"})
-    assert html.startswith('<h2><mark class="passage" id="hl">Abstract</mark></h2>')
+    marks = [(0, 11, "quote"), (0, 18, "passage")]
+    html = render_markdown("## Abstract\n\nText.", marks, {"passage": "hl"})
+    head = '<h2><mark class="passage" id="hl"><mark class="quote">Abstract</mark></mark></h2>'
+    assert html.startswith(head)
 
 
 def test_quote_with_wrong_offsets_is_found_by_its_text() -> None:

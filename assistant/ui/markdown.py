@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 
 # Sentinels: (open, close) per mark class; private-use characters never found in documents.
 _SENTINELS = {"quote": ("\ue000", "\ue001"), "passage": ("\ue002", "\ue003")}
+_NESTING = ("passage", "quote")
 _SUP_OPEN, _SUP_CLOSE = "\ue004", "\ue005"
 _ALL_SENTINELS = re.compile("[\ue000-\ue005]")
 _SUP = re.compile(r"<sup>\s*([^<>\n]{1,12}?)\s*</sup>", re.IGNORECASE)
@@ -88,7 +89,8 @@ def _marked(run: str, active: Sequence[str], first_ids: dict[str, str]) -> str:
     """A text run inside the ``active`` marks (blank runs between blocks stay bare)."""
     if not active or not run.strip():
         return run
-    return _open_tags(active, first_ids) + run + "</mark>" * len(active)
+    nested = sorted(active, key=_NESTING.index)  # a passage mark holds its quote marks
+    return _open_tags(nested, first_ids) + run + "</mark>" * len(active)
 
 
 def _place_marks(html_text: str, first_ids: dict[str, str]) -> str:
