@@ -258,9 +258,9 @@ def view_document(page: Any, doc_id: str) -> Any:
           document.querySelector('#sources .srdi-sources').appendChild(b); b.click(); }""",
         doc_id,
     )
-    viewer = page.locator("#doc-view .srdi-doc")
+    viewer = page.locator(f'#doc-view .srdi-doc[data-doc="{doc_id}"]')
     expect(page.locator("#doc-modal")).to_be_visible()
-    expect(viewer.locator("h3")).not_to_be_empty()
+    expect(viewer.locator("h3.doc-title")).not_to_be_empty()
     return viewer
 
 

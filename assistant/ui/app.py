@@ -43,8 +43,8 @@ def _chat_column(lang: str) -> tuple[gr.Chatbot, gr.Textbox, gr.Button]:
     )
     with gr.Row(elem_id="ask-row"):
         question = gr.Textbox(
-            show_label=False, placeholder=t(lang, "placeholder"), lines=1, max_lines=4,
-            scale=6, container=False, autofocus=True, elem_id="question",
+            label=t(lang, "question"), show_label=False, placeholder=t(lang, "placeholder"),
+            lines=1, max_lines=4, scale=6, container=False, autofocus=True, elem_id="question",
         )
         send = gr.Button(t(lang, "send"), variant="primary", scale=1, min_width=90, elem_id="send")
     return chatbot, question, send

@@ -254,7 +254,8 @@ def document_html(view: DocumentView, lang: str, quotes: Sequence[Quote] = ()) -
     body = render_markdown(text, marks, {"passage": "doc-hl"})
     url = f'<div class="url">{_safe_url(view.url)}</div>' if view.url else ""
     return (
-        f'<div class="srdi-doc"><h3>{esc(view.title or view.doc_id)}</h3>'
+        f'<div class="srdi-doc" data-doc="{esc(view.doc_id)}">'
+        f'<h3 class="doc-title">{esc(view.title or view.doc_id)}</h3>'
         f"{_meta(view.publisher, view.date, lang)}{url}"
         f'<div class="doc-text">{body}</div></div>'
     )

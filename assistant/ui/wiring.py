@@ -139,7 +139,7 @@ def _wire_language(w: Widgets, chat: ChatHandlers, lib: LibraryHandlers) -> None
             gr.Tab(label=t(lang, "tab_chat")), gr.Tab(label=t(lang, "tab_library")),
             gr.Chatbot(value=messages, placeholder=render.welcome(lang),  # type: ignore[arg-type]
                        examples=examples(lang)),  # type: ignore[arg-type]
-            gr.Textbox(placeholder=t(lang, "placeholder")),
+            gr.Textbox(label=t(lang, "question"), placeholder=t(lang, "placeholder")),
             gr.Button(t(lang, "send")), gr.Button(t(lang, "clear")), gr.Button(t(lang, "copy")),
             gr.Dropdown(label=t(lang, "filter"), info=t(lang, "filter_info")), sources,
             t(lang, "library_intro"), lib.catalogue(lang), gr.Button(t(lang, "refresh")),
