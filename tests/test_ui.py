@@ -17,7 +17,8 @@ from assistant.service import AssistantService
 from assistant.ui import render
 from assistant.ui.handlers import ChatHandlers
 from assistant.ui.i18n import LABELS, lang_from_header, t
-from assistant.ui.library import LibraryHandlers
+from assistant.ui.library import LibraryHandlers, catalogue_html
+from assistant.ui.markdown import render_markdown
 
 HOSTILE = '<script>alert(1)</script><img src=x onerror="alert(2)"> [x](javascript:alert(3))'
 ZH_QUESTION = "北京有多少家国家级专精特新“小巨人”企业？"
@@ -80,6 +81,8 @@ def test_refused_answer_says_so_and_lists_related_passages() -> None:
     record = _record(found=False)
     message = render.answer_message(record, 0, "zh")
     assert t("zh", "not_found") in message
+    assert "Not in the documents" not in message  # the refusal speaks the UI's language
+    assert render.chat_text(t("zh", "refusal")) in message
     panel = render.sources_panel([record], "en")
     assert t("en", "related") in panel
     assert 'class="card related"' in panel and 'data-chunk="c9"' in panel
@@ -102,7 +105,36 @@ def test_long_passage_is_cut_around_its_quote() -> None:
     quote = Quote(text="The figure is 1,214 enterprises.", start=start, end=start + 32)
     html = render.passage_html(text, [quote])
     assert '<mark class="quote">The figure is 1,214 enterprises.</mark>' in html
-    assert html.startswith("… ") and html.endswith(" …") and len(html) < 900
+    cut = '<span class="cut">…</span>'
+    assert html.startswith(cut) and html.endswith(cut) and len(html) < 1000
+
+
+def test_passage_markdown_is_rendered_safely_with_notes_set_apart() -> None:
+    text = ("## 2.1 增长动能放缓\n\n**北京**累计培育1214家<sup>①</sup>，排名全国第二。\n\n"
+            "【作者简介】任媛，硕士。\n\n<sup>①</sup> 本文增量=当年总量-上年总量。\n\n"
+            f"{HOSTILE} [site](http://example.com) <https://example.org>\n\n    not code")
+    start = text.index("累计")
+    html = render.passage_html(text, [Quote(text="累计培育1214家", start=start, end=start + 9)])
+    assert "<h2>2.1 增长动能放缓</h2>" in html and "<strong>北京</strong>" in html
+    assert '<mark class="quote">累计培育1214家</mark><sup>①</sup>' in html
+    assert '<p class="aside">【作者简介】' in html and '<p class="aside"><sup>①</sup> 本文' in html
+    assert "<script" not in html and "<img" not in html and "<a" not in html
+    assert "&lt;script&gt;" in html and "[site](http://example.com)" in html
+    assert "<pre" not in html and "<code" not in html
+    assert "##" not in html and "**" not in html
+
+
+def test_marks_never_cross_block_elements() -> None:
+    html = render_markdown("# Head\n\nOne two.\n\nThree", [(2, 16, "quote")])
+    assert html == ('<h1><mark class="quote">Head</mark></h1>\n'
+                    '<p><mark class="quote">One two.</mark></p>\n<p>Three</p>\n')
+
+
+def test_a_mark_at_a_heading_keeps_the_heading() -> None:
+    marks = [(0, 11, "quote"), (0, 18, "passage")]
+    html = render_markdown("## Abstract\n\nText.", marks, {"passage": "hl"})
+    head = '<h2><mark class="passage" id="hl"><mark class="quote">Abstract</mark></mark></h2>'
+    assert html.startswith(head)
 
 
 def test_quote_with_wrong_offsets_is_found_by_its_text() -> None:
@@ -117,7 +149,9 @@ def test_document_view_highlights_the_passage_and_escapes_everything() -> None:
                         highlight_end=start + 32, url="javascript:alert(1)")
     quote = Quote(text="a quote", start=17, end=24)
     html = render.document_html(view, "en", [quote])
-    assert '<mark class="passage" id="doc-hl">The passage with <mark class="quote">a quote' in html
+    assert '<p><mark class="passage" id="doc-hl">The passage with </mark>' in html
+    assert '<mark class="passage"><mark class="quote">a quote</mark></mark>' in html
+    assert html.count('id="doc-hl"') == 1
     assert "<script" not in html and "<b>" not in html and "<img" not in html
     assert "<a " not in html  # a non-http url is not a link
     broken = view.model_copy(update={"highlight_start": 5, "highlight_end": 10_000})
@@ -232,6 +266,16 @@ def test_library_table_lists_indexed_documents(service: AssistantService) -> Non
     docs = service.documents()
     assert len(table["data"]) == len(docs)
     assert sum(row[4] for row in table["data"]) == sum(d.chunks for d in docs)
+
+
+def test_library_catalogue_names_unknowns_in_the_interface_language() -> None:
+    from assistant.schema import DocumentInfo
+
+    docs = [DocumentInfo(doc_id="a", path="a.txt", title="<b>政策</b>", lang="zh-Hans", chunks=3)]
+    html = catalogue_html(docs, "zh")
+    assert html.count("未知") == 2 and "简体中文" in html and "3 段" in html
+    assert 'data-label="发布方"' in html and "<b>" not in html
+    assert "unknown" in catalogue_html(docs, "en")
 
 
 def test_upload_is_refused_when_disabled(service: AssistantService, tmp_path: Path) -> None:

@@ -151,10 +151,9 @@ def test_chat_answers_with_citations_and_highlighted_sources(
     shot(page, "04-citation-clicked")
 
     target.locator("button.view-doc").click()
-    passage = page.locator("#doc-view mark.passage")
-    expect(passage).to_be_in_viewport()
+    expect(page.locator("#doc-hl")).to_be_in_viewport()
     quote = target.locator("mark.quote").first.inner_text()
-    expect(passage.locator("mark.quote").first).to_have_text(quote)
+    expect(page.locator("#doc-view mark.passage mark.quote").first).to_have_text(quote)
     shot(page, "05-document-view")
     page.keyboard.press("Escape")
     expect(page.locator("#doc-modal")).to_be_hidden()
@@ -210,5 +209,110 @@ def test_hostile_document_renders_as_text(page: Any) -> None:
     for area in ("#chat", "#sources", "#doc-view", "#library"):
         assert page.locator(f"{area} img, {area} script").count() == 0, area
     assert page.evaluate("window.__pwned") is None
-    expect(page.locator("#upload-btn")).to_be_disabled()
+    expect(page.locator("#upload-row")).to_be_hidden()  # no upload zone when uploads are off
     expect(page.locator("#upload-status")).to_contain_text("SRDI_ALLOW_UPLOAD=true")
+
+
+# --- layout at phone and desktop widths, in Chinese ------------------------------------
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1440, "height": 900}
+CORPUS_DOCS = sorted(p.stem for p in (PROJECT_ROOT / "corpus").glob("*.txt"))
+MARKUP = ("##", "**", "<sup>", "</sup>")
+# Latin words allowed on the Chinese page: names, commands, and the language switch.
+LATIN_OK = {"SRDI", "English", "SRDI_ALLOW_UPLOAD", "true", "srdi", "ingest", "MB", "txt", "md",
+            "html", "pdf", "docx"}
+
+OVERFLOW_JS = """
+(sel) => {
+  const page = document.scrollingElement.scrollWidth <= window.innerWidth;
+  const el = sel ? document.querySelector(sel) : null;
+  if (!el) return {page, inner: true, right: 0};
+  const box = el.getBoundingClientRect();
+  return {page, inner: el.scrollWidth <= el.clientWidth + 1, right: box.right - window.innerWidth};
+}
+"""
+
+
+def assert_no_overflow(page: Any, selector: str = "") -> None:
+    """Nothing wider than the window (and ``selector`` neither wider than itself nor cut)."""
+    result = page.evaluate(OVERFLOW_JS, selector)
+    assert result["page"], f"the page scrolls sideways at {page.viewport_size}"
+    assert result["inner"], f"{selector} overflows sideways"
+    assert result["right"] <= 1, f"{selector} sticks out of the window by {result['right']} px"
+
+
+def assert_no_markup(text: str, where: str) -> None:
+    for token in MARKUP:
+        assert token not in text, f"literal {token!r} in {where}: ...{text[:200]}"
+
+
+def latin_words(page: Any) -> set[str]:
+    """Latin-script words visible on the page, apart from allowed names and commands."""
+    text = page.locator("body").inner_text()
+    return set(re.findall(r"[A-Za-z_]{2,}", text)) - LATIN_OK
+
+
+def view_document(page: Any, doc_id: str) -> Any:
+    """Open ``doc_id`` in the viewer the way a source card's button does."""
+    page.evaluate(
+        """(doc) => {
+          const b = document.createElement('button');
+          b.className = 'view-doc'; b.dataset.doc = doc; b.dataset.chunk = '';
+          document.querySelector('#sources .srdi-sources').appendChild(b); b.click(); }""",
+        doc_id,
+    )
+    viewer = page.locator(f'#doc-view .srdi-doc[data-doc="{doc_id}"]')
+    expect(page.locator("#doc-modal")).to_be_visible()
+    expect(viewer.locator("h3.doc-title")).not_to_be_empty()
+    return viewer
+
+
+@pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["390", "1440"])
+def test_layout_fits_and_reads_in_chinese(browser: Any, app: tuple[str, Settings],
+                                          size: dict[str, int]) -> None:
+    context = browser.new_context(viewport=size, locale="zh-CN")
+    page = context.new_page()
+    page.goto(app[0])
+    expect(page.locator("#send")).to_have_text(t("zh", "send"))
+    name = size["width"]
+    assert latin_words(page) == set(), "untranslated labels"
+    assert_no_overflow(page)
+    shot(page, f"10-empty-{name}")
+
+    bubble = ask(page, ZH_QUESTION, 0)
+    expect(bubble.locator("a.cite").first).to_be_visible()
+    assert_no_overflow(page)
+    for area in ("#chat", "#sources"):
+        assert_no_markup(page.locator(area).inner_text(), area)
+    expect(page.locator("#sources details.about summary")).to_have_text(t("zh", "about"))
+    visible = page.locator("body").inner_text()
+    for word in ("extractive", "chunk", "hybrid", "Hybrid"):
+        assert word not in visible, word
+    shot(page, f"11-answer-{name}")
+
+    for doc_id in CORPUS_DOCS:
+        viewer = view_document(page, doc_id)
+        assert_no_markup(viewer.inner_text(), doc_id)
+        assert_no_overflow(page, "#doc-modal")
+        assert_no_overflow(page, "#doc-view .doc-text")
+        if doc_id.startswith("004"):
+            expect(viewer.locator("p.aside").first).to_contain_text("【作者简介】")
+            shot(page, f"12-viewer-{name}")
+        page.keyboard.press("Escape")
+        expect(page.locator("#doc-modal")).to_be_hidden()
+
+    page.get_by_role("tab", name=t("zh", "tab_library")).click()
+    library = page.locator("#library")
+    expect(library).to_contain_text(t("zh", "unknown"))
+    assert_no_overflow(page, "#library")
+    assert latin_words(page) - {"Zorblax", "programme", "Office", "img", "src", "onerror",
+                                "window", "__pwned", "script"} <= _title_words(), "library"
+    shot(page, f"13-library-{name}")
+    context.close()
+
+
+def _title_words() -> set[str]:
+    """Latin words of the corpus documents' own titles and publishers (not labels)."""
+    text = (PROJECT_ROOT / "corpus" / "sources.yaml").read_text("utf-8")
+    return set(re.findall(r"[A-Za-z_]{2,}", text))

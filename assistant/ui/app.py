@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import logging
+import sys
 from importlib import resources
 from typing import Any
 
 import gradio as gr
 
 from assistant.config import Settings
+from assistant.console import configure
 from assistant.ingest import SUPPORTED_SUFFIXES
 from assistant.service import AssistantService
 from assistant.ui import render
 from assistant.ui.auth import LoginGuard
 from assistant.ui.handlers import ChatHandlers
-from assistant.ui.i18n import EXAMPLES, LANG_CHOICES, t
-from assistant.ui.library import LibraryHandlers, doc_choices, table
+from assistant.ui.i18n import LANG_CHOICES, examples, t
+from assistant.ui.library import LibraryHandlers, catalogue_html, doc_choices
 from assistant.ui.scripts import DOCUMENT_JS, PAGE_JS, SOURCES_JS
 from assistant.ui.wiring import Widgets, wire
 
@@ -29,9 +31,9 @@ def _chat_column(lang: str) -> tuple[gr.Chatbot, gr.Textbox, gr.Button]:
         value=[],
         elem_id="chat",
         show_label=False,
-        height="calc(100vh - 275px)",
-        min_height=360,
-        examples=[{"text": q} for q in EXAMPLES],
+        height="calc(100dvh - 250px)",
+        min_height=320,
+        examples=examples(lang),  # type: ignore[arg-type]
         placeholder=render.welcome(lang),
         latex_delimiters=[],
         buttons=[],
@@ -42,8 +44,8 @@ def _chat_column(lang: str) -> tuple[gr.Chatbot, gr.Textbox, gr.Button]:
     )
     with gr.Row(elem_id="ask-row"):
         question = gr.Textbox(
-            show_label=False, placeholder=t(lang, "placeholder"), lines=1, max_lines=4,
-            scale=6, container=False, autofocus=True, elem_id="question",
+            label=t(lang, "question"), show_label=False, placeholder=t(lang, "placeholder"),
+            lines=1, max_lines=4, scale=6, container=False, autofocus=True, elem_id="question",
         )
         send = gr.Button(t(lang, "send"), variant="primary", scale=1, min_width=90, elem_id="send")
     return chatbot, question, send
@@ -61,6 +63,7 @@ def _chat_tab(lang: str, docs: list[tuple[str, str]]) -> dict[str, Any]:
         with gr.Column(scale=2, min_width=320, elem_id="sources-col"):
             doc_filter = gr.Dropdown(
                 choices=docs, value=[], multiselect=True, label=t(lang, "filter"),
+                info=t(lang, "filter_info"),
                 elem_id="doc-filter", interactive=True,
             )
             sources = gr.HTML(render.sources_panel([], lang), elem_id="sources",
@@ -74,13 +77,11 @@ def _library_tab(lang: str, service: AssistantService) -> dict[str, Any]:
     with gr.Row(elem_id="library-head"):
         intro = gr.Markdown(t(lang, "library_intro"))
         refresh = gr.Button(t(lang, "refresh"), size="sm", scale=0, min_width=90)
-    library = gr.Dataframe(
-        value=table(service.documents(), lang), interactive=False, wrap=True,
-        elem_id="library", max_height=380, buttons=[],
-        column_widths=["36%", "24%", "10%", "10%", "8%", "12%"],
-    )
+    library = gr.HTML(catalogue_html(service.documents(), lang), elem_id="library",
+                      apply_default_css=False)
     allowed = settings.allow_upload
-    with gr.Row(elem_id="upload-row", equal_height=False):
+    note = "" if allowed else render.message_html(t(lang, "upload_off"))
+    with gr.Row(elem_id="upload-row", equal_height=False, visible=allowed):
         files = gr.File(
             file_count="multiple", file_types=sorted(SUPPORTED_SUFFIXES), interactive=allowed,
             label=t(lang, "upload", mb=settings.max_upload_mb), elem_id="upload-files",
@@ -89,8 +90,7 @@ def _library_tab(lang: str, service: AssistantService) -> dict[str, Any]:
         with gr.Column(scale=2):
             upload = gr.Button(t(lang, "upload_btn"), variant="primary", interactive=allowed,
                                elem_id="upload-btn")
-            note = "" if allowed else render.message_html(t(lang, "upload_off"))
-            status = gr.HTML(note, elem_id="upload-status")
+    status = gr.HTML(note, elem_id="upload-status")
     return {"library_intro": intro, "library": library, "refresh": refresh, "files": files,
             "upload": upload, "upload_status": status}
 
@@ -111,7 +111,7 @@ def build_app(service: AssistantService) -> gr.Blocks:
         records: gr.State = gr.State([])
         pending: gr.State = gr.State("")
         with gr.Row(elem_id="top-row"):
-            header = gr.HTML(render.header_html(lang, service.mode_label), elem_id="header")
+            header = gr.HTML(render.header_html(lang), elem_id="header")
             switch = gr.Radio(choices=LANG_CHOICES, value=lang, show_label=False,
                               container=False, elem_id="lang", scale=0, min_width=190)
         with gr.Tabs(elem_id="tabs"):
@@ -183,12 +183,21 @@ def launch_options(settings: Settings) -> dict[str, Any]:
 
 
 def launch(settings: Settings, *, block: bool = True) -> gr.Blocks:
-    """Open the service, build the app and serve it (``block=False`` returns at once)."""
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    """Open the service, build the app and serve it (``block=False`` returns at once).
+
+    Quiet: one line on stdout naming the address (Gradio's own banner is off).
+    """
+    configure()
     options = launch_options(settings)  # checks SRDI_AUTH before the slow start
     service = AssistantService(settings)
     demo = build_app(service)
-    log.info("answer mode %s; %d documents", service.mode_label, len(service.documents()))
-    demo.launch(prevent_thread_lock=not block, **options)
+    demo.launch(prevent_thread_lock=True, quiet=True, **options)
+    host = "127.0.0.1" if settings.host in ("0.0.0.0", "") else settings.host
+    sys.stdout.write(
+        f"SRDI assistant: http://{host}:{demo.server_port}/ "
+        f"({len(service.documents())} documents; Ctrl-C to stop)\n"
+    )
+    sys.stdout.flush()
+    if block:
+        demo.block_thread()
     return demo

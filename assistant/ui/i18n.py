@@ -9,7 +9,7 @@ UiLang = Literal["zh", "en"]
 #: Choices of the language switch, shown as they are in both languages.
 LANG_CHOICES: list[tuple[str, str]] = [("中文", "zh"), ("English", "en")]
 
-#: Example questions offered in the empty chat (both languages, whatever the UI language).
+#: Example questions of the empty chat (Chinese ones in the Chinese UI, all in English).
 EXAMPLES: tuple[str, ...] = (
     "“小巨人”企业可以获得哪些支持？",
     "专精特新中小企业面临哪些困境？",
@@ -69,6 +69,18 @@ _EN: dict[str, str] = {
     "upload_bad": "Could not add {name}: {reason}",
     "refresh": "Refresh",
     "mode": "Answer mode",
+    "refusal": "The documents in the library do not answer this question. Related passages, "
+    "if any, are listed under Sources.",
+    "about": "About this answer",
+    "about_extractive": "Extractive answer: the sentences are quoted verbatim from the "
+    "documents (no language model).",
+    "about_llm": "Written by a language model ({model}) from the cited passages.",
+    "about_checked": "Check against the passages: {status}.",
+    "about_search": "Hybrid search (meaning + keywords) read {n} passages (chunks).",
+    "about_time": "Answered in {ms} ms.",
+    "col_size": "Size",
+    "size_passages": "{n} passages",
+    "library_empty": "No documents yet.",
     "working": "Searching the documents…",
 }
 
@@ -120,10 +132,26 @@ _ZH: dict[str, str] = {
     "upload_bad": "无法添加 {name}：{reason}",
     "refresh": "刷新",
     "mode": "回答模式",
+    "refusal": "文档库中的文档无法回答这个问题。如有相关段落，列在右侧“出处”中。",
+    "about": "关于此回答",
+    "about_extractive": "摘录式回答：句子均逐字引自文档（未使用大语言模型）。",
+    "about_llm": "由大语言模型（{model}）根据所引段落撰写。",
+    "about_checked": "与原文核对结果：{status}。",
+    "about_search": "混合检索（语义 + 关键词）共读取 {n} 个段落。",
+    "about_time": "用时 {ms} 毫秒。",
+    "col_size": "篇幅",
+    "size_passages": "{n} 段",
+    "library_empty": "还没有文档。",
     "working": "正在检索文档…",
 }
 
 LABELS: dict[UiLang, dict[str, str]] = {"en": _EN, "zh": _ZH}
+
+
+def examples(lang: str | None) -> list[dict[str, str]]:
+    """The example questions offered in ``lang``'s interface (English ones too in English)."""
+    chosen = [q for q in EXAMPLES if ui_lang(lang) == "en" or not q.isascii()]
+    return [{"text": q} for q in chosen]
 
 
 def ui_lang(value: str | None) -> UiLang:

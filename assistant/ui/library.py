@@ -12,6 +12,7 @@ from assistant.ingest.uploads import safe_filename
 from assistant.schema import DocumentInfo, IngestReport
 from assistant.service import AssistantService, UploadError
 from assistant.ui.i18n import t
+from assistant.ui.render import esc
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,33 @@ def table(docs: Sequence[DocumentInfo], lang: str) -> dict[str, Any]:
     return {"headers": [t(lang, c) for c in COLUMNS], "data": rows}
 
 
+_CATALOGUE = ("col_title", "col_publisher", "col_date", "col_lang", "col_size")
+
+
+def catalogue_html(docs: Sequence[DocumentInfo], lang: str) -> str:
+    """The library as a catalogue table (cards on narrow screens); unknowns say so."""
+    unknown = t(lang, "unknown")
+    labels = [t(lang, c) for c in _CATALOGUE]
+    head = "".join(f'<th scope="col">{esc(label)}</th>' for label in labels)
+    rows = []
+    for d in docs:
+        cells = (
+            d.title or d.path, d.publisher or unknown, d.date or unknown,
+            language_name(d.lang, lang) or unknown, t(lang, "size_passages", n=d.chunks),
+        )
+        tds = "".join(
+            f'<td data-label="{esc(label)}" class="{"unknown" if value == unknown else ""}">'
+            f"{esc(value)}</td>"
+            for label, value in zip(labels, cells, strict=True)
+        )
+        rows.append(f"<tr>{tds}</tr>")
+    empty = f'<p class="empty">{esc(t(lang, "library_empty"))}</p>' if not docs else ""
+    return (
+        f'<div class="srdi-library"><table><thead><tr>{head}</tr></thead>'
+        f'<tbody>{"".join(rows)}</tbody></table>{empty}</div>'
+    )
+
+
 def doc_choices(docs: Sequence[DocumentInfo]) -> list[tuple[str, str]]:
     """Choices of the document filter: (shown title, doc_id)."""
     return [(d.title or d.path, d.doc_id) for d in docs]
@@ -70,6 +98,10 @@ class LibraryHandlers:
     def table(self, lang: str) -> dict[str, Any]:
         """The current library table."""
         return table(self.service.documents(), lang)
+
+    def catalogue(self, lang: str) -> str:
+        """The current library catalogue (HTML)."""
+        return catalogue_html(self.service.documents(), lang)
 
     def choices(self) -> list[tuple[str, str]]:
         """The current choices of the document filter."""

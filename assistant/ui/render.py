@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from assistant.schema import AnswerRecord, Citation, DocumentView, Quote, Retrieved
 from assistant.ui.i18n import t
+from assistant.ui.markdown import plain_text, render_markdown
 
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 # Characters with a meaning in Markdown / LaTeX / autolinks, replaced by numeric entities
@@ -65,9 +66,9 @@ def linked_answer(text: str, turn: int, numbers: Sequence[int]) -> str:
 
 def answer_message(record: AnswerRecord, turn: int, lang: str) -> str:
     """The assistant's chat bubble for a finished answer."""
-    body = linked_answer(record.answer, turn, [c.n for c in record.citations])
-    if not record.found:
-        body = f"<strong>⚠ {esc(t(lang, 'not_found'))}</strong>\n\n{body}"
+    body = linked_answer(plain_text(record.answer), turn, [c.n for c in record.citations])
+    if not record.found:  # the refusal in the interface language, whatever the question's
+        body = f"<strong>⚠ {esc(t(lang, 'not_found'))}</strong>\n\n{chat_text(t(lang, 'refusal'))}"
     if record.notice:
         body += f"\n\n<em>{chat_text(record.notice)}</em>"
     return body
@@ -75,7 +76,7 @@ def answer_message(record: AnswerRecord, turn: int, lang: str) -> str:
 
 def stream_message(text: str) -> str:
     """The chat bubble while the answer is still streaming in."""
-    return chat_text(text) + " ▍"
+    return chat_text(plain_text(text)) + " ▍"
 
 
 def user_message(question: str) -> str:
@@ -147,17 +148,16 @@ def _window(text: str, first: int) -> tuple[int, int]:
 
 
 def passage_html(text: str, quotes: Sequence[Quote]) -> str:
-    """A passage with its quoted sentences marked, cut around them when it is long."""
+    """A passage as safe Markdown HTML with its quoted sentences marked, cut when long."""
     spans = quote_spans(text, quotes)
-    lead = len(text) - len(text.lstrip())
-    text = text.strip()
-    spans = [(s - lead, e - lead) for s, e in spans]
-    if len(text) <= _PASSAGE_WINDOW:
-        return highlight(text, spans, compact=True)
-    start, end = _window(text, min((s for s, _ in spans), default=0))
-    shifted = [(s - start, e - start) for s, e in spans]
-    body = highlight(text[start:end].rstrip(), shifted, compact=True)
-    return ("… " if start else "") + body + (" …" if end < len(text) else "")
+    start, end = 0, len(text)
+    if len(text.strip()) > _PASSAGE_WINDOW:
+        start, end = _window(text, min((s for s, _ in spans), default=0))
+    marks = [(s - start, e - start, "quote") for s, e in spans]
+    body = render_markdown(text[start:end], marks)
+    before = '<span class="cut">…</span>' if text[:start].strip() else ""
+    after = '<span class="cut">…</span>' if text[end:].strip() else ""
+    return before + body + after
 
 
 def _meta(publisher: str, date: str, lang: str) -> str:
@@ -193,7 +193,7 @@ def related_card(item: Retrieved, lang: str) -> str:
     return (
         f'<article class="card related"><header><span class="title">'
         f"{esc(item.title or item.doc_id)}</span></header>"
-        f'<blockquote class="passage">{esc(snippet)}</blockquote>'
+        f'<blockquote class="passage">{render_markdown(snippet)}</blockquote>'
         f"{_view_button(item.doc_id, item.chunk_id, lang)}</article>"
     )
 
@@ -224,7 +224,7 @@ def turn_sources(record: AnswerRecord, turn: int, lang: str, latest: bool) -> st
     return (
         f'<details class="turn{status}" id="turn-{turn}"{" open" if latest else ""}>'
         f'<summary><span class="q">{esc(t(lang, "asked"))} {turn + 1}</span> '
-        f"{esc(record.question)}</summary>{cards}{copy}</details>"
+        f"{esc(record.question)}</summary>{cards}{about_html(record, lang)}{copy}</details>"
     )
 
 
@@ -247,15 +247,15 @@ def document_html(view: DocumentView, lang: str, quotes: Sequence[Quote] = ()) -
     """A whole document with the cited passage (and its quoted sentences) highlighted."""
     text = view.text
     start, end = view.highlight_start, view.highlight_end
-    if start is None or end is None or not 0 <= start < end <= len(text):
-        body = esc(text)
-    else:
-        inner = highlight(text[start:end], quote_spans(text[start:end], quotes))
-        body = f'{esc(text[:start])}<mark class="passage" id="doc-hl">{inner}</mark>'
-        body += esc(text[end:])
+    marks: list[tuple[int, int, str]] = []
+    if start is not None and end is not None and 0 <= start < end <= len(text):
+        marks.append((start, end, "passage"))
+        marks += [(start + s, start + e, "quote") for s, e in quote_spans(text[start:end], quotes)]
+    body = render_markdown(text, marks, {"passage": "doc-hl"})
     url = f'<div class="url">{_safe_url(view.url)}</div>' if view.url else ""
     return (
-        f'<div class="srdi-doc"><h3>{esc(view.title or view.doc_id)}</h3>'
+        f'<div class="srdi-doc" data-doc="{esc(view.doc_id)}">'
+        f'<h3 class="doc-title">{esc(view.title or view.doc_id)}</h3>'
         f"{_meta(view.publisher, view.date, lang)}{url}"
         f'<div class="doc-text">{body}</div></div>'
     )
@@ -266,13 +266,32 @@ def message_html(text: str, css: str = "note") -> str:
     return f'<div class="srdi-{css}">{esc(text)}</div>'
 
 
-def header_html(lang: str, mode: str) -> str:
-    """The title bar: product name, one-line description, answer mode."""
+def header_html(lang: str, mode: str = "") -> str:
+    """The title bar: product name and a one-line description (``mode``: unused, kept
+    for callers; the answer mode is told in each answer's "about this answer")."""
+    del mode
     return (
         f'<div class="srdi-header"><h1>{esc(t(lang, "title"))}</h1>'
-        f'<p>{esc(t(lang, "subtitle"))}</p>'
-        f'<span class="mode">{esc(t(lang, "mode"))}: {esc(mode)}</span></div>'
+        f'<p>{esc(t(lang, "subtitle"))}</p></div>'
     )
+
+
+def about_html(record: AnswerRecord, lang: str) -> str:
+    """The "about this answer" disclosure: how the answer was made, in plain words."""
+    mode = record.mode or "extractive"
+    how = t(lang, "about_extractive") if mode == "extractive" else t(
+        lang, "about_llm", model=mode.removeprefix("llm:"))
+    if record.verification is not None:
+        how += " " + t(lang, "about_checked", status=record.verification.status)
+    rows = [
+        how,
+        t(lang, "about_search", n=len(record.retrieved)),
+        t(lang, "about_time", ms=round(record.timings_ms.total)),
+        f"{t(lang, 'mode')}: {mode}",
+    ]
+    items = "".join(f"<li>{esc(row)}</li>" for row in rows)
+    summary = f"<summary>{esc(t(lang, 'about'))}</summary>"
+    return f'<details class="about">{summary}<ul>{items}</ul></details>'
 
 
 def welcome(lang: str) -> str:

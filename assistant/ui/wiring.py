@@ -14,7 +14,7 @@ from gradio.events import api
 from assistant.schema import AnswerRecord
 from assistant.ui import render
 from assistant.ui.handlers import ChatHandlers, StreamStep
-from assistant.ui.i18n import lang_from_header, t
+from assistant.ui.i18n import examples, lang_from_header, t
 from assistant.ui.library import LibraryHandlers
 from assistant.ui.scripts import COPY_JS
 
@@ -42,7 +42,7 @@ class Widgets:
     doc_close: gr.Button
     doc_view: gr.HTML
     library_intro: gr.Markdown
-    library: gr.Dataframe
+    library: gr.HTML
     refresh: gr.Button
     files: gr.File
     upload: gr.Button
@@ -135,13 +135,14 @@ def _wire_language(w: Widgets, chat: ChatHandlers, lib: LibraryHandlers) -> None
         messages, sources = chat.relabel(records, lang)
         note = "" if settings.allow_upload else render.message_html(t(lang, "upload_off"))
         return (
-            render.header_html(lang, chat.service.mode_label),
+            render.header_html(lang),
             gr.Tab(label=t(lang, "tab_chat")), gr.Tab(label=t(lang, "tab_library")),
-            gr.Chatbot(value=messages, placeholder=render.welcome(lang)),  # type: ignore[arg-type]
-            gr.Textbox(placeholder=t(lang, "placeholder")),
+            gr.Chatbot(value=messages, placeholder=render.welcome(lang),  # type: ignore[arg-type]
+                       examples=examples(lang)),  # type: ignore[arg-type]
+            gr.Textbox(label=t(lang, "question"), placeholder=t(lang, "placeholder")),
             gr.Button(t(lang, "send")), gr.Button(t(lang, "clear")), gr.Button(t(lang, "copy")),
-            gr.Dropdown(label=t(lang, "filter")), sources,
-            t(lang, "library_intro"), lib.table(lang), gr.Button(t(lang, "refresh")),
+            gr.Dropdown(label=t(lang, "filter"), info=t(lang, "filter_info")), sources,
+            t(lang, "library_intro"), lib.catalogue(lang), gr.Button(t(lang, "refresh")),
             gr.File(label=t(lang, "upload", mb=settings.max_upload_mb)),
             gr.Button(t(lang, "upload_btn")), note,
         )
@@ -157,7 +158,7 @@ def _wire_language(w: Widgets, chat: ChatHandlers, lib: LibraryHandlers) -> None
 
 def _wire_library(w: Widgets, lib: LibraryHandlers) -> Any:
     def refresh(lang: str) -> tuple[Any, Any]:
-        return lib.table(lang), gr.Dropdown(choices=lib.choices())
+        return lib.catalogue(lang), gr.Dropdown(choices=lib.choices())
 
     def upload(files: list[str] | None, lang: str,
                progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008

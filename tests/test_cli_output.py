@@ -1,0 +1,69 @@
+"""What ``srdi`` prints: quiet by default, one line per citation, early input checks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from assistant import cli
+from assistant.config import PROJECT_ROOT
+from assistant.schema import AnswerRecord, Citation, Quote
+
+PASSAGE = ("## 2.1 增长\n\n近年来，北京市累计培育1214家；\n深圳市累计培育1331家, 数量赶超北京。"
+           "\n\n尾部很长的段落。")
+
+
+def _record() -> AnswerRecord:
+    start = PASSAGE.index("深圳市")
+    quote = Quote(text="深圳市累计培育1331家, 数量赶超北京。", start=start, end=start + 21)
+    cite = Citation(n=1, doc_id="d", title="北京市“小巨人”企业培育现状", chunk_id="c",
+                    text=PASSAGE, date="2025-06-01", quotes=[quote])
+    return AnswerRecord(question="q", found=True, answer="深圳市累计培育1331家 [1]",
+                        citations=[cite])
+
+
+def test_citation_is_one_line_with_the_quoted_sentence(capsys: pytest.CaptureFixture[str]) -> None:
+    cli._print_answer(_record())
+    out = capsys.readouterr().out.splitlines()
+    head = "[1] 北京市“小巨人”企业培育现状, 2025-06-01"
+    assert out[-1] == f"{head} — 深圳市累计培育1331家, 数量赶超北京。"
+    assert "尾部" not in "\n".join(out)  # the whole passage only with --passages
+    cli._print_answer(_record(), passages=True)
+    assert "尾部很长的段落。" in capsys.readouterr().out
+
+
+def test_empty_question_is_refused_before_anything_loads(monkeypatch: Any) -> None:
+    # Plumbing fake: building the service would load the model; it must not be reached.
+    def no_service(_: Any) -> None:
+        raise AssertionError("the service was built for an empty question")
+
+    monkeypatch.setattr(cli, "_service", no_service)
+    result = CliRunner().invoke(cli.main, ["ask", "  "])
+    assert result.exit_code == 2 and "empty" in result.output
+
+
+def test_help_documents_exit_codes() -> None:
+    result = CliRunner().invoke(cli.main, ["--help"])
+    assert result.exit_code == 0 and "Exit codes:" in result.output
+    assert "2  usage error" in result.output
+
+
+@pytest.mark.slow
+def test_ask_prints_a_short_answer_and_nothing_on_stderr() -> None:
+    """The real command over the built index (skipped when the index is not built)."""
+    if not (PROJECT_ROOT / "vectorstore").is_dir():
+        pytest.skip("no index: run `srdi ingest` first")
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant", "ask", "深圳累计培育了多少家国家级小巨人企业？"],
+        capture_output=True, text=True, env=env, cwd=PROJECT_ROOT, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    lines = done.stdout.splitlines()
+    assert 0 < len(lines) <= 15 and "1331" in done.stdout and lines[-1].startswith("[")
