@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     # --- domain knowledge (editable data files; see each file's header for its sources) --
     glossary_path: Path = PACKAGE_DIR / "knowledge" / "data" / "glossary.yaml"
     entities_path: Path = PACKAGE_DIR / "knowledge" / "data" / "entities.yaml"
+    places_path: Path = PACKAGE_DIR / "knowledge" / "data" / "places.tsv"
+    place_stoplist_path: Path = PACKAGE_DIR / "knowledge" / "data" / "place_stoplist.txt"
 
     # --- embeddings --------------------------------------------------------
     embedding_model: str = Field(
