@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     entities_path: Path = PACKAGE_DIR / "knowledge" / "data" / "entities.yaml"
     places_path: Path = PACKAGE_DIR / "knowledge" / "data" / "places.tsv"
     place_stoplist_path: Path = PACKAGE_DIR / "knowledge" / "data" / "place_stoplist.txt"
+    metrics_path: Path = PACKAGE_DIR / "knowledge" / "data" / "metrics.yaml"
 
     # --- embeddings --------------------------------------------------------
     embedding_model: str = Field(
