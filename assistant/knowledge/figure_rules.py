@@ -59,6 +59,10 @@ class Metrics:
 
     metrics: tuple[Metric, ...]
 
+    def known(self, label: str) -> bool:
+        """Whether ``label`` is one of the normalised metric labels."""
+        return any(m.label == label for m in self.metrics)
+
     def label(self, clause: str) -> str | None:
         """The label of the first metric named in ``clause`` (folded text), if any."""
         for metric in self.metrics:

@@ -23,7 +23,7 @@ from assistant.knowledge.figure_rules import (
     unit_of,
     value_of,
 )
-from assistant.knowledge.places import Places
+from assistant.knowledge.places import NATIONAL, Places
 from assistant.schema import FactRecord
 from assistant.text.lang import to_simplified
 from assistant.text.numbers import Figure, canonical, find_figures, fold_width
@@ -31,7 +31,6 @@ from assistant.text.sentences import is_heading_like, split_sentences
 
 __all__ = ["NATIONAL", "DocText", "extract_figures", "fact_id"]
 
-NATIONAL = "全国"
 DOC_DATE = " (document date)"
 _NATION = re.compile(r"全国(?![第首前最])|我国|中国|\bchina\b|\bnationwide\b|\bthe country\b")
 _COMPARED = re.compile(r"(?:较|比|距|超|超过|赶超|于|占|少于|多于|than|behind|ahead of)\s*$")
@@ -120,7 +119,8 @@ def _figures(folded: str) -> list[tuple[Figure, bool]]:
         if value:
             span = m.start("n"), m.end("n")
             fig = Figure(folded[span[0] : span[1]], span[0], span[1], value, False)
-            figures.append((fig, m["pre"] == "第"))
+            if not (m["pre"] == "第" and m["u"] and m["u"] != "名"):  # 第七批 is a name
+                figures.append((fig, m["pre"] == "第"))
     for m in _FIRST.finditer(folded):
         figures.append((Figure(m.group(0), m.start(), m.end(), 1.0, False), True))
     return sorted(figures, key=lambda f: f[0].start)
@@ -150,10 +150,11 @@ def extract_figures(doc: DocText, places: Places, metrics: Metrics) -> list[Fact
     records: list[FactRecord] = []
     heading_place: str | None = None
     recent: str | None = None
+    last_label: str | None = None  # a figure without a metric word continues the last one
     for sent in sentences:
         if sent.heading:
             heading_place = sent.places[0][2] if sent.places else heading_place
-            recent = None
+            recent = last_label = None
         figures = _figures(sent.folded)
         for i, (fig, rank) in enumerate(figures):
             lo = figures[i - 1][0].end if i else 0
@@ -161,7 +162,9 @@ def extract_figures(doc: DocText, places: Places, metrics: Metrics) -> list[Fact
             before = [name for pos, _, name in sent.places if pos <= fig.start]
             after = [name for pos, _, name in sent.places if pos > fig.start]
             place = (before[-1:] or after[:1] or [recent or heading_place or dominant])[0]
-            records.append(_record(doc, sent, (fig, rank, lo, hi), place, metrics))
+            record = _record(doc, sent, (fig, rank, lo, hi), place, (metrics, last_label))
+            last_label = record.metric if metrics.known(record.metric) else last_label
+            records.append(record)
         if sent.places and not sent.heading and len({n for _, _, n in sent.places}) < 3:
             recent = sent.places[-1][2]
     return records
@@ -169,7 +172,7 @@ def extract_figures(doc: DocText, places: Places, metrics: Metrics) -> list[Fact
 
 def _record(
     doc: DocText, sent: _Sentence, found: tuple[Figure, bool, int, int], place: str,
-    metrics: Metrics,
+    labels: tuple[Metrics, str | None],
 ) -> FactRecord:
     """The record of one figure; ``found`` is (figure, is rank, window start, window end):
     the window reaches to the neighbouring figures, so each names its own metric."""
@@ -178,7 +181,9 @@ def _record(
     clause = sent.folded[clause_lo:clause_hi]
     window = sent.folded[max(lo, clause_lo) : min(hi, clause_hi)]
     unit = unit_of(sent.folded, fig)
-    label = metrics.label(window) or metrics.label(clause) or metrics.label(sent.folded)
+    metrics, previous = labels
+    label = (metrics.label(window) or metrics.label(clause) or metrics.label(sent.folded)
+             or previous)
     metric = label or clause.strip()[:40]
     stated = as_of_in(sent.folded, fig.start)
     as_of = stated or (f"{doc.date}{DOC_DATE}" if doc.date else "")

@@ -22,7 +22,10 @@ from pathlib import Path
 
 import ahocorasick
 
-__all__ = ["Place", "Places", "load_places"]
+__all__ = ["NATIONAL", "Place", "Places", "canonical_place", "load_places"]
+
+NATIONAL = "全国"
+_NATIONAL_NAMES = {"全国", "全國", "china", "中国", "中國", "national", "nationwide", "我国"}
 
 _LOWER = {cp: cp + 32 for cp in range(ord("A"), ord("Z") + 1)}  # length-preserving fold
 
@@ -118,6 +121,19 @@ class Places:
         """The English name of a place (深圳 → Shenzhen), None when unknown."""
         place = self._by_name.get(name)
         return place.english[0] if place and place.english else None
+
+
+def canonical_place(places: Places, name: str) -> str:
+    """The canonical name a user means (深圳市, Shenzhen → 深圳; China → 全国); the
+    input itself when it names no known place."""
+    text = name.strip()
+    if text.lower() in _NATIONAL_NAMES:
+        return NATIONAL
+    spans = places.spans(text, context=frozenset(places.mentioned(text)) | {text})
+    if spans:
+        return spans[0][2]
+    place = places.get(text)
+    return place.canonical if place else text
 
 
 def _word_bounded(text: str, start: int, end: int) -> bool:
