@@ -59,10 +59,10 @@ def lookup(
 
 
 def conflicts(records: Iterable[FactRecord]) -> list[list[FactRecord]]:
-    """Groups of records with the same metric, place and stated as-of date but different
-    values (figures a reader should check against each other)."""
-    groups: dict[tuple[str, str, str, str], list[FactRecord]] = defaultdict(list)
+    """Groups of records with the same metric, place, stated as-of date, kind and unit but
+    different values (figures a reader should check against each other)."""
+    groups: dict[tuple[str, ...], list[FactRecord]] = defaultdict(list)
     for r in records:
         if _stated(r):
-            groups[(r.metric, r.place, r.as_of, r.kind)].append(r)
+            groups[(r.metric, r.place, r.as_of, r.kind, r.unit)].append(r)
     return [g for g in groups.values() if len({r.value for r in g}) > 1]
