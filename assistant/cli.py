@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -104,6 +105,45 @@ def ingest(settings: Settings, as_json: bool) -> None:
         if item.status != "unchanged":
             reason = f": {item.reason}" if item.reason else ""
             click.echo(f"{item.status} {item.path}{reason}")
+
+
+@main.command()
+@click.option("--place", help="Only this place (深圳, 深圳市, Shenzhen, 全国/China).")
+@click.option("--metric", help='Only metrics containing this, e.g. "little giants".')
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option("--csv", "as_csv", is_flag=True, help="CSV with a header row.")
+@click.option("--conflicts", is_flag=True, help="Only figures that disagree for one date.")
+@click.pass_obj
+def facts(
+    settings: Settings, place: str | None, metric: str | None, as_json: bool, as_csv: bool,
+    conflicts: bool,
+) -> None:
+    """Print the figures sheet built at ingest (every statistic with place, date, source)."""
+    import csv
+
+    from assistant.index.facts import read_facts
+    from assistant.knowledge.factsheet import conflicts as conflicting
+    from assistant.knowledge.factsheet import filter_records
+    from assistant.knowledge.places import canonical_place, load_places
+    from assistant.schema import FactRecord
+
+    if place:
+        places = load_places(settings.places_path, settings.place_stoplist_path)
+        place = canonical_place(places, place)
+    records = filter_records(read_facts(settings), place, metric)
+    if conflicts:
+        records = [r for group in conflicting(records) for r in group]
+    if as_csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(FactRecord.model_fields))
+        writer.writeheader()
+        writer.writerows(r.model_dump() for r in records)
+    elif as_json:
+        for record in records:
+            _echo_json(record.model_dump())
+    else:
+        for r in records:
+            click.echo(f"{r.place}\t{r.metric}\t{r.as_of}\t{r.kind}\t{r.value} {r.unit}"
+                       f"\t{r.doc_id}:{r.start}")
 
 
 @main.command()

@@ -35,6 +35,9 @@ class Settings(BaseSettings):
     use_dictionary: bool = Field(
         default=True, description="Bridge everyday words across languages with CC-CEDICT."
     )
+    places_path: Path = PACKAGE_DIR / "knowledge" / "data" / "places.tsv"
+    place_stoplist_path: Path = PACKAGE_DIR / "knowledge" / "data" / "place_stoplist.txt"
+    metrics_path: Path = PACKAGE_DIR / "knowledge" / "data" / "metrics.yaml"
 
     # --- embeddings --------------------------------------------------------
     embedding_model: str = Field(

@@ -193,3 +193,27 @@ def chunk_fields(metadata: Mapping[str, Any], model: type[BaseModel]) -> dict[st
         elif name in _CHUNK_TEXT_FIELDS:
             out[name] = str(metadata.get(name, ""))
     return out
+
+
+FactKind = Literal["stock", "increment", "share", "money", "target", "rank", "other"]
+
+
+class FactRecord(BaseModel):
+    """One figure of the figures sheet (``srdi facts --json``: exactly these fields).
+
+    ``quote`` is the figure's sentence: ``original_text[start:end] == quote``. Records
+    stating the same fact (metric, place, stated as-of date, value) share ``fact_id``.
+    ``as_of`` ends in " (document date)" when the text gives none for the figure.
+    """
+
+    fact_id: str
+    metric: str
+    place: str
+    as_of: str
+    kind: FactKind
+    value: int | float
+    unit: str
+    doc_id: str
+    start: int
+    end: int
+    quote: str

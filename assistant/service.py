@@ -20,12 +20,14 @@ from assistant.answering.inputs import checked
 from assistant.answering.question import Idf, Question
 from assistant.answering.replies import compose, text
 from assistant.config import RetrieverName, Settings
+from assistant.index.facts import read_facts
 from assistant.index.lexical import BM25Retriever
 from assistant.index.store import ChunkIndex, Progress, open_client, open_store
 from assistant.index.sync import ingest
 from assistant.ingest.uploads import UploadError, save_upload
 from assistant.knowledge import load_knowledge
 from assistant.knowledge.dictionary import Bridge, cedict_path, load_bridge
+from assistant.knowledge.factsheet import filter_records
 from assistant.models.chat import build_chat_model, condense_question, model_label
 from assistant.models.embedders import Embedders, load_embedders
 from assistant.retrieval.baseline import Baseline
@@ -34,6 +36,7 @@ from assistant.schema import (
     AnswerRecord,
     DocumentInfo,
     DocumentView,
+    FactRecord,
     IngestReport,
     Retrieved,
     StreamUpdate,
@@ -130,6 +133,10 @@ class AssistantService:
         """Validate an uploaded file, save it into the corpus and index it (with progress)."""
         save_upload(self.settings, src, filename)
         return self.ingest(progress)
+
+    def facts(self, place: str | None = None, metric: str | None = None) -> list[FactRecord]:
+        """The figures sheet (``srdi facts``), optionally filtered by place and metric."""
+        return filter_records(read_facts(self.settings), place, metric)
 
     # --- questions --------------------------------------------------------------
     def retrieve(

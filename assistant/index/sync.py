@@ -12,8 +12,9 @@ from typing import Any
 from langchain_core.documents import Document
 
 from assistant.config import Settings
+from assistant.index.facts import sync_facts
 from assistant.index.store import ChunkIndex, Progress, SyncPlan, plan_sync
-from assistant.ingest import chunk_document, load_corpus
+from assistant.ingest import SourceDoc, chunk_document, load_corpus
 from assistant.schema import FileStatus, IngestReport
 
 log = logging.getLogger(__name__)
@@ -40,11 +41,17 @@ def progress_bar(enabled: bool) -> Iterator[Progress | None]:
         bar.close()
 
 
-def corpus_chunks(settings: Settings) -> tuple[list[Document], IngestReport]:
-    """Load, clean and chunk the corpus (no embedding)."""
+def load_chunks(settings: Settings) -> tuple[list[SourceDoc], list[Document], IngestReport]:
+    """Load, clean and chunk the corpus (no embedding): documents, chunks, the report."""
     docs, skipped = load_corpus(settings)
     chunks = [chunk for doc in docs for chunk in chunk_document(doc, settings)]
-    return chunks, IngestReport(documents=len(docs), chunks=len(chunks), skipped=skipped)
+    return docs, chunks, IngestReport(documents=len(docs), chunks=len(chunks), skipped=skipped)
+
+
+def corpus_chunks(settings: Settings) -> tuple[list[Document], IngestReport]:
+    """The corpus's chunks and the ingest report (no embedding)."""
+    _, chunks, report = load_chunks(settings)
+    return chunks, report
 
 
 def _shifted(progress: Progress | None, offset: int, total: int) -> Progress | None:
@@ -85,7 +92,7 @@ def ingest(
     others hold the same chunks embedded by another model.
     """
     started = time.perf_counter()
-    chunks, report = corpus_chunks(settings)
+    docs, chunks, report = load_chunks(settings)
     stored = [index.stored_metadata() for index in indexes]
     plans = [plan_sync(meta, chunks) for meta in stored]
     plan = plans[0]
@@ -104,5 +111,6 @@ def ingest(
     pairs = zip(indexes, plans, strict=True)
     report.embedded_by_index = {str(index.collection.name): len(p.add) for index, p in pairs}
     report.files = file_statuses(chunks, stored, plans, report)
+    sync_facts(settings, docs)
     report.seconds = round(time.perf_counter() - started, 3)
     return report

@@ -1,4 +1,4 @@
-"""Domain knowledge from data files: the bilingual glossary and the named-entity table.
+"""Domain knowledge from data files: the glossary, the named-entity table and the places.
 
 Both are editable YAML whose paths are in :class:`~assistant.config.Settings`;
 :func:`load_knowledge` reads them once and builds the tokenizer that knows their terms.
@@ -11,18 +11,20 @@ from dataclasses import dataclass
 from assistant.config import Settings
 from assistant.knowledge.entities import Gazetteer, build_gazetteer, read_entity_rows
 from assistant.knowledge.glossary import Glossary, build_glossary, read_rows, zh_terms
+from assistant.knowledge.places import Places, load_places
 from assistant.text.normalize import Tokenizer
 
-__all__ = ["Knowledge", "load_knowledge"]
+__all__ = ["Knowledge", "Places", "load_knowledge"]
 
 
 @dataclass(frozen=True)
 class Knowledge:
-    """The tokenizer, glossary and gazetteer every stage shares."""
+    """The tokenizer, glossary, gazetteer and open-world places every stage shares."""
 
     tokenizer: Tokenizer
     glossary: Glossary
     gazetteer: Gazetteer
+    places: Places
 
 
 def load_knowledge(settings: Settings) -> Knowledge:
@@ -41,4 +43,5 @@ def load_knowledge(settings: Settings) -> Knowledge:
     glossary = build_glossary(
         [*glossary_rows, *entity_entries], tokenizer, settings.glossary_path
     )
-    return Knowledge(tokenizer, glossary, build_gazetteer(entity_rows))
+    places = load_places(settings.places_path, settings.place_stoplist_path)
+    return Knowledge(tokenizer, glossary, build_gazetteer(entity_rows), places)

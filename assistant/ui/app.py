@@ -15,6 +15,7 @@ from assistant.ingest import SUPPORTED_SUFFIXES
 from assistant.service import AssistantService
 from assistant.ui import render
 from assistant.ui.auth import LoginGuard
+from assistant.ui.figures import build_figures_tab, wire_figures_tab
 from assistant.ui.handlers import ChatHandlers
 from assistant.ui.i18n import LANG_CHOICES, examples, t
 from assistant.ui.library import LibraryHandlers, catalogue_html, doc_choices
@@ -119,9 +120,11 @@ def build_app(service: AssistantService) -> gr.Blocks:
                 chat = _chat_tab(lang, docs)
             with gr.Tab(t(lang, "tab_library"), id="library") as library_tab:
                 lib = _library_tab(lang, service)
+            figures = build_figures_tab(lang, service)
         widgets = Widgets(lang=switch, header=header, chat_tab=chat_tab, library_tab=library_tab,
                           records=records, pending=pending, **chat, **lib, **_doc_modal())
         wire(demo, widgets, ChatHandlers(service), LibraryHandlers(service))
+        wire_figures_tab(figures, service, switch, widgets.modal, widgets.doc_view)
     demo.queue(default_concurrency_limit=CONCURRENCY, max_size=QUEUE_SIZE)
     return demo
 

@@ -1,0 +1,75 @@
+"""The figures sheet on disk: ``facts.jsonl`` beside the Chroma store, kept in step with
+the corpus (a changed document's figures are re-extracted, a removed one's dropped).
+
+One line per document: ``{"doc_id", "file_hash", "records": [FactRecord…]}``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from assistant.config import Settings
+from assistant.ingest import SourceDoc
+from assistant.schema import FactRecord
+
+log = logging.getLogger(__name__)
+
+__all__ = ["facts_path", "read_facts", "sync_facts"]
+
+FACTS_FILE = "facts.jsonl"
+
+
+def facts_path(settings: Settings) -> Path:
+    """Where the sheet lives: ``facts.jsonl`` in ``vectorstore_dir``."""
+    return settings.vectorstore_dir / FACTS_FILE
+
+
+def _read_lines(path: Path) -> dict[str, dict[str, Any]]:
+    if not path.exists():
+        return {}
+    entries: dict[str, dict[str, Any]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            entry = json.loads(line)
+            entries[entry["doc_id"]] = entry
+    return entries
+
+
+def read_facts(settings: Settings) -> list[FactRecord]:
+    """Every record of the sheet, in document then text order ([] before any ingest)."""
+    entries = _read_lines(facts_path(settings))
+    return [FactRecord.model_validate(r) for e in entries.values() for r in e["records"]]
+
+
+def sync_facts(settings: Settings, docs: Sequence[SourceDoc]) -> int:
+    """Bring the sheet in line with ``docs``; returns how many documents were re-read."""
+    path = facts_path(settings)
+    stored = _read_lines(path)
+    stale = [d for d in docs if stored.get(d.doc_id, {}).get("file_hash") != d.file_hash]
+    if stale:
+        from assistant.knowledge.figure_rules import load_metrics
+        from assistant.knowledge.figures import DocText, extract_figures
+        from assistant.knowledge.places import load_places
+
+        places = load_places(settings.places_path, settings.place_stoplist_path)
+        metrics = load_metrics(settings.metrics_path)
+        for doc in stale:
+            records = extract_figures(
+                DocText(doc.doc_id, doc.text, doc.segments, doc.date), places, metrics
+            )
+            stored[doc.doc_id] = {
+                "doc_id": doc.doc_id, "file_hash": doc.file_hash,
+                "records": [r.model_dump() for r in records],
+            }
+    keep = {d.doc_id for d in docs}
+    removed = set(stored) - keep
+    if stale or removed or not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lines = [json.dumps(stored[k], ensure_ascii=False) for k in sorted(keep & set(stored))]
+        path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    log.info("facts: %d documents re-read, %d removed", len(stale), len(removed))
+    return len(stale)

@@ -1,0 +1,148 @@
+"""The rules that describe one figure: its metric, kind, unit, as-of date and value.
+
+Each rule reads the figure's sentence (folded to Simplified, lower case; offsets are kept
+because the folds are one character for one). Metric patterns are data
+(``metrics.yaml``, path in Settings); cue words for kind and date are grammar.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from assistant.text.numbers import Figure
+
+__all__ = [
+    "Metrics",
+    "as_of_in",
+    "is_date_part",
+    "kind_of",
+    "load_metrics",
+    "unit_of",
+    "value_of",
+]
+
+_TAIL = 12  # characters after a figure that still describe it (unit, counted noun)
+_YEAR = r"(?:19|20)\d\d"
+_AS_OF = re.compile(
+    rf"(?:截至|截止|到)?(?P<y1>{_YEAR})年(?:(?P<m>\d{{1,2}})月|(?P<end>底|末))?"
+    rf"|(?:by |as of |at )?the end of (?P<y2>{_YEAR})|(?P<y3>{_YEAR})(?![\d年月日.,%])"
+)
+_ZH_UNIT = re.compile(r"\s*(?:余|多)?(?P<u>亿元|万元|元|家|个|项|名|位|批|次|倍|人|件|所|户|层|年)")
+_EN_UNIT = re.compile(
+    r"\s*(?:(?P<yuan>yuan|rmb)|(?P<firms>[\w\s\"“”'-]{0,50}?(?:enterprises|companies|firms))"
+    r"|(?P<word>[a-z]+))"
+)
+_KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("target", re.compile(r"目标|力争|到20\d\d年|计划|规划|将培育|推动形成|\btarget|\baim|\bgoal"
+                          r"|\bwill\b|\bplan\b|promote the formation")),
+    ("increment", re.compile(r"新增|增量|增加|增长|新认定|\bincrease|\bnew(?:ly)?\b|\badded")),
+    ("stock", re.compile(r"累计|总数|总量|共有|共培育|合计|达|为"
+                         r"|\btotal|\bcumulative|\bthere are")),
+)
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A normalised metric and the patterns that name it."""
+
+    label: str
+    patterns: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """All metric patterns, most specific first."""
+
+    metrics: tuple[Metric, ...]
+
+    def known(self, label: str) -> bool:
+        """Whether ``label`` is one of the normalised metric labels."""
+        return any(m.label == label for m in self.metrics)
+
+    def label(self, clause: str) -> str | None:
+        """The label of the first metric named in ``clause`` (folded text), if any."""
+        for metric in self.metrics:
+            if any(p.search(clause) for p in metric.patterns):
+                return metric.label
+        return None
+
+
+def load_metrics(path: Path) -> Metrics:
+    """Read ``metrics.yaml`` (a list of ``{label, zh: [regex], en: [regex]}``)."""
+    rows = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return Metrics(tuple(
+        Metric(str(row["label"]), tuple(
+            re.compile(p) for p in [*row.get("zh", []), *row.get("en", [])]
+        ))
+        for row in rows
+    ))
+
+
+def is_date_part(folded: str, fig: Figure) -> bool:
+    """Whether the figure is a year, month or day (2024年, 2024, 10月, 14日)."""
+    after = folded[fig.end : fig.end + 1]
+    if after in ("年", "月", "日", "号") and not fig.percent:
+        return True
+    digits = fig.text.replace(",", "")
+    return bool(re.fullmatch(_YEAR, digits)) and after not in ("家", "个", "项", "元")
+
+
+def unit_of(folded: str, fig: Figure) -> str:
+    """The unit after a figure: ``%``, ``share`` (六成), ``yuan``, a measure word, a noun."""
+    if fig.percent:
+        return "share" if fig.text.endswith("成") or fig.text.endswith("成半") else "%"
+    tail = folded[fig.end : fig.end + _TAIL + 20]
+    m = _ZH_UNIT.match(tail)
+    if m:
+        return "yuan" if m["u"].endswith("元") else m["u"]
+    m = _EN_UNIT.match(tail)
+    if m:
+        if m["yuan"]:
+            return "yuan"
+        if m["firms"]:
+            return "家"
+        return m["word"] or ""
+    return ""
+
+
+def value_of(fig: Figure, unit: str) -> int | float:
+    """The value as the sheet stores it: 六成 → 0.6, 8.5% → 8.5, 1.46万 → 14600."""
+    value = fig.value / 100 if unit == "share" else fig.value
+    return int(value) if float(value).is_integer() else round(value, 6)
+
+
+def kind_of(clause: str, unit: str, rank: bool) -> str:
+    """stock, increment, share, money, target, rank or other, from cue words."""
+    if rank:
+        return "rank"
+    if unit in ("%", "share"):
+        return "share"
+    if unit == "yuan":
+        return "money"
+    for kind, cue in _KIND_CUES:
+        if cue.search(clause):
+            return kind
+    return "other"
+
+
+def as_of_in(sentence: str, offset: int) -> str | None:
+    """The date the sentence gives for a figure at ``offset`` (nearest before, else after)."""
+    before: str | None = None
+    after: str | None = None
+    for m in _AS_OF.finditer(sentence):
+        year = m["y1"] or m["y2"] or m["y3"]
+        if m["m"]:
+            stamp = f"{year}-{int(m['m']):02d}"
+        elif m["end"] or m["y2"]:
+            stamp = f"{year}-12-31"
+        else:
+            stamp = year
+        if m.start() <= offset:
+            before = stamp
+        elif after is None:
+            after = stamp
+    return before or after

@@ -1,0 +1,191 @@
+"""Open-world places: every Chinese province, prefecture-level city and district/county.
+
+The table ``places.tsv`` (built by ``tools/build_places.py`` from the cpca division codes)
+gives each place its full name, safe short form, Traditional spelling and English names.
+:class:`Places` finds them in any text with one Aho-Corasick automaton over all aliases:
+script-insensitive (Simplified and Traditional aliases), case-insensitive, English only at
+word boundaries, longest match first. A mention is reported by its canonical name: the
+short form where one is safe (温州市, 溫州, Wenzhou → 温州), else the full name (朝阳区).
+Phrases in the stop list that contain a place name (南京路) hide it.
+
+A bare district/county short form (南山, 大兴, Nanshan) is also an ordinary word often
+enough (两大城市 holds 大城, 大兴 a verb): it counts only when the text (or the
+caller's ``context``) also names its city or province; full names (南山区) always count.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import ahocorasick
+
+__all__ = ["NATIONAL", "Place", "Places", "canonical_place", "load_places"]
+
+NATIONAL = "全国"
+_NATIONAL_NAMES = {"全国", "全國", "china", "中国", "中國", "national", "nationwide", "我国"}
+
+_LOWER = {cp: cp + 32 for cp in range(ord("A"), ord("Z") + 1)}  # length-preserving fold
+
+
+@dataclass(frozen=True)
+class Place:
+    """One administrative division."""
+
+    adcode: str
+    level: str  # province | city | district
+    name: str  # full official name, e.g. 温州市
+    canonical: str  # short form if safe, else the full name
+    parent_code: str
+    english: tuple[str, ...]
+    weight: int
+
+
+class Places:
+    """All places and the automaton over their aliases (build once, share, read-only)."""
+
+    def __init__(self, places: Iterable[Place], aliases: dict[str, tuple[str, bool]]) -> None:
+        """``aliases`` maps a lower-cased alias to (canonical name, needs its city in
+        context); an empty canonical name hides the span (stop-list phrases)."""
+        self._by_code = {p.adcode: p for p in places}
+        self._by_name: dict[str, Place] = {}
+        self._ancestors: dict[str, set[str]] = {}
+        for place in sorted(self._by_code.values(), key=lambda p: p.weight):
+            for key in (place.canonical, place.name):
+                self._by_name[key] = place  # the heaviest same-named place wins
+            self._ancestors.setdefault(place.canonical, set()).update(self._lineage(place))
+        self._automaton = ahocorasick.Automaton()
+        for alias, (canonical, contextual) in aliases.items():
+            self._automaton.add_word(alias, (len(alias), canonical, contextual))
+        self._automaton.make_automaton()
+
+    def _lineage(self, place: Place) -> list[str]:
+        names: list[str] = []
+        parent = self._by_code.get(place.parent_code)
+        while parent is not None:
+            names.append(parent.canonical)
+            parent = self._by_code.get(parent.parent_code)
+        return names
+
+    def __len__(self) -> int:
+        return len(self._by_code)
+
+    def spans(
+        self, text: str, context: frozenset[str] = frozenset()
+    ) -> list[tuple[int, int, str]]:
+        """Non-overlapping place mentions ``(start, end, canonical)`` in ``text``, in order.
+
+        ``context``: canonical names known from elsewhere (the document) that license
+        bare district names."""
+        folded = text.translate(_LOWER)
+        found: list[tuple[int, int, str, bool]] = []
+        for end, (length, canonical, contextual) in self._automaton.iter(folded):
+            start = end + 1 - length
+            if folded[start].isascii() and not _word_bounded(folded, start, end + 1):
+                continue
+            found.append((start, end + 1, canonical, contextual))
+        found.sort(key=lambda s: (s[0], s[0] - s[1]))
+        chosen: list[tuple[int, int, str, bool]] = []
+        last = 0
+        for span in found:
+            if span[0] >= last:
+                last = span[1]
+                if span[2]:
+                    chosen.append(span)
+        licensed = context | {c for _, _, c, contextual in chosen if not contextual}
+        return [
+            (start, end, canonical)
+            for start, end, canonical, contextual in chosen
+            if not contextual or self._ancestors.get(canonical, set()) & licensed
+        ]
+
+    def mentioned(self, text: str, context: frozenset[str] = frozenset()) -> frozenset[str]:
+        """Canonical names of the places ``text`` mentions."""
+        return frozenset(name for _, _, name in self.spans(text, context))
+
+    def get(self, name: str) -> Place | None:
+        """The place called ``name`` (canonical or full name); the likelier one if shared."""
+        return self._by_name.get(name)
+
+    def parent(self, name: str) -> str | None:
+        """Canonical name of the enclosing place (南山 → 深圳, 深圳 → 广东); None at the top."""
+        place = self._by_name.get(name)
+        if place is None or not place.parent_code:
+            return None
+        parent = self._by_code.get(place.parent_code)
+        return parent.canonical if parent else None
+
+    def english(self, name: str) -> str | None:
+        """The English name of a place (深圳 → Shenzhen), None when unknown."""
+        place = self._by_name.get(name)
+        return place.english[0] if place and place.english else None
+
+
+def canonical_place(places: Places, name: str) -> str:
+    """The canonical name a user means (深圳市, Shenzhen → 深圳; China → 全国); the
+    input itself when it names no known place."""
+    text = name.strip()
+    if text.lower() in _NATIONAL_NAMES:
+        return NATIONAL
+    spans = places.spans(text, context=frozenset(places.mentioned(text)) | {text})
+    if spans:
+        return spans[0][2]
+    place = places.get(text)
+    return place.canonical if place else text
+
+
+def _word_bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isascii() and before.isalnum()) and not (
+        after.isascii() and after.isalnum()
+    )
+
+
+def read_places(path: Path) -> list[tuple[Place, list[tuple[str, bool]]]]:
+    """Rows of ``places.tsv`` with each place's aliases (Chinese and English), each
+    flagged when it needs its city in context (bare district names of two characters)."""
+    with path.open(encoding="utf-8") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    rows: list[tuple[Place, list[tuple[str, bool]]]] = []
+    for row in csv.DictReader(lines, delimiter="\t"):
+        short, name, hant = row["short"], row["name"], row["hant"]
+        english = tuple(e for e in row["en"].split("|") if e)
+        place = Place(row["adcode"], row["level"], name, short or name, row["parent"],
+                      english, int(row["weight"] or 0))
+        district = place.level == "district"
+        aliases = [(name, district and len(name) <= 2), (hant, district and len(hant) <= 2)]
+        aliases += [(e, district and " " not in e) for e in english]
+        if short:
+            aliases += [(short, district), (_short_hant(short, name, hant), district)]
+        rows.append((place, aliases))
+    return rows
+
+
+def _short_hant(short: str, name: str, hant: str) -> str:
+    """The Traditional short form: the prefix of the Traditional name (温州 → 溫州)."""
+    return hant[: len(short)] if name.startswith(short) else short
+
+
+def read_stoplist(path: Path) -> list[str]:
+    """Phrases of the stop list (comments and blank lines dropped)."""
+    with path.open(encoding="utf-8") as fh:
+        return [s for s in (line.strip() for line in fh) if s and not s.startswith("#")]
+
+
+def load_places(places_path: Path, stoplist_path: Path) -> Places:
+    """Build :class:`Places` from the table and the stop list."""
+    rows = read_places(places_path)
+    aliases: dict[str, tuple[str, bool]] = {}
+    for place, names in sorted(rows, key=lambda r: r[0].weight):
+        for alias, contextual in names:
+            key = alias.translate(_LOWER)
+            previous = aliases.get(key)
+            # a city's alias never needs context, even if a district shares it
+            aliases[key] = (place.canonical, contextual and (previous is None or previous[1]))
+    for phrase in read_stoplist(stoplist_path):
+        if phrase not in aliases:
+            aliases[phrase.translate(_LOWER)] = ("", False)  # a word, or a blocking phrase
+    return Places((p for p, _ in rows), aliases)

@@ -1,0 +1,118 @@
+"""The figures sheet: extraction against the gold list, sync with the corpus, `srdi facts`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+
+import pytest
+from click.testing import CliRunner
+
+from assistant.cli import main
+from assistant.config import PROJECT_ROOT, Settings
+from assistant.index.facts import read_facts, sync_facts
+from assistant.ingest import load_corpus
+from assistant.knowledge.factsheet import conflicts, lookup
+from assistant.knowledge.figure_rules import load_metrics
+from assistant.knowledge.figures import DocText, extract_figures
+from assistant.knowledge.places import load_places
+from assistant.schema import FactRecord
+
+GOLD = PROJECT_ROOT / "eval" / "facts" / "gold.jsonl"
+
+
+@pytest.fixture(scope="module")
+def sheet() -> list[FactRecord]:
+    settings = Settings()
+    places = load_places(settings.places_path, settings.place_stoplist_path)
+    metrics = load_metrics(settings.metrics_path)
+    docs, _ = load_corpus(settings)
+    return [r for d in docs for r in extract_figures(
+        DocText(d.doc_id, d.text, d.segments, d.date), places, metrics)]
+
+
+def _extract(text: str) -> list[FactRecord]:
+    settings = Settings()
+    places = load_places(settings.places_path, settings.place_stoplist_path)
+    doc = DocText("d", text, ((0, len(text)),), "2025-01-01")
+    return extract_figures(doc, places, load_metrics(settings.metrics_path))
+
+
+def test_values_in_every_script_and_language() -> None:
+    records = _extract("截至2024年底，省級專精特新中小企業超14.1萬家，“小巨人”企業1.46万家，"
+                       "超六成集中在新一代信息技术。The MOF allocated 12 billion yuan in funding.")
+    values = {(r.value, r.unit, r.kind) for r in records}
+    assert {(141000, "家", "other"), (14600, "家", "other"), (0.6, "share", "share"),
+            (12000000000, "yuan", "money")} <= values
+    assert {r.as_of for r in records if r.value == 14600} == {"2024-12-31"}
+    assert all(r.place == "全国" for r in records)
+
+
+def test_place_is_the_subject_not_the_comparison() -> None:
+    records = _extract(
+        "深圳市累计培育“小巨人”企业1331家，总量较北京多117家。北京市的“小巨人”企业为331家。"
+    )
+    assert [(r.value, r.place) for r in records] == [(1331, "深圳"), (117, "深圳"), (331, "北京")]
+    assert records[0].metric == "national little giants" and records[0].kind == "stock"
+    assert records[0].as_of == "2025-01-01 (document date)"
+
+
+def test_gold_recall_and_quotes(sheet: list[FactRecord]) -> None:
+    texts = {d.doc_id: d.text for d in load_corpus(Settings())[0]}
+    for r in sheet:
+        assert texts[r.doc_id][r.start : r.end] == r.quote
+    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()]
+    for split in ("dev", "test"):
+        items = [g for g in gold if g["split"] == split]
+        found = sum(any(
+            r.doc_id == g["doc"].rsplit(".", 1)[0] and float(r.value) == g["value"]
+            and r.place == g["place"] for r in sheet) for g in items)
+        assert found / len(items) >= 0.9, split
+
+
+def test_same_fact_shares_an_id_across_scripts(sheet: list[FactRecord]) -> None:
+    ids = {r.doc_id[:3]: r.fact_id for r in sheet
+           if r.value == 14600 and r.metric == "national little giants"}
+    assert ids["002"] == ids["003"]
+    beijing = {r.doc_id[:3]: r.fact_id for r in sheet if r.value == 1214 and r.place == "北京"
+               and r.metric == "national little giants"}
+    assert beijing["000"] == beijing["004"]
+
+
+def test_lookup_latest_first_and_conflicts(sheet: list[FactRecord]) -> None:
+    found = lookup(sheet, "深圳", "national little giants", kind="stock")
+    assert 1331 in {r.value for r in found}
+    assert lookup(sheet, "深圳", "national little giants", year=1999) == []
+    a = sheet[0].model_copy(update={"as_of": "2024", "value": 1})
+    b = a.model_copy(update={"value": 2})
+    assert conflicts([a, b]) == [[a, b]]
+
+
+def test_sync_follows_the_corpus(settings_factory: Callable[..., Settings]) -> None:
+    settings = settings_factory()
+    docs, _ = load_corpus(settings)
+    assert sync_facts(settings, docs) == len(docs)
+    assert sync_facts(settings, docs) == 0  # unchanged: nothing re-read
+    assert {r.doc_id for r in read_facts(settings)} == {d.doc_id for d in docs}
+    (settings.corpus_dir / f"{docs[0].doc_id}.txt").unlink()
+    docs, _ = load_corpus(settings)
+    sync_facts(settings, docs)
+    assert docs and {r.doc_id for r in read_facts(settings)} == {d.doc_id for d in docs}
+
+
+def test_cli_csv_and_json(settings_factory: Callable[..., Settings],
+                          monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = settings_factory()
+    sync_facts(settings, load_corpus(settings)[0])
+    monkeypatch.setenv("SRDI_CORPUS_DIR", str(settings.corpus_dir))
+    monkeypatch.setenv("SRDI_VECTORSTORE_DIR", str(settings.vectorstore_dir))
+    runner = CliRunner()
+    out = runner.invoke(main, ["facts", "--csv", "--place", "Shenzhen"]).output
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows and set(rows[0]) == set(FactRecord.model_fields)
+    assert {row["place"] for row in rows} == {"深圳"}
+    lines = runner.invoke(main, ["facts", "--json", "--metric", "little giants"]).output
+    objects = [json.loads(line) for line in lines.splitlines()]
+    assert objects and all(set(o) == set(FactRecord.model_fields) for o in objects)
