@@ -109,7 +109,7 @@ class AssistantService:
         hybrid = HybridRetriever(channels=channels, k=cfg.top_k)
         tokenizer = self.knowledge.tokenizer
         idf = Idf.build((c.page_content for c in chunks), tokenizer)
-        cache = extractive.SentenceCache(tokenizer, self.knowledge.gazetteer.mentioned)
+        cache = extractive.SentenceCache(tokenizer, self.knowledge.place_names)
         vocabulary = list(idf.df)
         bridge = load_bridge(
             cedict_path() if self.settings.use_dictionary else None,
@@ -206,7 +206,8 @@ class AssistantService:
         searchers = self._searchers
         gazetteer = self.knowledge.gazetteer
         q = Question.parse(
-            query, self.knowledge.glossary, gazetteer, searchers.idf, searchers.bridge
+            query, self.knowledge.glossary, gazetteer, searchers.idf, searchers.bridge,
+            self.knowledge.place_names,
         )
         passages = [h.doc for h in hits[: self.settings.answer_passages]]
         result = extractive.extract(

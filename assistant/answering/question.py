@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -125,6 +125,7 @@ class Question:
     def parse(
         cls, text: str, glossary: Glossary, gazetteer: Gazetteer, idf: Idf,
         bridge: Bridge | None = None,
+        places: Callable[[str], frozenset[str]] | None = None,
     ) -> Question:
         """Find the question's concepts, entities and the kind of answer it wants."""
         return cls(
@@ -135,7 +136,7 @@ class Question:
             wants_share=bool(_SHARE_Q.search(text)),
             wants_year=bool(_YEAR_Q.search(text)),
             wants_amount=bool(_AMOUNT_Q.search(text)),
-            anchors=anchors_of(text, gazetteer.mentioned),
+            anchors=anchors_of(text, places or gazetteer.mentioned),
         )
 
 

@@ -26,6 +26,11 @@ class Knowledge:
     gazetteer: Gazetteer
     places: Places
 
+    def place_names(self, text: str) -> frozenset[str]:
+        """Places and named entities ``text`` mentions: the open-world division table
+        (every province, city, district) and the entity table (markets, bodies)."""
+        return self.gazetteer.mentioned(text) | self.places.mentioned(text)
+
 
 def load_knowledge(settings: Settings) -> Knowledge:
     """Read the glossary and entity files named in ``settings``.
