@@ -10,21 +10,24 @@ from dataclasses import dataclass
 
 from assistant.config import Settings
 from assistant.knowledge.entities import Gazetteer, build_gazetteer, read_entity_rows
+from assistant.knowledge.figure_rules import Metrics, load_metrics
 from assistant.knowledge.glossary import Glossary, build_glossary, read_rows, zh_terms
 from assistant.knowledge.places import Places, load_places
 from assistant.text.normalize import Tokenizer
 
-__all__ = ["Knowledge", "Places", "load_knowledge"]
+__all__ = ["Knowledge", "Metrics", "Places", "load_knowledge"]
 
 
 @dataclass(frozen=True)
 class Knowledge:
-    """The tokenizer, glossary, gazetteer and open-world places every stage shares."""
+    """The tokenizer, glossary, gazetteer, open-world places and figure metrics every
+    stage shares."""
 
     tokenizer: Tokenizer
     glossary: Glossary
     gazetteer: Gazetteer
     places: Places
+    metrics: Metrics
 
     def place_names(self, text: str) -> frozenset[str]:
         """Places and named entities ``text`` mentions: the open-world division table
@@ -49,4 +52,5 @@ def load_knowledge(settings: Settings) -> Knowledge:
         [*glossary_rows, *entity_entries], tokenizer, settings.glossary_path
     )
     places = load_places(settings.places_path, settings.place_stoplist_path)
-    return Knowledge(tokenizer, glossary, build_gazetteer(entity_rows), places)
+    metrics = load_metrics(settings.metrics_path)
+    return Knowledge(tokenizer, glossary, build_gazetteer(entity_rows), places, metrics)

@@ -36,9 +36,11 @@ _NATION = re.compile(r"全国(?![第首前最])|我国|中国|\bchina\b|\bnation
 _COMPARED = re.compile(r"(?:较|比|距|超|超过|赶超|于|占|少于|多于|than|behind|ahead of)\s*$")
 _CN_SMALL = re.compile(
     r"(?P<pre>第|连续)?(?P<n>[一二两三四五六七八九十百千]+)(?:余|多)?"
-    r"(?P<u>家|个|项|名|位|批|层|倍|年)?"
+    r"(?P<u>家|个|项|名|位|批|层|倍|年|次|届|条|章|节|轮)?"
 )
 _FIRST = re.compile(r"首位|第一名|榜首")
+# 图1, Table 2, Group 3, 百万级: labels and orders of magnitude, not figures
+_LABEL_BEFORE = re.compile(r"(?:图|表|附件|group|figure|fig\.|table|chapter|section)\s*$")
 _CLAUSE = re.compile(r"[，；;：:]|,(?!\d)")
 _LIST_MARK = "、和与及,"
 
@@ -109,7 +111,11 @@ def _roll_up(places: Places, folded: str, span: tuple[int, int, str]) -> tuple[i
 
 def _figures(folded: str) -> list[tuple[Figure, bool]]:
     """Figures of a sentence with whether each is a rank (第二, 首位)."""
-    figures = [(f, False) for f in find_figures(folded) if not is_date_part(folded, f)]
+    figures = [
+        (f, False) for f in find_figures(folded)
+        if not is_date_part(folded, f) and folded[f.end : f.end + 1] != "级"
+        and not _LABEL_BEFORE.search(folded[max(0, f.start - 8) : f.start])
+    ]
     taken = [(f.start, f.end) for f, _ in figures]
     for m in _CN_SMALL.finditer(folded):
         if any(s < m.end() and m.start() < e for s, e in taken) or (
@@ -187,7 +193,7 @@ def _record(
     metric = label or clause.strip()[:40]
     stated = as_of_in(sent.folded, fig.start)
     as_of = stated or (f"{doc.date}{DOC_DATE}" if doc.date else "")
-    if label == "funding" and unit not in ("%", "share"):
+    if label == "funding" and not unit:
         unit = "yuan"
     kind = kind_of(clause, unit, rank)
     value = value_of(fig, unit)

@@ -135,7 +135,10 @@ def wire_figures_tab(
                  fig.download], queue=False, **PRIVATE)
     fig.table.select(open_source, [fig.shown, lang], [doc_view, modal], **PRIVATE)
     fig.download.click(download, [fig.shown], [fig.file], **PRIVATE)
+    _wire_api(service)
 
+
+def _wire_api(service: AssistantService) -> None:
     def facts(place: str | None = None, metric: str | None = None) -> list[dict[str, Any]]:
         """The figures sheet: every record ``srdi facts --json`` prints (optionally only
         one ``place``, e.g. 深圳, and metrics containing ``metric``)."""
