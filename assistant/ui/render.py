@@ -266,10 +266,9 @@ def message_html(text: str, css: str = "note") -> str:
     return f'<div class="srdi-{css}">{esc(text)}</div>'
 
 
-def header_html(lang: str, mode: str = "") -> str:
-    """The title bar: product name and a one-line description (``mode``: unused, kept
-    for callers; the answer mode is told in each answer's "about this answer")."""
-    del mode
+def header_html(lang: str) -> str:
+    """The title bar: product name and a one-line description (how each answer was made
+    is told in its "about this answer" note, not here)."""
     return (
         f'<div class="srdi-header"><h1>{esc(t(lang, "title"))}</h1>'
         f'<p>{esc(t(lang, "subtitle"))}</p></div>'
