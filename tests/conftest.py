@@ -45,6 +45,20 @@ def settings_factory(tmp_path: Path) -> Callable[..., Settings]:
     return build
 
 
+@pytest.fixture(autouse=True)
+def _shared_real_models(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In tests on the session ``service``, any other service built in-process (the CLI's,
+    ``srdi eval``'s) gets the same already loaded real models instead of loading them again."""
+    if "service" not in request.fixturenames:
+        return
+    from assistant import service as service_module
+    from assistant.models.embedders import Embedders
+
+    svc = request.getfixturevalue("service")
+    shared = Embedders(e5=svc.embeddings, use=svc.use)
+    monkeypatch.setattr(service_module, "load_embedders", lambda _settings: shared, raising=False)
+
+
 @pytest.fixture(scope="session")
 def service(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     """One real service over a copy of the bundled corpus, ingested once per session."""

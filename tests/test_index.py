@@ -47,15 +47,16 @@ def _ingest_json(settings: Settings) -> dict[str, object]:
     return report
 
 
-@pytest.mark.model
-def test_real_model_ingest(settings_factory: Factory) -> None:
+def test_real_model_ingest(settings_factory: Factory, service: AssistantService) -> None:
+    """Real e5 and USE (the session ``service``'s, already loaded) on one document."""
     settings = settings_factory(corpus=None)
     shutil.copy(PROJECT_ROOT / "corpus" / "003_ae6fda2240162a5d.txt", settings.corpus_dir)
-    service = AssistantService(settings)
-    first = service.ingest()
+    fresh = AssistantService(settings)
+    assert fresh.embeddings is service.embeddings and fresh.use is service.use
+    first = fresh.ingest()
     assert first.documents == 1 and first.embedded == first.chunks > 0
-    assert service.ingest().embedded == 0
-    hits = service.retrieve("数字化转型试点城市", retriever="dense")
+    assert fresh.ingest().embedded == 0
+    hits = fresh.retrieve("数字化转型试点城市", retriever="dense")
     assert hits and hits[0].doc.metadata["doc_id"] == "003_ae6fda2240162a5d"
 
 
