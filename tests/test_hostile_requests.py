@@ -20,7 +20,7 @@ from assistant.errors import BadText
 from assistant.service import AssistantService
 from assistant.ui.handlers import ChatHandlers
 from assistant.ui.library import LibraryHandlers
-from tests.conftest import make_settings
+from conftest import make_settings
 
 pytestmark = pytest.mark.slow
 
