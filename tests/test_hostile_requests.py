@@ -14,13 +14,13 @@ from typing import Any
 import gradio as gr
 import pytest
 from click.testing import CliRunner
+from conftest import make_settings
 
 from assistant.cli import main
 from assistant.errors import BadText
 from assistant.service import AssistantService
 from assistant.ui.handlers import ChatHandlers
 from assistant.ui.library import LibraryHandlers
-from conftest import make_settings
 
 pytestmark = pytest.mark.slow
 
