@@ -18,7 +18,7 @@ from assistant.answering.followup import resolve
 from assistant.answering.grounded import stream_grounded_answer
 from assistant.answering.inputs import checked
 from assistant.answering.question import Idf, Question
-from assistant.answering.replies import compose, text
+from assistant.answering.replies import as_of, compose, text
 from assistant.config import RetrieverName, Settings
 from assistant.index.facts import read_facts
 from assistant.index.lexical import BM25Retriever
@@ -44,6 +44,7 @@ from assistant.schema import (
     chunk_fields,
 )
 from assistant.text.lang import detect_lang
+from assistant.text.numbers import find_figures
 
 log = logging.getLogger(__name__)
 
@@ -226,7 +227,10 @@ class AssistantService:
             record.related = retrieved[:3] if near else []
             return record
         cross = any(detect_lang(c.text) != lang for c in result.quotes)
-        quotes = [(c.text, n) for c, n in zip(result.quotes, result.marks, strict=True)]
+        quotes = [
+            (c.text, n, _when(lang, c) if find_figures(c.text) else "")
+            for c, n in zip(result.quotes, result.marks, strict=True)
+        ]
         record.answer = compose(lang, quotes, cross_language=cross)
         return record
 
@@ -301,6 +305,11 @@ class AssistantService:
     def record_feedback(self, record: AnswerRecord, rating: Literal["up", "down"]) -> None:
         """Append a rating of an answer to the feedback file (JSON lines)."""
         library.append_feedback(self.settings.feedback_path, record, rating)
+
+
+def _when(lang: str, cand: extractive.Candidate) -> str:
+    """When a quoted figure holds, from its sentence or passage, else the document date."""
+    return as_of(lang, cand.years, str(cand.doc.metadata.get("date", "")))
 
 
 def _replay(record: AnswerRecord) -> Iterator[StreamUpdate]:

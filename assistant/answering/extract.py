@@ -11,14 +11,17 @@ an entity (a place, an organisation) that no passage mentions.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from typing import Protocol
 
 from langchain_core.documents import Document
 
 from assistant.answering.anchors import Anchors, Check, anchors_of, check
 from assistant.answering.hostile import is_instruction
 from assistant.answering.question import Concept, Question, coverage, key_concepts
+from assistant.answering.scope import scope_bonus, sentence_scope
 from assistant.knowledge.entities import Gazetteer
 from assistant.schema import Citation, Quote, chunk_fields
 from assistant.text.normalize import HAN_RUN, Tokenizer, fold
@@ -45,6 +48,7 @@ class Candidate:
     passage: float = 0.0
     anchors: Check = field(default_factory=Check)
     statement: bool = True
+    years: tuple[int, ...] = ()  # the years the sentence (or else its context) names
 
     @property
     def support(self) -> float:
@@ -157,6 +161,12 @@ def _spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+class PlaceFinder(Protocol):
+    """Finds the places a text names, given those named around it."""
+
+    def __call__(self, text: str, context: frozenset[str] = ...) -> frozenset[str]: ...
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of a passage: its span, words, anchors and the anchors of what precedes
@@ -180,7 +190,7 @@ class Analysed:
 class SentenceCache:
     """Sentence analysis per chunk id, computed once (chunk ids are content hashes)."""
 
-    def __init__(self, tokenizer: Tokenizer, places: Callable[[str], frozenset[str]]) -> None:
+    def __init__(self, tokenizer: Tokenizer, places: PlaceFinder) -> None:
         self._data: dict[str, Analysed] = {}
         self._tokenizer = tokenizer
         self._places = places
@@ -202,7 +212,7 @@ class SentenceCache:
         context = anchors_of(str(doc.metadata.get("title", "")), self._places)
         sentences: list[Sentence] = []
         for s, e in _spans(text):
-            own = anchors_of(text[s:e], self._places)
+            own = anchors_of(text[s:e], partial(self._places, context=context.places))
             words = frozenset(tokenize(text[s:e], bigrams=False))
             sentences.append(Sentence(s, e, words, own, context))
             context = context | own
@@ -226,6 +236,10 @@ def candidates(
             previous = sent.words
             anchored = check(q.anchors, sent.anchors, sent.context)
             statement = is_statement(sentence)
+            scope = (
+                scope_bonus(q.scope, sentence_scope(_figure_text(q, sentence, gazetteer)))
+                if q.wants_number or q.wants_amount or q.wants_share else 0.0
+            )
             score = (
                 0.45 * cov + 0.25 * context + 0.3 * passage_cov
                 + _figure_bonus(q, sentence, gazetteer)
@@ -233,10 +247,12 @@ def candidates(
                 + 0.05 * anchored.matched
                 - 0.03 * (rank - 1)
                 - (0.0 if statement else 0.3)
+                + scope
             )
+            years = tuple(sorted(sent.anchors.years or sent.context.years))
             out.append(Candidate(
                 doc, rank, sent.start, sent.end, score, cov, context, passage_cov, anchored,
-                statement,
+                statement, years,
             ))
     out.sort(key=lambda c: c.score, reverse=True)
     return out

@@ -14,6 +14,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from assistant.answering.anchors import Anchors, anchors_of
+from assistant.answering.scope import Scope, question_scope
 from assistant.index.lexical import idf
 from assistant.knowledge.dictionary import Bridge
 from assistant.knowledge.entities import Gazetteer
@@ -27,8 +28,11 @@ _SHARE_Q = re.compile(r"share|proportion|percent|ratio|比例|比重|占|佔|百
 _AMOUNT_Q = re.compile(
     r"how much|funding|funds?\b|investment|金额|金額|资金|資金|投资|投資|多少钱", re.I
 )
+# "when" asks for a date at the start of a question or clause, not in "when it comes to".
 _YEAR_Q = re.compile(
-    r"\bwhen\b|what year|which year|deadline|哪一?年|何时|何時|什么时候|什麼時候|截止", re.I
+    r"(?:^|[,;:]\s*|\band\s+)when\b|what year|which year|deadline"
+    r"|哪一?年|何时|何時|什么时候|什麼時候|截止(?:日期|时间|時間)",
+    re.I,
 )
 
 
@@ -120,6 +124,7 @@ class Question:
     wants_year: bool
     wants_amount: bool
     anchors: Anchors = field(default_factory=Anchors)
+    scope: tuple[Scope | None, bool] = (None, False)
 
     @classmethod
     def parse(
@@ -137,6 +142,7 @@ class Question:
             wants_year=bool(_YEAR_Q.search(text)),
             wants_amount=bool(_AMOUNT_Q.search(text)),
             anchors=anchors_of(text, places or gazetteer.mentioned),
+            scope=question_scope(text, bool(_NUMBER_Q.search(text))),
         )
 
 

@@ -29,10 +29,12 @@ class Knowledge:
     places: Places
     metrics: Metrics
 
-    def place_names(self, text: str) -> frozenset[str]:
+    def place_names(self, text: str, context: frozenset[str] = frozenset()) -> frozenset[str]:
         """Places and named entities ``text`` mentions: the open-world division table
-        (every province, city, district) and the entity table (markets, bodies)."""
-        return self.gazetteer.mentioned(text) | self.places.mentioned(text)
+        (every province, city, district) and the entity table (markets, bodies).
+        ``context``: places named around the text, which license bare district names
+        (通州 counts after 北京 has been named)."""
+        return self.gazetteer.mentioned(text) | self.places.mentioned(text, context)
 
 
 def load_knowledge(settings: Settings) -> Knowledge:

@@ -1,0 +1,69 @@
+"""Scope of a figure: a standing total (stock) or a change over a period (increment).
+
+"How many little giants does Shenzhen have?" asks for the cumulative count, not the
+yearly additions stated beside it ("2023年深圳增量300家"); "how many were added in 2025"
+asks for the increment. The cue words below are general Chinese and English ways of
+saying either, not phrases of any one document.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+__all__ = ["Scope", "question_scope", "scope_bonus", "sentence_scope"]
+
+Scope = Literal["stock", "increment"]
+
+_INCREMENT = re.compile(
+    r"新增|增量|增加|新认定|新認定|新培育|新入选|新入選|净增|淨增|增长了|增長了"
+    r"|\badd(?:ed|s|ing)?\b|\bnew(?:ly)?\b|\bincrease[ds]?\b|\bincrement|\bgrew\b|\bgrowth\b",
+    re.I,
+)
+_STOCK = re.compile(
+    r"累计|累計|总量|總量|总数|總數|总计|總計|共有|合计|合計|现有|現有|拥有|擁有|达到|達到"
+    r"|\bin total\b|\btotal(?:led|s)?\b|\bcumulative(?:ly)?\b|\baltogether\b|\bto date\b"
+    r"|\bso far\b|\bin all\b",
+    re.I,
+)
+
+
+_CLAUSE = re.compile(r"[，；;：:]|,(?!\d)")
+_DIGIT = re.compile(r"\d")
+
+
+def sentence_scope(text: str) -> Scope | None:
+    """What a sentence's first figure counts, when the words of its clause say so
+    ("2025年深圳增量306家，实现总量反超": the clause with 306 says 增量)."""
+    for clause in _CLAUSE.split(text):
+        figure = _DIGIT.search(clause)
+        if figure is None:
+            continue
+        cues = [(m.start(), "stock") for m in _STOCK.finditer(clause)]
+        cues += [(m.start(), "increment") for m in _INCREMENT.finditer(clause)]
+        if cues:  # the cue nearest before the figure, else the first one after it
+            before = [c for c in cues if c[0] < figure.start()]
+            scope: Scope = max(before)[1] if before else min(cues)[1]  # type: ignore[assignment]
+            return scope
+    return None
+
+
+def question_scope(text: str, wants_number: bool) -> tuple[Scope | None, bool]:
+    """What a figure question asks for, and whether it says so: additions or a total
+    when its words say which; else, for a how-many question, the standing count."""
+    if _INCREMENT.search(text):
+        return "increment", True
+    if _STOCK.search(text):
+        return "stock", True
+    return ("stock" if wants_number else None), False
+
+
+def scope_bonus(question: tuple[Scope | None, bool], sentence: Scope | None) -> float:
+    """Score adjustment: disfavour a sentence of the other scope; favour one of the asked
+    scope only when the question names it (a plain "how many" is no vote for 累计)."""
+    asked, explicit = question
+    if asked is None or sentence is None:
+        return 0.0
+    if asked != sentence:
+        return -0.15
+    return 0.1 if explicit else 0.0
