@@ -11,7 +11,7 @@ an entity (a place, an organisation) that no passage mentions.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Protocol
@@ -81,6 +81,15 @@ def _expressed(concept: Concept, cand: Candidate, cache: SentenceCache) -> bool:
         form and all(HAN_RUN.fullmatch(t) and t in folded for t in form)
         for form in concept.forms
     )
+
+
+# How a sentence defines something: "X是指…", "X refers to…", "X are … enterprises that…"
+_DEFINES = re.compile(
+    r"是指|指的是|即是|定义为|定義為|是一种|是一類|是一类|是.{2,30}的(?:企业|企業|中小企业)"
+    r"|\brefers? to\b|\bis defined as\b|\bare defined as\b|\bmeans\b"
+    r"|\b(?:is|are) (?:an? |the )?(?:\w+ ){0,6}(?:enterprises?|companies|firms|smes)\b",
+    re.I,
+)
 
 
 def is_statement(text: str) -> bool:
@@ -192,7 +201,7 @@ class SentenceCache:
 
     def __init__(self, tokenizer: Tokenizer, places: PlaceFinder) -> None:
         self._data: dict[str, Analysed] = {}
-        self._tokenizer = tokenizer
+        self.tokenizer = tokenizer
         self._places = places
 
     def get(self, doc: Document) -> Analysed:
@@ -208,7 +217,7 @@ class SentenceCache:
 
     def _analyse(self, doc: Document) -> Analysed:
         text = doc.page_content
-        tokenize = self._tokenizer.tokenize
+        tokenize = self.tokenizer.tokenize
         context = anchors_of(str(doc.metadata.get("title", "")), self._places)
         sentences: list[Sentence] = []
         for s, e in _spans(text):
@@ -248,6 +257,7 @@ def candidates(
                 - 0.03 * (rank - 1)
                 - (0.0 if statement else 0.3)
                 + scope
+                + (0.15 if q.wants_definition and _DEFINES.search(sentence) else 0.0)
             )
             years = tuple(sorted(sent.anchors.years or sent.context.years))
             out.append(Candidate(
@@ -268,8 +278,12 @@ def missing_entity(q: Question, passages: Sequence[Document], gazetteer: Gazette
     return not q.entities <= present
 
 
-def select(cands: Sequence[Candidate], max_quotes: int = 2, ratio: float = 0.8) -> list[Candidate]:
-    """The best sentence, plus a close runner-up that is not already quoted."""
+def select(
+    cands: Sequence[Candidate], max_quotes: int = 2, ratio: float = 0.8,
+    distinct: Callable[[Candidate, Candidate], bool] | None = None,
+) -> list[Candidate]:
+    """The best sentence, plus close runners-up that are not already quoted (and, with
+    ``distinct``, that say something the chosen ones do not)."""
     if not cands:
         return []
     best = cands[0]
@@ -277,9 +291,24 @@ def select(cands: Sequence[Candidate], max_quotes: int = 2, ratio: float = 0.8) 
     for c in cands[1:]:
         if len(chosen) >= max_quotes or c.score < ratio * best.score:
             break
-        if all(c.text not in p.text and p.text not in c.text for p in chosen):
+        if all(c.text not in p.text and p.text not in c.text for p in chosen) and (
+            distinct is None or all(distinct(c, p) for p in chosen)
+        ):
             chosen.append(c)
     return chosen
+
+
+def _distinct_items(cache: SentenceCache) -> Callable[[Candidate, Candidate], bool]:
+    """Two sentences are distinct items when they share under half of their words."""
+
+    def words(c: Candidate) -> frozenset[str]:
+        return frozenset(cache.tokenizer.tokenize(c.text, bigrams=False))
+
+    def distinct(a: Candidate, b: Candidate) -> bool:
+        wa, wb = words(a), words(b)
+        return len(wa & wb) < 0.5 * min(len(wa), len(wb)) if wa and wb else True
+
+    return distinct
 
 
 def cite(chosen: Sequence[Candidate]) -> tuple[list[Citation], list[int]]:
@@ -335,6 +364,9 @@ def extract(
     best = max(c.support for c in cands)
     if best < min_coverage:
         return Extract(False, [], [], [], best)
-    chosen = select(cands)
+    if q.wants_list:  # distinct measures from several passages, each cited
+        chosen = select(cands, max_quotes=5, ratio=0.6, distinct=_distinct_items(cache))
+    else:
+        chosen = select(cands)
     citations, marks = cite(chosen)
     return Extract(True, chosen, citations, marks, best)

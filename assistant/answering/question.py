@@ -28,6 +28,21 @@ _SHARE_Q = re.compile(r"share|proportion|percent|ratio|比例|比重|占|佔|百
 _AMOUNT_Q = re.compile(
     r"how much|funding|funds?\b|investment|金额|金額|资金|資金|投资|投資|多少钱", re.I
 )
+# Questions that want several items (measures, kinds, sectors), and questions that ask
+# what something is.
+_LIST_Q = re.compile(
+    r"哪些|哪几|哪幾|有什么|有什麼|有何|什么样的|什麼樣的|几方面|幾方面|哪几个方面"
+    r"|\bwhat (?:kinds?|types?|sorts?|measures|support|steps|policies|forms)\b"
+    r"|\bwhich (?:\w+ ){0,2}(?:measures|steps|policies|kinds|types|ways|areas|sectors"
+    r"|industries|fields|tools|problems|issues|challenges)\b|\blist\b|\bwhat are the\b",
+    re.I,
+)
+_DEFINITION_Q = re.compile(
+    r"什么是|什麼是|是什么[？?。]?$|是什麼[？?。]?$|何为|何謂|何谓|指的是什么|的定义|的定義"
+    r"|^\s*what (?:is|are) (?:an? |the )?[\w\s\"“”'‘’-]{2,60}\?\s*$|\bdefin|\bmeaning of\b",
+    re.I,
+)
+
 # "when" asks for a date at the start of a question or clause, not in "when it comes to".
 _YEAR_Q = re.compile(
     r"(?:^|[,;:]\s*|\band\s+)when\b|what year|which year|deadline"
@@ -125,6 +140,8 @@ class Question:
     wants_amount: bool
     anchors: Anchors = field(default_factory=Anchors)
     scope: tuple[Scope | None, bool] = (None, False)
+    wants_list: bool = False
+    wants_definition: bool = False
 
     @classmethod
     def parse(
@@ -143,6 +160,8 @@ class Question:
             wants_amount=bool(_AMOUNT_Q.search(text)),
             anchors=anchors_of(text, places or gazetteer.mentioned),
             scope=question_scope(text, bool(_NUMBER_Q.search(text))),
+            wants_list=bool(_LIST_Q.search(text)) and not _NUMBER_Q.search(text),
+            wants_definition=bool(_DEFINITION_Q.search(text)),
         )
 
 
