@@ -40,10 +40,15 @@ Progress = Callable[[int, int], None]
 
 def open_client(settings: Settings) -> ClientAPI:
     """A Chroma client: on-disk in ``vectorstore_dir`` or a Chroma server over HTTP."""
+    # Telemetry off in the client's own settings (not through the environment, which
+    # would make clients opened before and after disagree: Chroma refuses that).
+    quiet = chromadb.config.Settings(anonymized_telemetry=False)
     if settings.chroma_mode == "http":
-        return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port)
+        return chromadb.HttpClient(
+            host=settings.chroma_host, port=settings.chroma_port, settings=quiet
+        )
     settings.vectorstore_dir.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(settings.vectorstore_dir))
+    return chromadb.PersistentClient(path=str(settings.vectorstore_dir), settings=quiet)
 
 
 def open_store(
