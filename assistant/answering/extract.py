@@ -92,9 +92,20 @@ _DEFINES = re.compile(
 )
 
 
+_ENDS = re.compile(r"[。！？!?.;；…:：][”’」』)）\]\"'*]*$")
+
+
+def _title_case(text: str) -> bool:
+    """Most words (of four letters or more) capitalised, as in an English title."""
+    words = [w for w in re.findall(r"[A-Za-z]{4,}", text)]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def is_statement(text: str) -> bool:
     """False for headings, titles and bylines: text that names a topic, not a fact."""
     body = text.strip()
+    if "\n" not in body and not _ENDS.search(body) and _title_case(body):
+        return False  # a title line: Most Words Capitalised, no sentence end
     if _NON_STATEMENT.match(body):
         lines = [ln for ln in body.splitlines() if ln.strip()]
         # "## 2.4 Heading\n A sentence." — a heading joined to its first sentence states it
@@ -352,6 +363,8 @@ def extract(
     cache: SentenceCache,
 ) -> Extract:
     """Pick the quoted sentences, or decide the passages do not answer ``q``."""
+    if q.unknown_names:  # the question is about something no document mentions
+        return Extract(False, [], [], [], 0.0)
     cands = [c for c in candidates(q, passages, gazetteer, cache) if not is_instruction(c.text)]
     if q.wants_number or q.wants_share or q.wants_year:  # these need a sentence with a figure
         cands = [c for c in cands if has_answer_figure(q, c.text, gazetteer)]

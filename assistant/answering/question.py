@@ -119,6 +119,33 @@ def concepts(
     return out
 
 
+# A name in an English question: a capitalised word that does not start the question
+# (Paris, Hangzhou, Huawei), or an all-capitals acronym.
+_EN_NAME = re.compile(r"(?<=[\w,;:“\"'(] )([A-Z][a-z]+(?:[-'][A-Za-z]+)?|[A-Z]{2,})\b")
+
+
+def unknown_names(
+    text: str, glossary: Glossary, idf: Idf, bridge: Bridge | None,
+    places: Callable[[str], frozenset[str]] | None,
+) -> tuple[str, ...]:
+    """Names the question uses that the corpus never mentions in any language: not as
+    a word, not through the glossary, the dictionary or the place tables. A question
+    about Paris or Huawei is not answered by a passage about Beijing."""
+    tokenizer = glossary.tokenizer
+    out: list[str] = []
+    for m in _EN_NAME.finditer(text):
+        name = m.group(1)
+        tokens = tokenizer.tokenize(name, bigrams=False)
+        if not tokens or any(t in idf.df for t in tokens) or glossary.match(name):
+            continue
+        if bridge is not None and any(bridge.forms(t) for t in tokens):
+            continue
+        if places is not None and places(name):
+            continue
+        out.append(name)
+    return tuple(out)
+
+
 def key_concepts(q: Question, share: float = 0.8) -> list[Concept]:
     """The question's most specific concepts that the corpus can express: those whose
     weight is within ``share`` of the rarest one. An answer must express them."""
@@ -142,6 +169,7 @@ class Question:
     scope: tuple[Scope | None, bool] = (None, False)
     wants_list: bool = False
     wants_definition: bool = False
+    unknown_names: tuple[str, ...] = ()  # names the question uses that no document has
 
     @classmethod
     def parse(
@@ -162,6 +190,7 @@ class Question:
             scope=question_scope(text, bool(_NUMBER_Q.search(text))),
             wants_list=bool(_LIST_Q.search(text)) and not _NUMBER_Q.search(text),
             wants_definition=bool(_DEFINITION_Q.search(text)),
+            unknown_names=unknown_names(text, glossary, idf, bridge, places),
         )
 
 
