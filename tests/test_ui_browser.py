@@ -20,6 +20,7 @@ import pytest
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.service import AssistantService
 from assistant.ui.app import build_app, launch_options
+from assistant.ui.figures import LABELS as FIGURE_LABELS
 from assistant.ui.i18n import t
 
 expect = playwright_api.expect
@@ -275,6 +276,8 @@ def test_layout_fits_and_reads_in_chinese(browser: Any, app: tuple[str, Settings
     page = context.new_page()
     page.goto(app[0])
     expect(page.locator("#send")).to_have_text(t("zh", "send"))
+    # the Figures tab relabels in its own event: wait for it too before reading labels
+    expect(page.get_by_role("tab", name=FIGURE_LABELS["zh"]["tab"])).to_be_visible()
     name = size["width"]
     assert latin_words(page) == set(), "untranslated labels"
     assert_no_overflow(page)
