@@ -110,7 +110,9 @@ class AssistantService:
         hybrid = HybridRetriever(channels=channels, k=cfg.top_k)
         tokenizer = self.knowledge.tokenizer
         idf = Idf.build((c.page_content for c in chunks), tokenizer)
-        cache = extractive.SentenceCache(tokenizer, self.knowledge.place_names)
+        leads = {str(c.metadata.get("doc_id", "")): c.page_content
+                 for c in reversed(chunks) if int(c.metadata.get("seq", 0)) == 0}
+        cache = extractive.SentenceCache(tokenizer, self.knowledge.place_names, leads)
         vocabulary = list(idf.df)
         bridge = load_bridge(
             cedict_path() if self.settings.use_dictionary else None,

@@ -37,7 +37,8 @@ _ORD_ZH = {
 _ORDINAL = re.compile(
     r"第(?P<zh>[一二三四五六七八九十]|\d{1,2})\s*[批届屆轮輪次]"
     r"|\b(?P<en>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
-    r"\s+(?:\w+\s+){0,3}?(?:batch|list|round|group|session)",
+    r"\s+(?:(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b)\w+\s+){0,3}?"
+    r"(?:batch|list|round|group|session)",
     re.I,
 )
 
@@ -117,18 +118,22 @@ class Check:
         return not self.missing
 
 
-def check(question: Anchors, sentence: Anchors, context: Anchors) -> Check:
+def check(
+    question: Anchors, sentence: Anchors, context: Anchors,
+    fallback_years: frozenset[int] = frozenset(),
+) -> Check:
     """Compare the question's anchors with a sentence and its context.
 
     Years: one of the question's years must be named by the sentence (or, when the
-    sentence names none, by its context): a figure of unknown date does not answer
-    "how many in 2023". Places, ordinals and figures the question
-    names must occur in the sentence or its context.
+    sentence names none, by its context, else by the document's title and opening, as
+    ``fallback_years``): a figure of unknown date does not answer "how many in 2023".
+    Places, ordinals and figures the question names must occur in the sentence or its
+    context.
     """
     missing: list[str] = []
     matched = 0
     if question.years:
-        years = sentence.years or context.years
+        years = sentence.years or context.years or fallback_years
         if not question.years & years:  # another year, or no date to tell
             missing.append("year")
         matched += len(question.years & years)

@@ -11,7 +11,7 @@ an entity (a place, an organisation) that no passage mentions.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Protocol
@@ -197,6 +197,7 @@ class Sentence:
     words: frozenset[str]
     anchors: Anchors
     context: Anchors
+    fallback_years: frozenset[int] = frozenset()  # the document title's and opening's
 
 
 @dataclass(frozen=True)
@@ -210,10 +211,13 @@ class Analysed:
 class SentenceCache:
     """Sentence analysis per chunk id, computed once (chunk ids are content hashes)."""
 
-    def __init__(self, tokenizer: Tokenizer, places: PlaceFinder) -> None:
+    def __init__(
+        self, tokenizer: Tokenizer, places: PlaceFinder, leads: Mapping[str, str] | None = None
+    ) -> None:
         self._data: dict[str, Analysed] = {}
         self.tokenizer = tokenizer
         self._places = places
+        self._leads = leads or {}  # doc_id -> its opening passage (where news names places)
 
     def get(self, doc: Document) -> Analysed:
         """The analysis of ``doc``, from the cache when possible."""
@@ -229,12 +233,19 @@ class SentenceCache:
     def _analyse(self, doc: Document) -> Analysed:
         text = doc.page_content
         tokenize = self.tokenizer.tokenize
-        context = anchors_of(str(doc.metadata.get("title", "")), self._places)
+        lead = self._leads.get(str(doc.metadata.get("doc_id", "")), "")
+        heading = anchors_of(str(doc.metadata.get("title", "")), self._places)
+        # The document's title and lead say where and when the rest of it holds; their
+        # years count only for places and ordinals, a sentence's own years decide time.
+        opening = anchors_of(lead, partial(self._places, context=heading.places))
+        opening = Anchors(opening.years | heading.years, opening.places, opening.ordinals)
+        context = Anchors(places=heading.places | opening.places,
+                          ordinals=heading.ordinals | opening.ordinals)
         sentences: list[Sentence] = []
         for s, e in _spans(text):
             own = anchors_of(text[s:e], partial(self._places, context=context.places))
             words = frozenset(tokenize(text[s:e], bigrams=False))
-            sentences.append(Sentence(s, e, words, own, context))
+            sentences.append(Sentence(s, e, words, own, context, opening.years))
             context = context | own
         return Analysed(frozenset(tokenize(text, bigrams=False)), tuple(sentences))
 
@@ -254,7 +265,7 @@ def candidates(
             cov = coverage(q, sent.words)
             context = coverage(q, sent.words | previous)  # what the sentence before said
             previous = sent.words
-            anchored = check(q.anchors, sent.anchors, sent.context)
+            anchored = check(q.anchors, sent.anchors, sent.context, sent.fallback_years)
             statement = is_statement(sentence)
             scope = (
                 scope_bonus(q.scope, sentence_scope(_figure_text(q, sentence, gazetteer)))

@@ -119,9 +119,26 @@ def concepts(
     return out
 
 
-# A name in an English question: a capitalised word that does not start the question
-# (Paris, Hangzhou, Huawei), or an all-capitals acronym.
-_EN_NAME = re.compile(r"(?<=[\w,;:“\"'(] )([A-Z][a-z]+(?:[-'][A-Za-z]+)?|[A-Z]{2,})\b")
+# A name in an English question: a lone capitalised word that does not start the
+# question (Paris, Hangzhou, Huawei) or an acronym. A run of capitalised words ("Yangtze
+# River Delta") is a multi-word name the corpus may say otherwise: not judged here.
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
+# Calendar words are capitalised in English without naming anything.
+_CALENDAR = frozenset({
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+    "Friday", "Saturday", "Sunday",
+})
+
+
+def _lone_names(text: str) -> list[str]:
+    out = []
+    for m in _CAPITALISED_RUN.finditer(text):
+        name = m.group(0)
+        if m.start() == 0 or " " in name or name in _CALENDAR or not text[m.start() - 1].isspace():
+            continue
+        out.append(name.removesuffix("'s").rstrip("'"))
+    return out
 
 
 def unknown_names(
@@ -133,8 +150,7 @@ def unknown_names(
     about Paris or Huawei is not answered by a passage about Beijing."""
     tokenizer = glossary.tokenizer
     out: list[str] = []
-    for m in _EN_NAME.finditer(text):
-        name = m.group(1)
+    for name in _lone_names(text):
         tokens = tokenizer.tokenize(name, bigrams=False)
         if not tokens or any(t in idf.df for t in tokens) or glossary.match(name):
             continue
@@ -146,12 +162,18 @@ def unknown_names(
     return tuple(out)
 
 
-def key_concepts(q: Question, share: float = 0.8) -> list[Concept]:
-    """The question's most specific concepts that the corpus can express: those whose
-    weight is within ``share`` of the rarest one. An answer must express them."""
-    known = [c for c in q.concepts if c.in_corpus]
+def key_concepts(q: Question, share: float = 0.8, most: int = 2) -> list[Concept]:
+    """The question's most specific concepts that the corpus can express: the (at most
+    ``most``) rarest, within ``share`` of the rarest one. An answer must express them.
+    A lone Chinese character (内, 后) is too ambiguous a word to be one."""
+    known = [c for c in q.concepts if c.in_corpus and not _lone_character(c)]
     top = max((c.weight for c in known), default=0.0)
-    return [c for c in known if c.weight >= share * top]
+    keys = sorted((c for c in known if c.weight >= share * top), key=lambda c: -c.weight)
+    return keys[:most]
+
+
+def _lone_character(concept: Concept) -> bool:
+    return all(len(form) == 1 and len(next(iter(form))) == 1 for form in concept.forms)
 
 
 @dataclass
