@@ -14,6 +14,7 @@ from langchain_core.documents import Document
 
 from assistant import library
 from assistant.answering import extract as extractive
+from assistant.answering.figures import figure_lines, other_years
 from assistant.answering.followup import resolve
 from assistant.answering.grounded import stream_grounded_answer
 from assistant.answering.inputs import checked
@@ -58,6 +59,7 @@ class Searchers:
     chunks: list[Document]
     idf: Idf
     bridge: Bridge
+    facts: list[FactRecord]
     hybrid: HybridRetriever
     sentences: extractive.SentenceCache
 
@@ -120,7 +122,7 @@ class AssistantService:
             (w for w in vocabulary if w.isascii()),
             tokenizer.en_words,
         )
-        return Searchers(chunks, idf, bridge, hybrid, cache)
+        return Searchers(chunks, idf, bridge, read_facts(self.settings), hybrid, cache)
 
     # --- indexing ---------------------------------------------------------------
     def ingest(self, progress: Progress | None = None) -> IngestReport:
@@ -227,6 +229,12 @@ class AssistantService:
             near = result.best_coverage >= self.settings.answer_related_min
             record.answer = text(lang, "refuse" if near else "refuse_plain")
             record.related = retrieved[:3] if near else []
+            years = other_years(self.knowledge, query, q.anchors.years, q.anchors.places,
+                                searchers.facts)
+            if years:  # "the documents give 2023; no 2025 figure"
+                asked = "/".join(str(y) for y in sorted(q.anchors.years))
+                given = ", ".join(str(y) for y in years)
+                record.answer += " " + text(lang, "other_years", given=given, asked=asked)
             return record
         cross = any(detect_lang(c.text) != lang for c in result.quotes)
         quotes = [
@@ -234,6 +242,11 @@ class AssistantService:
             for c, n in zip(result.quotes, result.marks, strict=True)
         ]
         record.answer = compose(lang, quotes, cross_language=cross)
+        if cross and lang == "en":  # the figures in the reader's language, from the sheet
+            lines = figure_lines(self.knowledge, result.citations, searchers.facts,
+                                 q.anchors.places)
+            lead, _, rest = record.answer.partition("\n")
+            record.answer = "\n".join([lead, *lines, rest]) if lines else record.answer
         return record
 
     def ask_stream(

@@ -165,3 +165,44 @@ def test_chat_command_keeps_the_conversation(service: AssistantService) -> None:
     )
     assert result.exit_code == 0, result.output
     assert "1214" in result.output and "1331" in result.output
+
+
+def test_follow_up_about_an_unknown_city_is_not_answered_with_beijing(
+    service: AssistantService,
+) -> None:
+    history = ["北京有多少家国家级专精特新“小巨人”企业？"]
+    record = service.ask("那温州呢？", history)
+    assert not record.found and "1214" not in record.answer
+
+
+def test_sunrise_industry_is_not_a_district(service: AssistantService) -> None:
+    names = service.knowledge.place_names
+    assert not any("朝阳" in n for n in names("朝阳产业有哪些小巨人企业？"))
+    assert "朝阳区" in names("北京市朝阳区有多少家小巨人企业？")
+
+
+def test_support_question_lists_distinct_measures_with_citations(
+    service: AssistantService,
+) -> None:
+    record = service.ask("What support can little giant enterprises get?")
+    assert record.found
+    quotes = [q.text for c in record.citations for q in c.quotes]
+    assert len(quotes) >= 3, "a list question gets several measures"
+    assert all(f"[{c.n}]" in record.answer for c in record.citations)
+
+
+def test_english_answer_over_a_chinese_figure_has_an_english_line(
+    service: AssistantService,
+) -> None:
+    record = service.ask("How many national little giants has Shenzhen cultivated in total?")
+    assert record.found and "1331" in record.answer
+    assert "Shenzhen: 1,331" in record.answer  # built from the figures sheet
+    assert "date not stated" in record.answer  # the as-of date, or that there is none
+
+
+def test_a_year_the_documents_lack_is_named_with_the_years_they_have(
+    service: AssistantService,
+) -> None:
+    record = service.ask("深圳2026年新增了多少家小巨人企业？")
+    assert not record.found
+    assert "2025" in record.answer and "2026" in record.answer

@@ -12,7 +12,7 @@ from assistant.config import Settings
 from assistant.knowledge.entities import Gazetteer, build_gazetteer, read_entity_rows
 from assistant.knowledge.figure_rules import Metrics, load_metrics
 from assistant.knowledge.glossary import Glossary, build_glossary, read_rows, zh_terms
-from assistant.knowledge.places import Places, load_places
+from assistant.knowledge.places import Places, load_places, read_stoplist
 from assistant.text.normalize import Tokenizer
 
 __all__ = ["Knowledge", "Metrics", "Places", "load_knowledge"]
@@ -44,7 +44,13 @@ def load_knowledge(settings: Settings) -> Knowledge:
     Chinese term of both is taught to the tokenizer's segmenter.
     """
     glossary_rows = read_rows(settings.glossary_path)
-    entity_rows = read_entity_rows(settings.entities_path)
+    # a short form the place stop list calls a common word (朝阳: "sunrise") never names
+    # an entity on its own; its full form (朝阳区) still does
+    ambiguous = frozenset(read_stoplist(settings.place_stoplist_path))
+    entity_rows = tuple(
+        (kind, {**row, "zh": [n for n in row.get("zh", []) if n not in ambiguous]})
+        for kind, row in read_entity_rows(settings.entities_path)
+    )
     entity_entries = [row for _, row in entity_rows]
     tokenizer = Tokenizer(
         [*zh_terms(glossary_rows, settings.glossary_path),

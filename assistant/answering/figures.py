@@ -1,0 +1,77 @@
+"""Figures in answers, read from the figures sheet: a line in the reader's language for
+each quoted figure, and what the documents do give when the asked date is missing.
+
+"How many little giants does Shenzhen have?" answered from a Chinese sentence gets
+"Shenzhen: 1,331 national little giants (cumulative, date not stated) [1]" above the
+quote; "…in 2026?" with no 2026 figure gets "The documents give 2023, 2024 and 2025
+for this; no 2026 figure."
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.knowledge import Knowledge
+from assistant.knowledge.factsheet import year_of
+from assistant.knowledge.figures import DOC_DATE
+from assistant.schema import Citation, FactRecord
+from assistant.text.normalize import fold
+
+__all__ = ["figure_lines", "other_years"]
+
+_KIND = {
+    "en": {"stock": "cumulative", "increment": "added", "share": "share", "money": "amount",
+           "target": "target", "rank": "rank", "other": ""},
+}
+_SHOWN_KINDS = frozenset({"stock", "increment", "share", "money", "target"})
+
+
+def _english_place(knowledge: Knowledge, name: str) -> str:
+    place = knowledge.places.get(name)
+    if place is not None and place.english:
+        return place.english[0]
+    return "China" if name == "全国" else name
+
+
+def _quoted_records(c: Citation, records: Sequence[FactRecord]) -> list[FactRecord]:
+    spans = [(c.start + q.start, c.start + q.end) for q in c.quotes]
+    return [
+        r for r in records
+        if r.doc_id == c.doc_id and r.kind in _SHOWN_KINDS and r.place
+        and any(r.start < end and r.end > start for start, end in spans)
+    ]
+
+
+def figure_lines(
+    knowledge: Knowledge, citations: Sequence[Citation], records: Sequence[FactRecord],
+    places: frozenset[str],
+) -> list[str]:
+    """English lines for the figures quoted from non-English sentences (at most three),
+    those about the question's places first."""
+    lines: list[tuple[bool, str]] = []
+    for c in citations:
+        for r in _quoted_records(c, records):
+            when = r.as_of.removesuffix(DOC_DATE) if r.as_of else "date not stated"
+            kind = _KIND["en"].get(r.kind, "")
+            detail = ", ".join(x for x in (kind, when) if x)
+            value = f"{r.value:,}" if r.unit != "%" else f"{r.value}%"
+            line = f"{_english_place(knowledge, r.place)}: {value} {r.metric} ({detail}) [{c.n}]"
+            lines.append((r.place not in places, line))
+    ordered = [line for _, line in sorted(lines, key=lambda pair: pair[0])]
+    return list(dict.fromkeys(ordered))[:3]
+
+
+def other_years(
+    knowledge: Knowledge, question: str, years: frozenset[int], places: frozenset[str],
+    records: Sequence[FactRecord],
+) -> list[int]:
+    """Years the sheet has for the question's place and metric, when the asked ones are
+    missing (empty when the question names no year, place or known metric)."""
+    metric = knowledge.metrics.label(fold(question))
+    if not years or not places or metric is None:
+        return []
+    found = {
+        y for r in records
+        if r.metric == metric and r.place in places and (y := year_of(r)) is not None
+    }
+    return [] if found & years else sorted(found)

@@ -1,0 +1,63 @@
+"""Unit tests of what a question names and what a sentence must match (issue 9 classes)."""
+
+from __future__ import annotations
+
+from assistant.answering.anchors import Anchors, anchors_of, check, ordinals_of, years_of
+from assistant.answering.extract import is_statement
+from assistant.answering.question import _lone_names, question_scope
+from assistant.answering.scope import scope_bonus, sentence_scope
+
+
+def no_places(_text: str) -> frozenset[str]:
+    return frozenset()
+
+
+def test_four_digit_counts_are_not_years() -> None:
+    assert years_of("2028家企业入选") == frozenset()
+    assert years_of("截至2024年底，累计2028家") == {2024}
+    assert years_of("by the end of 2025, 1214 firms") == {2025}
+
+
+def test_ordinals_of_batches_in_both_languages() -> None:
+    assert ordinals_of("工信部第七批公示名单") == {7}
+    assert ordinals_of("the fifth batch of little giants") == {5}
+    assert ordinals_of("the report on the first seven batches") == frozenset()
+
+
+def test_a_sentence_about_another_year_or_place_fails_the_check() -> None:
+    question = Anchors(years=frozenset({2023}), places=frozenset({"温州"}))
+    beijing_2024 = Anchors(years=frozenset({2024}), places=frozenset({"北京"}))
+    assert check(question, beijing_2024, Anchors()).missing == ("year", "place")
+    wenzhou = Anchors(years=frozenset({2023}), places=frozenset({"温州"}))
+    assert check(question, wenzhou, Anchors()).ok
+
+
+def test_a_figure_of_unknown_date_does_not_answer_a_dated_question() -> None:
+    question = anchors_of("2020年深圳新增了多少家？", no_places)
+    undated = anchors_of("深圳市累计培育1331家。", no_places)
+    assert not check(question, undated, Anchors()).ok
+    # …unless the document's title or opening dates it
+    assert check(question, undated, Anchors(), frozenset({2020})).ok
+
+
+def test_stock_and_increment_read_from_the_figure_clause() -> None:
+    assert sentence_scope("2025年深圳增量306家，实现总量反超") == "increment"
+    assert sentence_scope("深圳市累计培育1331家, 数量赶超北京") == "stock"
+    assert sentence_scope("The figure rose.") is None
+    assert question_scope("深圳2025年新增了多少家？", True) == ("increment", True)
+    assert question_scope("How many does Shenzhen have?", True) == ("stock", False)
+    assert scope_bonus(("stock", False), "increment") < 0 < scope_bonus(("stock", True), "stock")
+
+
+def test_names_in_english_questions() -> None:
+    assert _lone_names("What is the weather in Paris tomorrow?") == ["Paris"]
+    assert _lone_names("In July 2023, how many in the Yangtze River Delta?") == []
+    assert _lone_names("How many does Beijing count, and Huawei?") == ["Beijing", "Huawei"]
+
+
+def test_titles_headings_and_bylines_state_nothing() -> None:
+    assert not is_statement("## 北京市国家级专精特新“小巨人”企业培育现状、问题及对策 任媛 钱思昭")
+    assert not is_statement("【作者简介】任媛(2000-), 女")
+    assert not is_statement("The Cultivation Status, Problems and Countermeasures of Beijing Firms")
+    assert is_statement("北京市累计培育国家级专精特新“小巨人”企业1214家。")
+    assert is_statement("- Suggestions include prioritising support for digital firms")
