@@ -14,7 +14,7 @@ from langchain_core.documents import Document
 
 from assistant import library
 from assistant.answering import extract as extractive
-from assistant.answering.figures import figure_lines, other_years
+from assistant.answering.figures import conflict_values, figure_lines, other_years
 from assistant.answering.followup import resolve
 from assistant.answering.grounded import stream_grounded_answer
 from assistant.answering.inputs import checked
@@ -247,6 +247,9 @@ class AssistantService:
                                  q.anchors.places)
             lead, _, rest = record.answer.partition("\n")
             record.answer = "\n".join([lead, *lines, rest]) if lines else record.answer
+        for quoted, others in conflict_values(result.citations, searchers.facts):
+            values = ", ".join(f"{o.value:g} ({o.doc_id})" for o in others[:3])
+            record.notice += text(lang, "conflict", value=f"{quoted.value:g}", others=values)
         return record
 
     def ask_stream(

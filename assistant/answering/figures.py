@@ -12,18 +12,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.knowledge import Knowledge
-from assistant.knowledge.factsheet import year_of
+from assistant.knowledge.factsheet import conflicts, year_of
 from assistant.knowledge.figures import DOC_DATE
 from assistant.schema import Citation, FactRecord
 from assistant.text.normalize import fold
 
-__all__ = ["figure_lines", "other_years"]
+__all__ = ["conflict_values", "figure_lines", "other_years"]
 
 _KIND = {
     "en": {"stock": "cumulative", "increment": "added", "share": "share", "money": "amount",
            "target": "target", "rank": "rank", "other": ""},
 }
 _SHOWN_KINDS = frozenset({"stock", "increment", "share", "money", "target"})
+# kinds where two values for one metric, place and date cannot both be right
+_COUNTED = frozenset({"stock", "increment", "money", "target"})
 
 
 def _english_place(knowledge: Knowledge, name: str) -> str:
@@ -75,3 +77,21 @@ def other_years(
         if r.metric == metric and r.place in places and (y := year_of(r)) is not None
     }
     return [] if found & years else sorted(found)
+
+
+def conflict_values(
+    citations: Sequence[Citation], records: Sequence[FactRecord]
+) -> list[tuple[FactRecord, list[FactRecord]]]:
+    """Quoted figures that other sentences contradict (same metric, place, stated date,
+    kind and unit, another value), each with the records that disagree with it."""
+    quoted = [r for c in citations for r in _quoted_records(c, records) if r.kind in _COUNTED]
+    if not quoted:
+        return []
+    out: list[tuple[FactRecord, list[FactRecord]]] = []
+    for group in conflicts(records):
+        for r in quoted:
+            if r in group:
+                others = [o for o in group if o.value != r.value]
+                if others:
+                    out.append((r, others))
+    return out

@@ -13,6 +13,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "refuse_plain": "The documents do not answer this question.",
         "as_of": "(as of {when})",
         "other_years": "The documents give figures for {given}; none for {asked}.",
+        "conflict": "Check this figure: the documents disagree. {value} is contradicted by "
+        "{others} for the same place, date and measure. ",
         "dated": "(date not stated; document dated {when})",
         "undated": "(date not stated)",
         "empty": "Please type a question.",
@@ -27,6 +29,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "refuse_plain": "文档中没有这个问题的答案。",
         "as_of": "（时间：{when}年）",
         "other_years": "文档中有 {given} 年的数据，没有 {asked} 年的。",
+        "conflict": "请核对：文档之间数字不一致。{value} 与 {others} "
+        "的同一地区、时间、指标数字不同。",
         "dated": "（未注明时间；文档日期 {when}）",
         "undated": "（未注明时间）",
         "empty": "请输入问题。",
@@ -40,6 +44,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "refuse_plain": "文件中沒有這個問題的答案。",
         "as_of": "（時間：{when}年）",
         "other_years": "文件中有 {given} 年的數據，沒有 {asked} 年的。",
+        "conflict": "請核對：文件之間數字不一致。{value} 與 {others} "
+        "的同一地區、時間、指標數字不同。",
         "dated": "（未註明時間；文件日期 {when}）",
         "undated": "（未註明時間）",
         "empty": "請輸入問題。",

@@ -1,0 +1,32 @@
+"""Figures in answers: conflicting figures are flagged, the sheet's years are named."""
+
+from __future__ import annotations
+
+from assistant.answering.figures import conflict_values
+from assistant.schema import Citation, FactRecord, Quote
+
+
+def record(value: float, doc: str, start: int, kind: str = "stock") -> FactRecord:
+    return FactRecord(
+        fact_id=f"f{value}", metric="national little giants", place="深圳",
+        as_of="2024-12-31", kind=kind, value=value, unit="家", doc_id=doc,
+        start=start, end=start + 20, quote="x" * 20,
+    )
+
+
+def cited(doc: str, start: int) -> Citation:
+    return Citation(n=1, doc_id=doc, title="t", chunk_id="c", text="x" * 40, start=start,
+                    quotes=[Quote(text="x" * 20, start=0, end=20)])
+
+
+def test_a_quoted_figure_other_documents_contradict_is_flagged() -> None:
+    real, injected = record(1040, "news", 100), record(9999, "hostile", 0)
+    found = conflict_values([cited("hostile", 0)], [real, injected])
+    assert [(q.value, [o.value for o in others]) for q, others in found] == [(9999, [1040])]
+
+
+def test_agreeing_or_unquoted_figures_are_not_flagged() -> None:
+    same = [record(1040, "news", 100), record(1040, "report", 0)]
+    assert conflict_values([cited("report", 0)], same) == []
+    shares = [record(15.6, "a", 0, "share"), record(3.9, "b", 0, "share")]
+    assert conflict_values([cited("a", 0)], shares) == []  # shares of different wholes
