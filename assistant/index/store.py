@@ -31,7 +31,7 @@ from assistant.config import Settings
 
 log = logging.getLogger(__name__)
 
-ADD_BATCH = 64
+ADD_BATCH = 256  # chunks per embedding call and Chroma write
 # Metadata that is bookkeeping, not content: not compared when deciding what changed.
 _VOLATILE = frozenset({"indexed_at"})
 
