@@ -378,3 +378,19 @@ def test_question_path_never_imports_torch(model_dir: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_use_cache_gives_the_same_vectors(tmp_path: Path) -> None:
+    """The pickled USE model (written on first load) embeds exactly as a fresh load; a
+    damaged cache file is ignored and rewritten."""
+    from assistant.models.use import USEEmbeddings
+
+    cache = tmp_path / "usem3.pkl"
+    texts = ["深圳累计培育了多少家国家级专精特新小巨人企业？", "little giant enterprises"]
+    fresh = USEEmbeddings().encode_documents(texts)
+    assert np.array_equal(USEEmbeddings(cache=cache).encode_documents(texts), fresh)
+    assert cache.is_file()
+    assert np.array_equal(USEEmbeddings(cache=cache).encode_documents(texts), fresh)
+    cache.write_bytes(b"not a pickle")
+    assert np.array_equal(USEEmbeddings(cache=cache).encode_documents(texts), fresh)
+    assert cache.stat().st_size > 1000
