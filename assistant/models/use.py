@@ -48,8 +48,12 @@ def _load_cached(model: Any, path: Path, stamp: str) -> bool:
             saved = pickle.load(f)  # our own cache file, written below
         if saved.get("stamp") != stamp:
             return False
+        from threadpoolctl import ThreadpoolController
+
         backend = NumpyBackend.__new__(NumpyBackend)
-        backend.__dict__.update(saved["backend"], sp=saved["tokenizer"], _threadpool=None)
+        # BLAS limited to ``threads`` as the package does: unlimited, short texts ran 3x slower
+        limit = ThreadpoolController().limit
+        backend.__dict__.update(saved["backend"], sp=saved["tokenizer"], _threadpool=limit)
         model._sp, model._backend = saved["tokenizer"], backend
         return True
     except (OSError, pickle.PickleError, EOFError, AttributeError, KeyError, TypeError):
