@@ -29,7 +29,7 @@ from assistant.index.lexcache import (
     token_tables,
 )
 from assistant.index.lexical import BM25Index, BM25Retriever
-from assistant.index.store import ChunkIndex, Progress, open_client, open_store
+from assistant.index.store import ChunkIndex, Generation, Progress, open_client, open_store
 from assistant.index.sync import ingest
 from assistant.ingest.uploads import UploadError, save_upload
 from assistant.knowledge import load_knowledge
@@ -87,7 +87,9 @@ class AssistantService:
             self.chat_model = build_chat_model(settings)
         self._baseline: Any = None
         self._lock = threading.Lock()
-        self._searchers = self._build_searchers()
+        self.generation = Generation(self.client, settings.collection_name)
+        self._seen = self.generation.read()
+        self._built = self._build_searchers()
 
     @property
     def mode_label(self) -> str:
@@ -156,8 +158,23 @@ class AssistantService:
         """Bring the index in line with the corpus folder (incremental)."""
         with self._lock:
             report = ingest(self.settings, [self.index, self.use_index], progress)
-            self._searchers = self._build_searchers()
+            changed = any(f.status in ("added", "updated", "removed") for f in report.files)
+            if changed or self._seen != self.generation.read():
+                self._seen = self.generation.bump()
+            self._built = self._build_searchers()
         return report
+
+    @property
+    def _searchers(self) -> Searchers:
+        """The searchers, rebuilt first when another process changed the shared index."""
+        current = self.generation.read()
+        if current != self._seen:
+            with self._lock:
+                if current != self._seen:
+                    log.info("index changed by another process; reloading")
+                    self._seen = current
+                    self._built = self._build_searchers()
+        return self._built
 
     def add_upload(
         self, src: Path, filename: str, progress: Progress | None = None

@@ -46,6 +46,37 @@ def open_client(settings: Settings) -> ClientAPI:
     return chromadb.PersistentClient(path=str(settings.vectorstore_dir))
 
 
+class Generation:
+    """A marker of the index's state, shared by every process using the same Chroma.
+
+    Each ingest that changed the index writes a new random stamp; a service that sees a
+    stamp other than the one it built its searchers from rebuilds them, so processes
+    sharing one Chroma server answer from each other's ingests.
+    """
+
+    KEY = "generation"
+
+    def __init__(self, client: ClientAPI, collection_name: str) -> None:
+        self.collection = client.get_or_create_collection(
+            f"{collection_name}_generation", embedding_function=None
+        )
+
+    def read(self) -> str:
+        """The current stamp ("" before the first ingest)."""
+        got = self.collection.get(ids=[self.KEY], include=["documents"])
+        docs = got.get("documents") or []
+        return str(docs[0] or "") if docs else ""
+
+    def bump(self) -> str:
+        """Write and return a new stamp."""
+        from uuid import uuid4
+
+        stamp = uuid4().hex
+        vector: list[Sequence[float]] = [[0.0]]
+        self.collection.upsert(ids=[self.KEY], documents=[stamp], embeddings=vector)
+        return stamp
+
+
 def open_store(
     client: ClientAPI, collection_name: str, embeddings: Embeddings | None
 ) -> Chroma:
