@@ -32,6 +32,7 @@ from assistant.config import Settings
 log = logging.getLogger(__name__)
 
 ADD_BATCH = 256  # chunks per embedding call and Chroma write
+METADATA_PAGE = 5000  # metadata rows per Chroma read
 # Metadata that is bookkeeping, not content: not compared when deciding what changed.
 _VOLATILE = frozenset({"indexed_at"})
 
@@ -132,10 +133,21 @@ class ChunkIndex:
         """The underlying ``chromadb`` collection."""
         return self.store._collection
 
-    def stored_metadata(self) -> dict[str, dict[str, Any]]:
-        """``chunk_id -> metadata`` of everything indexed."""
-        got = self.collection.get(include=["metadatas"])
-        return {i: dict(m or {}) for i, m in zip(got["ids"], got["metadatas"], strict=True)}
+    def stored_metadata(self, paths: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
+        """``chunk_id -> metadata`` of everything indexed (or of the files ``paths``),
+        read in pages."""
+        where = None if paths is None else {"path": {"$in": list(paths)}}
+        if paths is not None and not paths:
+            return {}
+        out: dict[str, dict[str, Any]] = {}
+        while True:
+            got = self.collection.get(
+                where=where, include=["metadatas"], limit=METADATA_PAGE, offset=len(out)
+            )
+            rows = zip(got["ids"], got["metadatas"], strict=True)
+            out.update((i, dict(m or {})) for i, m in rows)
+            if len(got["ids"]) < METADATA_PAGE:
+                return out
 
     def all_chunks(self) -> list[Document]:
         """Every indexed chunk as a Document (text + metadata), in document order."""
