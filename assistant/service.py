@@ -23,6 +23,7 @@ from assistant.config import RetrieverName, Settings
 from assistant.index.facts import read_facts
 from assistant.index.lexcache import (
     cached_centroids,
+    cached_pickle,
     document_frequencies,
     ids_key,
     signature_of,
@@ -128,9 +129,10 @@ class AssistantService:
             "use": (use, cfg.weight_use),
         }
         tokenizer = self.knowledge.tokenizer
+        signature = signature_of(cfg.glossary_path, cfg.entities_path)
         bm25_tokens, words = token_tables(
             cache.parent / f"{cache.name}.tokens.npz",
-            signature_of(cfg.glossary_path, cfg.entities_path),
+            signature,
             ids,
             lambda i: chunks[i].page_content,
             [tokenizer.tokenize, lambda text: tokenizer.tokenize(text, bigrams=False)],
@@ -144,14 +146,27 @@ class AssistantService:
         hybrid = HybridRetriever(channels=channels, k=cfg.top_k)
         idf = Idf(n=len(chunks), df=Counter(document_frequencies(words)))
         sentences = extractive.SentenceCache(tokenizer, self.knowledge.place_names)
-        vocabulary = list(idf.df)
-        bridge = load_bridge(
-            cedict_path() if self.settings.use_dictionary else None,
-            (w for w in vocabulary if not w.isascii()),
-            (w for w in vocabulary if w.isascii()),
-            tokenizer.en_words,
-        )
+        bridge_key = f"{signature}:{ids_key(ids)}:{cfg.use_dictionary}"
+        bridge = self._bridge(list(idf.df), cache.parent / f"{cache.name}.bridge.pkl", bridge_key)
         return Searchers(chunks, idf, bridge, hybrid, sentences)
+
+    def _bridge(self, vocabulary: list[str], path: Path, key: str) -> Bridge:
+        """The CC-CEDICT word bridge over ``vocabulary``, pickled next to the store under
+        ``key`` (glossary, chunk set), so a start over an unchanged index does not rebuild it."""
+        dictionary = cedict_path() if self.settings.use_dictionary else None
+
+        def build() -> Bridge:
+            return load_bridge(
+                dictionary,
+                (w for w in vocabulary if not w.isascii()),
+                (w for w in vocabulary if w.isascii()),
+                self.knowledge.tokenizer.en_words,
+            )
+
+        if dictionary is not None and dictionary.is_file():
+            stat = dictionary.stat()
+            key = f"{key}:{stat.st_size}:{stat.st_mtime_ns}"
+        return cached_pickle(path, key, build)
 
     # --- indexing ---------------------------------------------------------------
     def ingest(self, progress: Progress | None = None) -> IngestReport:

@@ -89,3 +89,20 @@ def test_centroids_are_computed_once_per_chunk_set(tmp_path: Path) -> None:
     np.testing.assert_array_equal(second["en"], first["en"])
     cached_centroids(path, ids_key(["a", "b", "c"]), compute)
     assert len(computed) == 2
+
+
+def test_cached_pickle_recomputes_on_a_new_key_or_a_damaged_file(tmp_path: Path) -> None:
+    from assistant.index.lexcache import cached_pickle
+
+    path = tmp_path / "x.pkl"
+    calls: list[int] = []
+
+    def compute() -> dict[str, tuple[str, ...]]:
+        calls.append(1)
+        return {"企业": ("enterprise",)}
+
+    assert cached_pickle(path, "a", compute) == {"企业": ("enterprise",)}
+    assert cached_pickle(path, "a", compute) == {"企业": ("enterprise",)} and len(calls) == 1
+    assert cached_pickle(path, "b", compute) and len(calls) == 2
+    path.write_bytes(b"damaged")
+    assert cached_pickle(path, "b", compute) and len(calls) == 3

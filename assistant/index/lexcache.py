@@ -16,10 +16,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -27,6 +28,7 @@ import numpy.typing as npt
 log = logging.getLogger(__name__)
 
 FORMAT = "lexcache-1"
+T = TypeVar("T")
 IntArray = npt.NDArray[np.int64]
 
 
@@ -147,3 +149,27 @@ def cached_centroids(
     vectors = np.array([centroids[lang] for lang in langs], dtype=np.float32)
     _save(path, signature=np.str_(key), langs=np.array(langs, dtype=np.str_), vectors=vectors)
     return centroids
+
+
+def cached_pickle(path: Path, key: str, compute: Callable[[], T]) -> T:
+    """``compute()``, pickled at ``path`` under ``key`` and read back while the key holds
+    (this program's own file next to the store; unreadable files are recomputed)."""
+    try:
+        with path.open("rb") as f:
+            saved_key, value = pickle.load(f)  # our own cache file, written below
+        if saved_key == key:
+            return value  # type: ignore[no-any-return]
+    except FileNotFoundError:
+        pass
+    except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
+        log.warning("ignoring unreadable cache %s", path)
+    value = compute()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump((key, value), f, 5)
+        os.replace(tmp, path)
+    except OSError as exc:
+        log.warning("cannot write cache %s: %s", path, exc)
+    return value
