@@ -311,18 +311,34 @@ def eval_cmd(settings: Settings, questions_path: Path, out_path: Path,
 @click.option("--questions", "questions_path", type=click.Path(exists=True, path_type=Path),
               help="JSON lines with a question field (default: a few built-in questions).")
 @click.option("--rounds", default=3, show_default=True, help="Times each question is asked.")
+@click.option("--scale", type=click.IntRange(min=1), default=None,
+              help="Measure a synthetic corpus of about N chunks instead of the seeds.")
+@click.option("--real-embeddings", is_flag=True,
+              help="With --scale: embed passages for real (default: stand-in vectors).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object.")
 @click.pass_obj
-def bench(settings: Settings, questions_path: Path | None, rounds: int) -> None:
-    """Measure ingest speed (fresh temporary index), model load and warm latency."""
+def bench(settings: Settings, questions_path: Path | None, rounds: int, scale: int | None,
+          real_embeddings: bool, as_json: bool) -> None:
+    """Measure ingest speed (fresh temporary index), model load and warm latency;
+    with --scale N, how they grow on a synthetic corpus of N chunks."""
     from assistant.evaluation import bench as benchmark
     from assistant.evaluation.metrics import read_questions
 
-    questions = (
-        [str(q["question"]) for q in read_questions(questions_path)]
-        if questions_path else list(benchmark.SAMPLE_QUESTIONS)
-    )
-    for key, value in benchmark.run_bench(settings, questions, rounds).items():
-        click.echo(f"{key:16} {value}")
+    if scale is not None:
+        from assistant.evaluation.scale import run_scale
+
+        figures = run_scale(settings, scale, real_embeddings, rounds)
+    else:
+        questions = (
+            [str(q["question"]) for q in read_questions(questions_path)]
+            if questions_path else list(benchmark.SAMPLE_QUESTIONS)
+        )
+        figures = benchmark.run_bench(settings, questions, rounds)
+    if as_json:
+        click.echo(json.dumps(figures))
+        return
+    for key, value in figures.items():
+        click.echo(f"{key:18} {value}")
 
 
 @main.command()

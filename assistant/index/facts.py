@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,8 +45,11 @@ def read_facts(settings: Settings) -> list[FactRecord]:
     return [FactRecord.model_validate(r) for e in entries.values() for r in e["records"]]
 
 
-def sync_facts(settings: Settings, docs: Sequence[SourceDoc]) -> int:
-    """Bring the sheet in line with ``docs``; returns how many documents were re-read."""
+def sync_facts(
+    settings: Settings, docs: Sequence[SourceDoc], unchanged: Collection[str] = ()
+) -> int:
+    """Bring the sheet in line with ``docs`` (plus the ``unchanged`` doc_ids, kept as they
+    are); returns how many documents were re-read."""
     path = facts_path(settings)
     stored = _read_lines(path)
     stale = [d for d in docs if stored.get(d.doc_id, {}).get("file_hash") != d.file_hash]
@@ -65,7 +68,7 @@ def sync_facts(settings: Settings, docs: Sequence[SourceDoc]) -> int:
                 "doc_id": doc.doc_id, "file_hash": doc.file_hash,
                 "records": [r.model_dump() for r in records],
             }
-    keep = {d.doc_id for d in docs}
+    keep = {d.doc_id for d in docs} | set(unchanged)
     removed = set(stored) - keep
     if stale or removed or not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import logging
 import math
 import time
-from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -21,6 +21,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, Field
 
+from assistant.index.lexcache import TokenTable
 from assistant.knowledge.glossary import Glossary, expansion_terms
 from assistant.text.normalize import Tokenizer
 from assistant.text.numbers import figure_keys
@@ -43,20 +44,39 @@ class BM25Index:
 
     def __init__(self, corpus: Sequence[Sequence[str]], k1: float = 1.2, b: float = 0.75) -> None:
         """Index ``corpus`` (one token list per document)."""
+        term_of: dict[str, int] = {}
+        rows = [np.array([term_of.setdefault(t, len(term_of)) for t in toks], dtype=np.int64)
+                for toks in corpus]
+        lengths = np.array([len(r) for r in rows], dtype=np.int64)
+        offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+        flat = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+        self._build(list(term_of), flat, offsets, k1, b)
+
+    @classmethod
+    def from_table(cls, table: TokenTable, k1: float = 1.2, b: float = 0.75) -> BM25Index:
+        """Index token lists already cut and stored as term ids (no tokenising)."""
+        index = cls.__new__(cls)
+        index._build(table.vocab, table.flat, table.offsets, k1, b)
+        return index
+
+    def _build(
+        self, vocab: list[str], flat: npt.NDArray[np.int64], offsets: npt.NDArray[np.int64],
+        k1: float, b: float,
+    ) -> None:
+        """Postings per term (documents and term frequencies), vectorised."""
         self.k1, self.b = k1, b
-        self.size = len(corpus)
-        lengths = np.array([len(toks) for toks in corpus], dtype=np.float64)
-        avgdl = float(lengths.mean()) if self.size and lengths.mean() > 0 else 1.0
+        self.size = n = len(offsets) - 1
+        lengths = np.diff(offsets).astype(np.float64)
+        avgdl = float(lengths.mean()) if n and lengths.mean() > 0 else 1.0
         self._norm: FloatArray = k1 * (1.0 - b + b * lengths / avgdl)
-        postings: dict[str, tuple[list[int], list[int]]] = {}
-        for i, toks in enumerate(corpus):
-            for term, tf in Counter(toks).items():
-                docs, tfs = postings.setdefault(term, ([], []))
-                docs.append(i)
-                tfs.append(tf)
+        doc = np.repeat(np.arange(n, dtype=np.int64), np.diff(offsets))
+        pairs, tfs = np.unique(flat * max(n, 1) + doc, return_counts=True)
+        terms, docs = pairs // max(n, 1), pairs % max(n, 1)
+        bounds = np.searchsorted(terms, np.arange(len(vocab) + 1))
+        tf = tfs.astype(np.float64)
         self._postings = {
-            term: (np.array(docs, dtype=np.int64), np.array(tfs, dtype=np.float64))
-            for term, (docs, tfs) in postings.items()
+            vocab[t]: (docs[bounds[t] : bounds[t + 1]], tf[bounds[t] : bounds[t + 1]])
+            for t in np.flatnonzero(np.diff(bounds)).tolist()
         }
 
     def idf(self, term: str) -> float:
@@ -127,17 +147,16 @@ class BM25Retriever(BaseRetriever):
         started = time.perf_counter()
         index = BM25Index([tokenizer.tokenize(d.page_content) for d in docs], k1=k1, b=b)
         log.info("BM25 index: %d chunks in %.2fs", len(docs), time.perf_counter() - started)
+        return cls.over(docs, index, tokenizer, k=k, glossary=glossary,
+                        expansion_weight=expansion_weight, figure_weight=figure_weight)
+
+    @classmethod
+    def over(
+        cls, docs: list[Document], index: BM25Index, tokenizer: Tokenizer, **options: Any
+    ) -> BM25Retriever:
+        """A retriever over ``docs`` with a ready ``index`` (row ``i`` is ``docs[i]``)."""
         doc_ids = np.array([str(d.metadata.get("doc_id", "")) for d in docs], dtype=np.str_)
-        return cls(
-            docs=docs,
-            index=index,
-            tokenizer=tokenizer,
-            glossary=glossary,
-            k=k,
-            expansion_weight=expansion_weight,
-            figure_weight=figure_weight,
-            doc_id_array=doc_ids,
-        )
+        return cls(docs=docs, index=index, tokenizer=tokenizer, doc_id_array=doc_ids, **options)
 
     def query_terms(self, query: str) -> dict[str, float]:
         """Weighted query tokens: the query's own (figures ``figure_weight``, words 1.0)

@@ -31,7 +31,8 @@ from assistant.config import Settings
 
 log = logging.getLogger(__name__)
 
-ADD_BATCH = 64
+ADD_BATCH = 256  # chunks per embedding call and Chroma write
+METADATA_PAGE = 5000  # metadata rows per Chroma read
 # Metadata that is bookkeeping, not content: not compared when deciding what changed.
 _VOLATILE = frozenset({"indexed_at"})
 
@@ -49,6 +50,37 @@ def open_client(settings: Settings) -> ClientAPI:
         )
     settings.vectorstore_dir.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(settings.vectorstore_dir), settings=quiet)
+
+
+class Generation:
+    """A marker of the index's state, shared by every process using the same Chroma.
+
+    Each ingest that changed the index writes a new random stamp; a service that sees a
+    stamp other than the one it built its searchers from rebuilds them, so processes
+    sharing one Chroma server answer from each other's ingests.
+    """
+
+    KEY = "generation"
+
+    def __init__(self, client: ClientAPI, collection_name: str) -> None:
+        self.collection = client.get_or_create_collection(
+            f"{collection_name}_generation", embedding_function=None
+        )
+
+    def read(self) -> str:
+        """The current stamp ("" before the first ingest)."""
+        got = self.collection.get(ids=[self.KEY], include=["documents"])
+        docs = got.get("documents") or []
+        return str(docs[0] or "") if docs else ""
+
+    def bump(self) -> str:
+        """Write and return a new stamp."""
+        from uuid import uuid4
+
+        stamp = uuid4().hex
+        vector: list[Sequence[float]] = [[0.0]]
+        self.collection.upsert(ids=[self.KEY], documents=[stamp], embeddings=vector)
+        return stamp
 
 
 def open_store(
@@ -106,10 +138,21 @@ class ChunkIndex:
         """The underlying ``chromadb`` collection."""
         return self.store._collection
 
-    def stored_metadata(self) -> dict[str, dict[str, Any]]:
-        """``chunk_id -> metadata`` of everything indexed."""
-        got = self.collection.get(include=["metadatas"])
-        return {i: dict(m or {}) for i, m in zip(got["ids"], got["metadatas"], strict=True)}
+    def stored_metadata(self, paths: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
+        """``chunk_id -> metadata`` of everything indexed (or of the files ``paths``),
+        read in pages."""
+        where = None if paths is None else {"path": {"$in": list(paths)}}
+        if paths is not None and not paths:
+            return {}
+        out: dict[str, dict[str, Any]] = {}
+        while True:
+            got = self.collection.get(
+                where=where, include=["metadatas"], limit=METADATA_PAGE, offset=len(out)
+            )
+            rows = zip(got["ids"], got["metadatas"], strict=True)
+            out.update((i, dict(m or {})) for i, m in rows)
+            if len(got["ids"]) < METADATA_PAGE:
+                return out
 
     def all_chunks(self) -> list[Document]:
         """Every indexed chunk as a Document (text + metadata), in document order."""

@@ -13,8 +13,10 @@ from langchain_core.documents import Document
 
 from assistant.config import Settings
 from assistant.index.facts import sync_facts
+from assistant.index.manifest import FileEntry, read_manifest, stat_of, write_manifest
 from assistant.index.store import ChunkIndex, Progress, SyncPlan, plan_sync
 from assistant.ingest import SourceDoc, chunk_document, load_corpus
+from assistant.ingest.corpus import relative_path, scan
 from assistant.schema import FileStatus, IngestReport
 
 log = logging.getLogger(__name__)
@@ -41,9 +43,12 @@ def progress_bar(enabled: bool) -> Iterator[Progress | None]:
         bar.close()
 
 
-def load_chunks(settings: Settings) -> tuple[list[SourceDoc], list[Document], IngestReport]:
-    """Load, clean and chunk the corpus (no embedding): documents, chunks, the report."""
-    docs, skipped = load_corpus(settings)
+def load_chunks(
+    settings: Settings, known: dict[str, tuple[str, str]] | None = None
+) -> tuple[list[SourceDoc], list[Document], IngestReport]:
+    """Load, clean and chunk the corpus (no embedding): documents, chunks, the report
+    (files in ``known`` are left out: see :func:`~assistant.ingest.corpus.load_corpus`)."""
+    docs, skipped = load_corpus(settings, known)
     chunks = [chunk for doc in docs for chunk in chunk_document(doc, settings)]
     return docs, chunks, IngestReport(documents=len(docs), chunks=len(chunks), skipped=skipped)
 
@@ -83,34 +88,86 @@ def file_statuses(
     return statuses + [FileStatus(path=path, status="removed") for path in gone]
 
 
+def _file_stats(settings: Settings) -> dict[str, tuple[int, int]]:
+    """Size and mtime of every corpus file, by relative path."""
+    out: dict[str, tuple[int, int]] = {}
+    for path in scan(settings.corpus_dir)[0]:
+        try:
+            out[relative_path(path, settings.corpus_dir)] = stat_of(path)
+        except OSError:
+            continue
+    return out
+
+
+def _new_entries(
+    same: dict[str, FileEntry], docs: Sequence[SourceDoc], chunks: Sequence[Document],
+    stats: dict[str, tuple[int, int]],
+) -> dict[str, FileEntry]:
+    counts: dict[str, int] = {}
+    for chunk in chunks:
+        key = str(chunk.metadata.get("path", ""))
+        counts[key] = counts.get(key, 0) + 1
+    entries = dict(same)
+    for doc in docs:
+        if doc.path in stats:
+            size, mtime = stats[doc.path]
+            entries[doc.path] = FileEntry(size, mtime, doc.file_hash, doc.doc_id,
+                                          counts.get(doc.path, 0))
+    return entries
+
+
+def _fill_report(
+    report: IngestReport, indexes: Sequence[ChunkIndex], plans: Sequence[SyncPlan],
+    same: dict[str, FileEntry],
+) -> None:
+    """The counts of an ingest; files not read count as unchanged."""
+    plan = plans[0]
+    kept = sum(e.chunks for e in same.values())
+    report.documents += len(same)
+    report.chunks += kept
+    report.embedded = len(plan.add)
+    report.unchanged = plan.unchanged + len(plan.update) + kept
+    report.removed = len(plan.delete)
+    pairs = zip(indexes, plans, strict=True)
+    report.embedded_by_index = {str(index.collection.name): len(p.add) for index, p in pairs}
+
+
 def ingest(
     settings: Settings, indexes: Sequence[ChunkIndex], progress: Progress | None = None
 ) -> IngestReport:
     """Bring every index in line with the corpus, embedding only what is new.
 
-    The first index is the primary one (the report counts its work); the
-    others hold the same chunks embedded by another model.
+    The first index is the primary one (the report counts its work); the others hold
+    the same chunks embedded by another model. Files unchanged since the last ingest
+    (the manifest: size and mtime) are not read; only the changed files' chunks are
+    compared with the index.
     """
     started = time.perf_counter()
-    docs, chunks, report = load_chunks(settings)
-    stored = [index.stored_metadata() for index in indexes]
+    stats = _file_stats(settings)
+    entries = read_manifest(settings, [index.count() for index in indexes])
+    same = {r: e for r, e in entries.items() if stats.get(r) == (e.size, e.mtime_ns)}
+    known = {r: (e.file_hash, e.doc_id) for r, e in same.items()}
+    docs, chunks, report = load_chunks(settings, known)
+    touched = sorted((set(stats) | set(entries)) - set(same)) if entries else None
+    stored = [index.stored_metadata(touched) for index in indexes]
     plans = [plan_sync(meta, chunks) for meta in stored]
     plan = plans[0]
     log.info(
-        "ingest plan: %d to embed, %d metadata updates, %d unchanged, %d to remove",
-        len(plan.add), len(plan.update), plan.unchanged, len(plan.delete),
+        "ingest plan: %d to embed, %d metadata updates, %d unchanged, %d to remove; "
+        "%d files not read (unchanged)",
+        len(plan.add), len(plan.update), plan.unchanged, len(plan.delete), len(same),
     )
     grand_total = sum(len(p.add) for p in plans)
     offset = 0
     for index, each in zip(indexes, plans, strict=True):
         index.apply(each, _shifted(progress, offset, grand_total))
         offset += len(each.add)
-    report.embedded = len(plan.add)
-    report.unchanged = plan.unchanged + len(plan.update)
-    report.removed = len(plan.delete)
-    pairs = zip(indexes, plans, strict=True)
-    report.embedded_by_index = {str(index.collection.name): len(p.add) for index, p in pairs}
-    report.files = file_statuses(chunks, stored, plans, report)
-    sync_facts(settings, docs)
+    _fill_report(report, indexes, plans, same)
+    files = file_statuses(chunks, stored, plans, report)
+    files += [FileStatus(path=r, status="unchanged") for r in same]
+    report.files = sorted(files, key=lambda f: (f.status == "removed", f.status == "skipped",
+                                                f.path))
+    sync_facts(settings, docs, [e.doc_id for e in same.values()])
+    write_manifest(settings, _new_entries(same, docs, chunks, stats))
     report.seconds = round(time.perf_counter() - started, 3)
     return report

@@ -143,13 +143,18 @@ def _load_one(
         return f"unexpected error: {type(exc).__name__}: {exc}"
 
 
-def load_corpus(settings: Settings) -> tuple[list[SourceDoc], list[SkippedFile]]:
+def load_corpus(
+    settings: Settings, known: Mapping[str, tuple[str, str]] | None = None
+) -> tuple[list[SourceDoc], list[SkippedFile]]:
     """Load every usable file of ``settings.corpus_dir``; report the rest as skipped.
 
     Never raises for one bad file: each skip is logged as a warning naming the file
     and the reason. Byte-identical copies are skipped as duplicates; a doc_id shared
     by two files (``a.md`` and ``a.txt``) is kept apart by keeping the suffix.
+    ``known`` (relative path -> (file hash, doc_id)) names files indexed before and
+    unchanged since: they are not read, only taken into account for duplicates and ids.
     """
+    known = known or {}
     corpus_dir = settings.corpus_dir
     if not corpus_dir.is_dir():
         raise FileNotFoundError(f"corpus directory not found: {corpus_dir}")
@@ -159,8 +164,11 @@ def load_corpus(settings: Settings) -> tuple[list[SourceDoc], list[SkippedFile]]
     for item in skipped:
         logger.warning("skipped %s: %s", item.path, item.reason)
     limits = Limits.from_settings(settings)
-    by_hash: dict[str, str] = {}
+    by_hash: dict[str, str] = {h: rel for rel, (h, _) in known.items()}
+    taken = {doc_id for _, doc_id in known.values()}
     for path in paths:
+        if relative_path(path, corpus_dir) in known:
+            continue
         result = _load_one(path, corpus_dir, sources, limits)
         if isinstance(result, SourceDoc) and result.file_hash in by_hash:
             result = f"duplicate of {by_hash[result.file_hash]}"
@@ -169,11 +177,12 @@ def load_corpus(settings: Settings) -> tuple[list[SourceDoc], list[SkippedFile]]
             logger.warning("skipped %s: %s", rel, result)
             skipped.append(SkippedFile(path=rel, reason=result))
             continue
-        if any(d.doc_id == result.doc_id for d in docs):
+        if result.doc_id in taken or any(d.doc_id == result.doc_id for d in docs):
             result = replace(result, doc_id=result.path)
         by_hash[result.file_hash] = result.path
         docs.append(result)
-    _warn_unmatched(sources, docs, skipped)
+    if not known:
+        _warn_unmatched(sources, docs, skipped)
     return docs, skipped
 
 

