@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
+from test_lexical import KNOWLEDGE, PASSAGES
 
 from assistant.answering.question import Idf
 from assistant.index.lexcache import (
@@ -19,7 +20,6 @@ from assistant.index.lexcache import (
     token_tables,
 )
 from assistant.index.lexical import BM25Index
-from tests.test_lexical import KNOWLEDGE, PASSAGES
 
 TOKENIZER = KNOWLEDGE.tokenizer
 TEXTS = [text for _, text in PASSAGES]
