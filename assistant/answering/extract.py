@@ -21,7 +21,7 @@ from langchain_core.documents import Document
 from assistant.answering.anchors import Anchors, Check, anchors_of, check
 from assistant.answering.hostile import is_instruction
 from assistant.answering.question import Concept, Question, coverage, key_concepts
-from assistant.answering.scope import scope_bonus, sentence_scope
+from assistant.answering.scope import CLAUSE, scope_bonus, sentence_scope
 from assistant.knowledge.entities import Gazetteer
 from assistant.schema import Citation, Quote, chunk_fields
 from assistant.text.normalize import HAN_RUN, Tokenizer, fold
@@ -30,7 +30,6 @@ from assistant.text.sentences import split_sentences
 
 _MONEY = re.compile(r"yuan|rmb|dollars?|元|美元", re.I)
 _TRAILING_REFS = re.compile(r"\s*(\[\d+(?:[-–,，]\d+)*\])+\s*$")
-_CLAUSE = re.compile(r"[，；;：:]\s*|,(?!\d)\s*")
 _ENDERS = set("。！？；!?;.…”\"'）)")
 
 
@@ -122,7 +121,7 @@ def _figure_text(q: Question, text: str, gazetteer: Gazetteer) -> str:
     """The clauses of ``text`` that name the question's entities (all of it if none do)."""
     if not q.entities:
         return text
-    clauses = _CLAUSE.split(text)
+    clauses = CLAUSE.split(text)
     named = [gazetteer.mentioned(c) for c in clauses]
     keep: list[str] = []
     for i, clause in enumerate(clauses):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-__all__ = ["Scope", "question_scope", "scope_bonus", "sentence_scope"]
+__all__ = ["CLAUSE", "Scope", "question_scope", "scope_bonus", "sentence_scope"]
 
 Scope = Literal["stock", "increment"]
 
@@ -28,14 +28,15 @@ _STOCK = re.compile(
 )
 
 
-_CLAUSE = re.compile(r"[，；;：:]|,(?!\d)")
+# Clause boundaries (a comma between digits is a thousands separator, not one).
+CLAUSE = re.compile(r"[，；;：:]\s*|,(?!\d)\s*")
 _DIGIT = re.compile(r"\d")
 
 
 def sentence_scope(text: str) -> Scope | None:
     """What a sentence's first figure counts, when the words of its clause say so
     ("2025年深圳增量306家，实现总量反超": the clause with 306 says 增量)."""
-    for clause in _CLAUSE.split(text):
+    for clause in CLAUSE.split(text):
         figure = _DIGIT.search(clause)
         if figure is None:
             continue
