@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from assistant.answering.anchors import Anchors, anchors_of, check, ordinals_of, years_of
-from assistant.answering.extract import is_statement
 from assistant.answering.question import _lone_names, question_scope
 from assistant.answering.scope import scope_bonus, sentence_scope
+from assistant.answering.statements import is_statement
 
 
 def no_places(_text: str) -> frozenset[str]:

@@ -22,6 +22,7 @@ from assistant.answering.anchors import Anchors, Check, anchors_of, check
 from assistant.answering.hostile import is_instruction
 from assistant.answering.question import Concept, Question, coverage, key_concepts
 from assistant.answering.scope import CLAUSE, scope_bonus, sentence_scope
+from assistant.answering.statements import DEFINES, is_statement
 from assistant.knowledge.entities import Gazetteer
 from assistant.schema import Citation, Quote, chunk_fields
 from assistant.text.normalize import HAN_RUN, Tokenizer, fold
@@ -60,15 +61,6 @@ class Candidate:
     def text(self) -> str:
         return self.doc.page_content[self.start : self.end]
 
-# Lines that name or describe a document rather than state a finding: headings, titles,
-# bylines, author notes, abstracts' labels.
-_NON_STATEMENT = re.compile(
-    r"^\s*(?:#{1,6}\s|【?(?:作者简介|作者|收稿日期|基金项目|关键词|關鍵詞|摘要|中图分类号)】?\s*[:：]?"
-    r"|(?:author|authors|keywords|abstract|doi)\b\s*[:：]?)",
-    re.I,
-)
-
-
 def _expressed(concept: Concept, cand: Candidate, cache: SentenceCache) -> bool:
     """Does the candidate's passage express ``concept``: as tokens, or (for Chinese forms
     the segmenter may cut differently, such as a company name) as folded substrings?"""
@@ -80,36 +72,6 @@ def _expressed(concept: Concept, cand: Candidate, cache: SentenceCache) -> bool:
         form and all(HAN_RUN.fullmatch(t) and t in folded for t in form)
         for form in concept.forms
     )
-
-
-# How a sentence defines something: "X是指…", "X refers to…", "X are … enterprises that…"
-_DEFINES = re.compile(
-    r"是指|指的是|即是|定义为|定義為|是一种|是一類|是一类|是.{2,30}的(?:企业|企業|中小企业)"
-    r"|\brefers? to\b|\bis defined as\b|\bare defined as\b|\bmeans\b"
-    r"|\b(?:is|are) (?:an? |the )?(?:\w+ ){0,6}(?:enterprises?|companies|firms|smes)\b",
-    re.I,
-)
-
-
-_ENDS = re.compile(r"[。！？!?.;；…:：][”’」』)）\]\"'*]*$")
-
-
-def _title_case(text: str) -> bool:
-    """Most words (of four letters or more) capitalised, as in an English title."""
-    words = [w for w in re.findall(r"[A-Za-z]{4,}", text)]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
-
-
-def is_statement(text: str) -> bool:
-    """False for headings, titles and bylines: text that names a topic, not a fact."""
-    body = text.strip()
-    if "\n" not in body and not _ENDS.search(body) and _title_case(body):
-        return False  # a title line: Most Words Capitalised, no sentence end
-    if _NON_STATEMENT.match(body):
-        lines = [ln for ln in body.splitlines() if ln.strip()]
-        # "## 2.4 Heading\n A sentence." — a heading joined to its first sentence states it
-        return len(lines) > 1 and not _NON_STATEMENT.match(lines[-1].strip())
-    return True
 
 
 def has_answer_figure(q: Question, text: str, gazetteer: Gazetteer) -> bool:
@@ -278,7 +240,7 @@ def candidates(
                 - 0.03 * (rank - 1)
                 - (0.0 if statement else 0.3)
                 + scope
-                + (0.15 if q.wants_definition and _DEFINES.search(sentence) else 0.0)
+                + (0.15 if q.wants_definition and DEFINES.search(sentence) else 0.0)
             )
             years = tuple(sorted(sent.anchors.years or sent.context.years))
             out.append(Candidate(

@@ -1,0 +1,50 @@
+"""Statements and non-statements: which sentences can be quoted as a finding.
+
+A heading, a title, a byline or an author note names a topic or a person; it states
+nothing a question can be answered with. A defining sentence ("X是指…", "X refers to…")
+answers "what is X".
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["DEFINES", "is_statement"]
+
+# Lines that name or describe a document rather than state a finding: headings, titles,
+# bylines, author notes, abstracts' labels.
+_NON_STATEMENT = re.compile(
+    r"^\s*(?:#{1,6}\s|【?(?:作者简介|作者|收稿日期|基金项目|关键词|關鍵詞|摘要|中图分类号)】?\s*[:：]?"
+    r"|(?:author|authors|keywords|abstract|doi)\b\s*[:：]?)",
+    re.I,
+)
+
+
+# How a sentence defines something: "X是指…", "X refers to…", "X are … enterprises that…"
+DEFINES = re.compile(
+    r"是指|指的是|即是|定义为|定義為|是一种|是一類|是一类|是.{2,30}的(?:企业|企業|中小企业)"
+    r"|\brefers? to\b|\bis defined as\b|\bare defined as\b|\bmeans\b"
+    r"|\b(?:is|are) (?:an? |the )?(?:\w+ ){0,6}(?:enterprises?|companies|firms|smes)\b",
+    re.I,
+)
+
+
+_ENDS = re.compile(r"[。！？!?.;；…:：][”’」』)）\]\"'*]*$")
+
+
+def _title_case(text: str) -> bool:
+    """Most words (of four letters or more) capitalised, as in an English title."""
+    words = [w for w in re.findall(r"[A-Za-z]{4,}", text)]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def is_statement(text: str) -> bool:
+    """False for headings, titles and bylines: text that names a topic, not a fact."""
+    body = text.strip()
+    if "\n" not in body and not _ENDS.search(body) and _title_case(body):
+        return False  # a title line: Most Words Capitalised, no sentence end
+    if _NON_STATEMENT.match(body):
+        lines = [ln for ln in body.splitlines() if ln.strip()]
+        # "## 2.4 Heading\n A sentence." — a heading joined to its first sentence states it
+        return len(lines) > 1 and not _NON_STATEMENT.match(lines[-1].strip())
+    return True
