@@ -5,9 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections import Counter
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -18,27 +16,18 @@ from assistant.answering import extract as extractive
 from assistant.answering.figures import conflict_values, figure_lines, other_years
 from assistant.answering.followup import resolve
 from assistant.answering.inputs import checked
-from assistant.answering.question import Idf, Question
+from assistant.answering.question import Question
 from assistant.answering.replies import as_of, compose, text
+from assistant.answering.searchers import Searchers, build_searchers
 from assistant.config import RetrieverName, Settings
 from assistant.index.facts import read_facts
-from assistant.index.lexcache import (
-    cached_centroids,
-    cached_pickle,
-    document_frequencies,
-    ids_key,
-    signature_of,
-    token_tables,
-)
-from assistant.index.lexical import BM25Index, BM25Retriever
 from assistant.index.store import ChunkIndex, Generation, Progress, open_client, open_store
 from assistant.index.sync import ingest
 from assistant.ingest.uploads import UploadError, save_upload
 from assistant.knowledge import load_knowledge
-from assistant.knowledge.dictionary import Bridge, cedict_path, load_bridge
 from assistant.knowledge.factsheet import filter_records
 from assistant.models.embedders import Embedders, load_embedders
-from assistant.retrieval.hybrid import DenseRetriever, Hit, HybridRetriever
+from assistant.retrieval.hybrid import Hit
 from assistant.schema import (
     AnswerRecord,
     DocumentInfo,
@@ -56,18 +45,6 @@ from assistant.text.numbers import find_figures
 log = logging.getLogger(__name__)
 
 __all__ = ["AssistantService", "UploadError"]
-
-
-@dataclass
-class Searchers:
-    """Everything built from the indexed chunks (swapped whole after an ingest)."""
-
-    chunks: list[Document]
-    idf: Idf
-    bridge: Bridge
-    facts: list[FactRecord]
-    hybrid: HybridRetriever
-    sentences: extractive.SentenceCache
 
 
 class AssistantService:
@@ -115,63 +92,10 @@ class AssistantService:
         return self._baseline
 
     def _build_searchers(self) -> Searchers:
-        """Channels over the indexed chunks; token lists and centroids come from their
-        caches next to the vector store, so only chunks new since the last run are cut."""
-        chunks = self.index.all_chunks()
-        cfg = self.settings
-        cache = cfg.vectorstore_dir / cfg.collection_name  # + .tokens.npz, .centroids.npz
-        ids = [str(c.id) for c in chunks]
-        centroids_file = cache.parent / f"{cache.name}.centroids.npz"
-        centroids = cached_centroids(
-            centroids_file, ids_key(ids), self.index.language_centroids
-        ) if chunks else {}
-        e5 = DenseRetriever(index=self.index, embeddings=self.embeddings, centroids=centroids)
-        use = DenseRetriever(index=self.use_index, embeddings=self.use)
-        channels: dict[str, tuple[Any, float]] = {
-            "e5": (e5, cfg.weight_e5),
-            "use": (use, cfg.weight_use),
-        }
-        tokenizer = self.knowledge.tokenizer
-        signature = signature_of(cfg.glossary_path, cfg.entities_path)
-        bm25_tokens, words = token_tables(
-            cache.parent / f"{cache.name}.tokens.npz",
-            signature,
-            ids,
-            lambda i: chunks[i].page_content,
-            [tokenizer.tokenize, lambda text: tokenizer.tokenize(text, bigrams=False)],
+        return build_searchers(
+            self.settings, self.knowledge, (self.index, self.embeddings),
+            (self.use_index, self.use),
         )
-        if chunks:
-            bm25 = BM25Retriever.over(
-                chunks, BM25Index.from_table(bm25_tokens), tokenizer,
-                glossary=self.knowledge.glossary,
-            )
-            channels["bm25"] = (bm25, cfg.weight_bm25)
-        hybrid = HybridRetriever(channels=channels, k=cfg.top_k)
-        idf = Idf(n=len(chunks), df=Counter(document_frequencies(words)))
-        leads = {str(c.metadata.get("doc_id", "")): c.page_content
-                 for c in reversed(chunks) if int(c.metadata.get("seq", 0)) == 0}
-        sentences = extractive.SentenceCache(tokenizer, self.knowledge.place_names, leads)
-        bridge_key = f"{signature}:{ids_key(ids)}:{cfg.use_dictionary}"
-        bridge = self._bridge(list(idf.df), cache.parent / f"{cache.name}.bridge.pkl", bridge_key)
-        return Searchers(chunks, idf, bridge, read_facts(self.settings), hybrid, sentences)
-
-    def _bridge(self, vocabulary: list[str], path: Path, key: str) -> Bridge:
-        """The CC-CEDICT word bridge over ``vocabulary``, pickled next to the store under
-        ``key`` (glossary, chunk set), so a start over an unchanged index does not rebuild it."""
-        dictionary = cedict_path() if self.settings.use_dictionary else None
-
-        def build() -> Bridge:
-            return load_bridge(
-                dictionary,
-                (w for w in vocabulary if not w.isascii()),
-                (w for w in vocabulary if w.isascii()),
-                self.knowledge.tokenizer.en_words,
-            )
-
-        if dictionary is not None and dictionary.is_file():
-            stat = dictionary.stat()
-            key = f"{key}:{stat.st_size}:{stat.st_mtime_ns}"
-        return cached_pickle(path, key, build)
 
     # --- indexing ---------------------------------------------------------------
     def ingest(self, progress: Progress | None = None) -> IngestReport:
