@@ -152,6 +152,7 @@ def test_app_py_starts_and_answers(service: AssistantService, tmp_path: Path) ->
         output = proc.communicate(timeout=60)[0].decode(errors="replace")
     assert record["found"] and record["citations"], output
     assert f"http://127.0.0.1:{port}" in output and "gradio.live" not in output
+    assert len([line for line in output.splitlines() if line.strip()]) <= 3, output
     print(f"\npython app.py -> first answer: {elapsed:.1f} s")
 
 
