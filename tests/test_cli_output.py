@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +15,7 @@ from click.testing import CliRunner
 from assistant import cli
 from assistant.config import PROJECT_ROOT
 from assistant.schema import AnswerRecord, Citation, Quote
+from assistant.service import AssistantService
 
 PASSAGE = ("## 2.1 增长\n\n近年来，北京市累计培育1214家；\n深圳市累计培育1331家, 数量赶超北京。"
            "\n\n尾部很长的段落。")
@@ -54,11 +57,15 @@ def test_help_documents_exit_codes() -> None:
 
 
 @pytest.mark.slow
-def test_ask_prints_a_short_answer_and_nothing_on_stderr() -> None:
-    """The real command over the built index (skipped when the index is not built)."""
-    if not (PROJECT_ROOT / "vectorstore").is_dir():
-        pytest.skip("no index: run `srdi ingest` first")
-    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
+def test_ask_prints_a_short_answer_and_nothing_on_stderr(
+    service: AssistantService, tmp_path: Path
+) -> None:
+    """The real command, as a new process, over a copy of the session's index."""
+    store = tmp_path / "vectorstore"
+    shutil.copytree(service.settings.vectorstore_dir, store)
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT),
+           "SRDI_CORPUS_DIR": str(service.settings.corpus_dir),
+           "SRDI_VECTORSTORE_DIR": str(store)}
     done = subprocess.run(
         [sys.executable, "-m", "assistant", "ask", "深圳累计培育了多少家国家级小巨人企业？"],
         capture_output=True, text=True, env=env, cwd=PROJECT_ROOT, check=False,
