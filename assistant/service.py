@@ -20,7 +20,6 @@ from assistant.answering.question import Question
 from assistant.answering.replies import as_of, compose, text
 from assistant.answering.searchers import Searchers, build_searchers
 from assistant.config import RetrieverName, Settings
-from assistant.index.facts import read_facts
 from assistant.index.store import ChunkIndex, Generation, Progress, open_client, open_store
 from assistant.index.sync import ingest
 from assistant.ingest.uploads import UploadError, save_upload
@@ -128,8 +127,9 @@ class AssistantService:
         return self.ingest(progress)
 
     def facts(self, place: str | None = None, metric: str | None = None) -> list[FactRecord]:
-        """The figures sheet (``srdi facts``), optionally filtered by place and metric."""
-        return filter_records(read_facts(self.settings), place, metric)
+        """The figures sheet (``srdi facts``), optionally filtered by place and metric (the
+        records loaded with the searchers, in step with the index)."""
+        return filter_records(self._searchers.facts, place, metric)
 
     # --- questions --------------------------------------------------------------
     def retrieve(
