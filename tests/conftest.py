@@ -59,12 +59,39 @@ def _shared_real_models(request: pytest.FixtureRequest, monkeypatch: pytest.Monk
     monkeypatch.setattr(service_module, "load_embedders", lambda _settings: shared, raising=False)
 
 
-@pytest.fixture(scope="session")
-def service(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    """One real service over a copy of the bundled corpus, ingested once per session."""
+def _shared_index(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The bundled corpus ingested with the real models once per test run.
+
+    Under pytest-xdist the first worker builds it in the run's shared temporary folder and
+    the others wait on a file lock, then reuse it (embedding the corpus costs ~20 s)."""
+    from filelock import FileLock
+
     from assistant.service import AssistantService
 
-    settings = make_settings(tmp_path_factory.mktemp("srdi"), CORPUS)
+    if worker_id == "master":
+        return tmp_path_factory.mktemp("srdi-index")
+    shared = tmp_path_factory.getbasetemp().parent / "srdi-index"
+    with FileLock(str(shared) + ".lock"):
+        if not (shared / ".complete").exists():
+            shutil.rmtree(shared, ignore_errors=True)
+            AssistantService(make_settings(shared, CORPUS)).ingest()
+            (shared / ".complete").touch()
+    return shared
+
+
+@pytest.fixture(scope="session")
+def service(tmp_path_factory: pytest.TempPathFactory, worker_id: str):  # type: ignore[no-untyped-def]
+    """One real service over a copy of the bundled corpus, ingested once per run.
+
+    Each worker gets its own copy (tests may add documents to it); the copy's ingest
+    embeds nothing."""
+    from assistant.service import AssistantService
+
+    shared = _shared_index(tmp_path_factory, worker_id)
+    root = tmp_path_factory.mktemp("srdi")
+    if (shared / "vectorstore").exists():
+        shutil.copytree(shared / "vectorstore", root / "vectorstore")
+    settings = make_settings(root, CORPUS)
     svc = AssistantService(settings)
     svc.ingest()
     return svc

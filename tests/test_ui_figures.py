@@ -13,6 +13,8 @@ import pytest
 from assistant.ui.app import build_app, launch_options
 
 expect = playwright_api.expect
+# Generous waits: the two test workers share two cores with Chromium and the app.
+expect.set_options(timeout=20_000)
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
