@@ -335,7 +335,7 @@ def extract(
     cache: SentenceCache,
 ) -> Extract:
     """Pick the quoted sentences, or decide the passages do not answer ``q``."""
-    if q.unknown_names:  # the question is about something no document mentions
+    if q.unknown_names or q.absent_attribute:  # about something no document mentions
         return Extract(False, [], [], [], 0.0)
     cands = [c for c in candidates(q, passages, gazetteer, cache) if not is_instruction(c.text)]
     if q.wants_number or q.wants_share or q.wants_year:  # these need a sentence with a figure

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from assistant.answering.anchors import Anchors, anchors_of
 from assistant.answering.scope import Scope, question_scope
+from assistant.answering.target import absent_attribute
 from assistant.index.lexical import idf
 from assistant.knowledge.dictionary import Bridge
 from assistant.knowledge.entities import Gazetteer
@@ -24,7 +25,9 @@ from assistant.text.normalize import Tokenizer
 _NUMBER_Q = re.compile(
     r"how (many|much)|number of|多少|幾|几|数量|數量|总量|總量|规模|規模|金额|金額", re.I
 )
-_SHARE_Q = re.compile(r"share|proportion|percent|ratio|比例|比重|占|佔|百分", re.I)
+_SHARE_Q = re.compile(
+    r"\b(?:share|proportion|percent(?:age)?|ratio)s?\b|比例|比重|占|佔|百分", re.I
+)
 _AMOUNT_Q = re.compile(
     r"how much|funding|funds?\b|investment|金额|金額|资金|資金|投资|投資|多少钱", re.I
 )
@@ -192,6 +195,7 @@ class Question:
     wants_list: bool = False
     wants_definition: bool = False
     unknown_names: tuple[str, ...] = ()  # names the question uses that no document has
+    absent_attribute: str = ""  # the asked attribute ("weather") when no document names it
 
     @classmethod
     def parse(
@@ -213,7 +217,14 @@ class Question:
             wants_list=bool(_LIST_Q.search(text)) and not _NUMBER_Q.search(text),
             wants_definition=bool(_DEFINITION_Q.search(text)),
             unknown_names=unknown_names(text, glossary, idf, bridge, places),
+            absent_attribute=absent_attribute(
+                text, glossary, idf.df, bridge.forms if bridge is not None else _no_forms
+            ),
         )
+
+
+def _no_forms(word: str) -> tuple[str, ...]:
+    return ()
 
 
 def coverage(q: Question, tokens: AbstractSet[str]) -> float:
