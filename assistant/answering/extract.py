@@ -85,6 +85,8 @@ def _figure_text(q: Question, text: str, gazetteer: Gazetteer) -> str:
         return text
     clauses = CLAUSE.split(text)
     named = [gazetteer.mentioned(c) for c in clauses]
+    if not any(named):  # the place is named by the heading or an earlier sentence, if at all
+        return text
     keep: list[str] = []
     for i, clause in enumerate(clauses):
         if named[i] & q.entities:

@@ -25,6 +25,10 @@ from assistant.text.normalize import Tokenizer
 _NUMBER_Q = re.compile(
     r"how (many|much)|number of|多少|幾|几|数量|數量|总量|總量|规模|規模|金额|金額", re.I
 )
+# A who/which question ("谁领先", "which city leads") picks one of the things it names: a
+# count word in it (总量, number) says what is compared, not that a figure is the answer.
+_PICK_Q = re.compile(r"谁|誰|\bwho\b|\bwhich (?!year)", re.I)
+_COUNT_Q = re.compile(r"how (?:many|much)|多少|几|幾", re.I)
 _SHARE_Q = re.compile(
     r"\b(?:share|proportion|percent(?:age)?|ratio)s?\b|比例|比重|占|佔|百分", re.I
 )
@@ -208,19 +212,27 @@ class Question:
             text=text,
             concepts=concepts(text, glossary, idf, bridge),
             entities=gazetteer.mentioned(text),
-            wants_number=bool(_NUMBER_Q.search(text)),
+            wants_number=_wants_number(text),
             wants_share=bool(_SHARE_Q.search(text)),
             wants_year=bool(_YEAR_Q.search(text)),
             wants_amount=bool(_AMOUNT_Q.search(text)),
             anchors=anchors_of(text, places or gazetteer.mentioned),
-            scope=question_scope(text, bool(_NUMBER_Q.search(text))),
-            wants_list=bool(_LIST_Q.search(text)) and not _NUMBER_Q.search(text),
+            scope=question_scope(text, _wants_number(text)),
+            wants_list=bool(_LIST_Q.search(text)) and not _wants_number(text),
             wants_definition=bool(_DEFINITION_Q.search(text)),
             unknown_names=unknown_names(text, glossary, idf, bridge, places),
             absent_attribute=absent_attribute(
                 text, glossary, idf.df, bridge.forms if bridge is not None else _no_forms
             ),
         )
+
+
+def _wants_number(text: str) -> bool:
+    """A figure is the answer: a count word, unless the question picks one (who/which)
+    without asking how many."""
+    if not _NUMBER_Q.search(text):
+        return False
+    return not _PICK_Q.search(text) or bool(_COUNT_Q.search(text))
 
 
 def _no_forms(word: str) -> tuple[str, ...]:
