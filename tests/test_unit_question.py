@@ -88,3 +88,10 @@ def test_an_asked_attribute_no_document_names_refuses(knowledge: Knowledge, idf:
                      ).absent_attribute
     assert not parse("深圳的企业数量是多少？", knowledge, idf).absent_attribute
     assert not parse("那份名单的文章是什么时候发布的？", knowledge, idf).absent_attribute
+
+
+def test_a_year_is_an_anchor_not_content(knowledge: Knowledge, idf: Idf) -> None:
+    q = parse("Who won the football world cup in 2022?", knowledge, idf)
+    assert q.anchors.years == {2022}
+    tokens = set(knowledge.tokenizer.tokenize("2022年出台的办法", bigrams=False))
+    assert coverage(q, tokens) == 0.0  # sharing only the year covers nothing

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from assistant.answering.anchors import Anchors, anchors_of
+from assistant.answering.anchors import Anchors, anchors_of, years_of
 from assistant.answering.scope import Scope, question_scope
 from assistant.answering.target import absent_attribute
 from assistant.index.lexical import idf
@@ -102,7 +102,9 @@ def concepts(
     """The question's concepts: glossary entries (any language, any synonym) and other
     words, each word with its dictionary translations found in the corpus (``bridge``)."""
     tokenize = glossary.tokenizer.tokenize
-    words = set(tokenize(text, bigrams=False))
+    # a year is an anchor (checked against the sentence's context), not content: a sentence
+    # that shares only the year with the question does not cover it
+    words = set(tokenize(text, bigrams=False)) - {str(y) for y in years_of(text)}
     used: set[str] = set()
     found: list[tuple[set[str], tuple[frozenset[str], ...]]] = []
     for match in glossary.match(text):
