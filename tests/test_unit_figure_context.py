@@ -46,3 +46,12 @@ def test_who_or_which_questions_pick_rather_than_count(
 
 def test_a_definition_with_words_between_de_and_enterprise() -> None:
     assert DEFINES.search("“小巨人”企业, 是“专精特新”中小企业梯队中的排头兵企业")
+
+
+def test_a_figure_of_another_metric_is_no_answer(knowledge: Knowledge) -> None:
+    from assistant.answering.extract import _metric_share
+
+    q = parse("北京的小巨人企业数量是多少？", knowledge)
+    tokenize = knowledge.tokenizer.tokenize
+    assert _metric_share(q, frozenset(tokenize("北京小巨人企业数量1214家", bigrams=False))) == 1.0
+    assert _metric_share(q, frozenset(tokenize("北京市创新型中小企业1.7万家", bigrams=False))) < 0.5

@@ -95,3 +95,15 @@ def test_a_year_is_an_anchor_not_content(knowledge: Knowledge, idf: Idf) -> None
     assert q.anchors.years == {2022}
     tokens = set(knowledge.tokenizer.tokenize("2022年出台的办法", bigrams=False))
     assert coverage(q, tokens) == 0.0  # sharing only the year covers nothing
+
+
+def test_the_metric_of_a_how_much_question(knowledge: Knowledge, idf: Idf) -> None:
+    from assistant.answering.target import metric_phrase
+
+    assert metric_phrase("截至2025年底，北京的国家高新技术企业有多少家？") == "国家高新技术企业"
+    assert metric_phrase("What is the combined annual revenue of Shenzhen's firms?") == (
+        "combined annual revenue"
+    )
+    assert "上市" in metric_phrase("2023年北京有多少家小巨人企业新上市？")
+    q = parse("深圳的企业数量是多少？", knowledge, idf)
+    assert q.metric and all("深圳" not in form for c in q.metric for form in c.forms)

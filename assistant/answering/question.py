@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from assistant.answering.anchors import Anchors, anchors_of, years_of
 from assistant.answering.scope import Scope, question_scope
-from assistant.answering.target import absent_attribute
+from assistant.answering.target import absent_attribute, metric_phrase
 from assistant.index.lexical import idf
 from assistant.knowledge.dictionary import Bridge
 from assistant.knowledge.entities import Gazetteer
@@ -202,6 +202,7 @@ class Question:
     wants_definition: bool = False
     unknown_names: tuple[str, ...] = ()  # names the question uses that no document has
     absent_attribute: str = ""  # the asked attribute ("weather") when no document names it
+    metric: tuple[Concept, ...] = ()  # what a how-much question measures (revenue, 上市)
 
     @classmethod
     def parse(
@@ -223,10 +224,32 @@ class Question:
             wants_list=bool(_LIST_Q.search(text)) and not _wants_number(text),
             wants_definition=bool(_DEFINITION_Q.search(text)),
             unknown_names=unknown_names(text, glossary, idf, bridge, places),
+            metric=metric_concepts(text, glossary, idf, bridge, places),
             absent_attribute=absent_attribute(
                 text, glossary, idf.df, bridge.forms if bridge is not None else _no_forms
             ),
         )
+
+
+def metric_concepts(
+    text: str, glossary: Glossary, idf: Idf, bridge: Bridge | None,
+    places: Callable[[str], frozenset[str]] | None,
+) -> tuple[Concept, ...]:
+    """The concepts of the question's metric phrase that the corpus can express, without
+    places (anchors check those) and lone characters."""
+    phrase = metric_phrase(text)
+    if not phrase:
+        return ()
+    words = set(glossary.tokenizer.tokenize(phrase, bigrams=False))
+    out = []
+    for c in concepts(text, glossary, idf, bridge):
+        own = {t for form in c.forms for t in form} & words
+        if not own or not c.in_corpus or _lone_character(c):
+            continue
+        if places is not None and any(places(t) for t in own):
+            continue
+        out.append(c)
+    return tuple(out)
 
 
 def _wants_number(text: str) -> bool:

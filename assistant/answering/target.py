@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection
 
 from assistant.knowledge.glossary import Glossary
 
-__all__ = ["absent_attribute", "asked_attribute"]
+__all__ = ["absent_attribute", "asked_attribute", "metric_phrase"]
 
 # "What is the weather in …", "What was the combined annual revenue of …"
 _EN = re.compile(
@@ -27,6 +27,26 @@ _ZH = re.compile(
     r"的(?P<np>[\u4e00-\u9fff]{1,8}?)(?:是多少|有多少|如何|怎么样|怎麼樣|怎样|怎樣|是什么|是什麼)"
     r"(?!时候|時候|时间|時間)"  # "是什么时候发布的" asks when, not for an attribute
 )
+
+# "小巨人企业研发费用加计扣除比例是多少": the clause before the question word
+_ZH_CLAUSE = re.compile(
+    r"(?:^|[，,。？?；;：:])\s*(?:截至|截止)?[^，,。？?；;：:]*?(?P<np>[\u4e00-\u9fff]{2,12}?)"
+    r"(?:有多少|是多少|为多少|為多少)"
+)
+
+# "…有多少家「小巨人」企业新上市": the counted thing after the measure word
+_ZH_TAIL = re.compile(r"(?:有多少|是多少)[家个個名项項]?(?P<np>[^，,。？?；;]{2,16})")
+
+
+def metric_phrase(text: str) -> str:
+    """What a how-much question measures: the asked attribute, else the clause before
+    "有多少 / 是多少" ("" if neither)."""
+    found = asked_attribute(text)
+    if found:
+        return found
+    m = _ZH_CLAUSE.search(text)
+    tail = _ZH_TAIL.search(text)
+    return " ".join(x for x in (m["np"] if m else "", tail["np"] if tail else "") if x)
 
 
 def asked_attribute(text: str) -> str:
