@@ -68,6 +68,12 @@ class Settings(BaseSettings):
     weight_bm25: float = 0.65
     weight_use: float = 0.25
     weight_e5: float = 0.10
+    bridge_weight_zh: float = Field(
+        default=1.0, description="BM25 weight of a question's words translated into Chinese."
+    )
+    bridge_weight_en: float = Field(
+        default=0.7, description="BM25 weight of a question's words translated into English."
+    )
     top_k: int = 10
     answer_passages: int = 6
     answer_min_coverage: float = 0.2

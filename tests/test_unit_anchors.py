@@ -18,6 +18,11 @@ def test_four_digit_counts_are_not_years() -> None:
     assert years_of("by the end of 2025, 1214 firms") == {2025}
 
 
+def test_a_year_after_a_comma_used_as_punctuation_is_a_year() -> None:
+    assert years_of("提升至國家戰略高度,2022年出臺的辦法") == {2022}
+    assert years_of("1,2022 firms and 3.2019") == frozenset()
+
+
 def test_ordinals_of_batches_in_both_languages() -> None:
     assert ordinals_of("工信部第七批公示名单") == {7}
     assert ordinals_of("the fifth batch of little giants") == {5}

@@ -35,6 +35,8 @@ def parse(text: str, knowledge: Knowledge, idf: Idf) -> Question:
         ("第三批名单是哪一年公布的？", {"wants_year"}),
         ("What funding does a little giant receive?", {"wants_amount"}),
         ("What is a little giant enterprise?", set()),
+        ("Which region should deepen industrial collaboration?", set()),  # not "ratio"
+        ("What percentage of firms are listed?", {"wants_share"}),
     ],
 )
 def test_wanted_answer_kind(text: str, wanted: set[str], knowledge: Knowledge, idf: Idf) -> None:
@@ -76,3 +78,32 @@ def test_idf_ranks_rare_words_above_common_ones(knowledge: Knowledge, idf: Idf) 
     assert idf.n == 4
     assert idf("名单") > idf("企业") > 0.0
     assert idf("never-seen") > idf("名单")
+
+
+def test_an_asked_attribute_no_document_names_refuses(knowledge: Knowledge, idf: Idf) -> None:
+    assert parse("What is the weather in Shenzhen tomorrow?", knowledge, idf).absent_attribute
+    assert parse("今天深圳的天氣如何？", knowledge, idf).absent_attribute == "天气"
+    # the attribute is in the corpus, or the question asks when, not for an attribute
+    assert not parse("What is the number of little giants in Shenzhen?", knowledge, idf
+                     ).absent_attribute
+    assert not parse("深圳的企业数量是多少？", knowledge, idf).absent_attribute
+    assert not parse("那份名单的文章是什么时候发布的？", knowledge, idf).absent_attribute
+
+
+def test_a_year_is_an_anchor_not_content(knowledge: Knowledge, idf: Idf) -> None:
+    q = parse("Who won the football world cup in 2022?", knowledge, idf)
+    assert q.anchors.years == {2022}
+    tokens = set(knowledge.tokenizer.tokenize("2022年出台的办法", bigrams=False))
+    assert coverage(q, tokens) == 0.0  # sharing only the year covers nothing
+
+
+def test_the_metric_of_a_how_much_question(knowledge: Knowledge, idf: Idf) -> None:
+    from assistant.answering.target import metric_phrase
+
+    assert metric_phrase("截至2025年底，北京的国家高新技术企业有多少家？") == "国家高新技术企业"
+    assert metric_phrase("What is the combined annual revenue of Shenzhen's firms?") == (
+        "combined annual revenue"
+    )
+    assert "上市" in metric_phrase("2023年北京有多少家小巨人企业新上市？")
+    q = parse("深圳的企业数量是多少？", knowledge, idf)
+    assert q.metric and all("深圳" not in form for c in q.metric for form in c.forms)

@@ -19,10 +19,11 @@ from assistant.text.numbers import canonical, find_figures
 
 __all__ = ["Anchors", "anchors_of", "check"]
 
-# A year: four digits 1900–2099 not glued to other digits, and not a count (2028家,
+# A year: four digits 1900–2099 not glued to other digits (a comma or point counts as glue
+# only after a digit: "1,2022" no, "高度,2022年" yes), and not a count (2028家,
 # 2025 companies): a unit word right after it makes it a quantity.
 _YEAR = re.compile(
-    r"(?<![\d.,])(?P<y>(?:19|20)\d{2})(?![\d.,]?\d)"
+    r"(?<!\d)(?<!\d[.,])(?P<y>(?:19|20)\d{2})(?![\d.,]?\d)"
     r"(?!\s*(?:家|个|個|项|項|件|人|元|万|萬|亿|億|%|companies|firms|enterprises|smes|yuan))",
     re.I,
 )

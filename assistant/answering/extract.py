@@ -29,6 +29,7 @@ from assistant.text.normalize import HAN_RUN, Tokenizer, fold
 from assistant.text.numbers import find_figures
 from assistant.text.sentences import split_sentences
 
+METRIC_MIN = 0.5  # share of a how-much question's metric the quoted sentence must name
 _MONEY = re.compile(r"yuan|rmb|dollars?|元|美元", re.I)
 _TRAILING_REFS = re.compile(r"\s*(\[\d+(?:[-–,，]\d+)*\])+\s*$")
 _ENDERS = set("。！？；!?;.…”\"'）)")
@@ -49,6 +50,7 @@ class Candidate:
     anchors: Check = field(default_factory=Check)
     statement: bool = True
     years: tuple[int, ...] = ()  # the years the sentence (or else its context) names
+    metric: float = 1.0  # share of the question's metric the sentence (and the one before) names
 
     @property
     def support(self) -> float:
@@ -60,6 +62,12 @@ class Candidate:
     @property
     def text(self) -> str:
         return self.doc.page_content[self.start : self.end]
+
+def _metric_share(q: Question, tokens: frozenset[str]) -> float:
+    """Weighted share of the question's metric concepts that ``tokens`` express."""
+    total = sum(c.weight for c in q.metric)
+    return sum(c.weight for c in q.metric if c.covered(tokens)) / total if total else 1.0
+
 
 def _expressed(concept: Concept, cand: Candidate, cache: SentenceCache) -> bool:
     """Does the candidate's passage express ``concept``: as tokens, or (for Chinese forms
@@ -85,6 +93,8 @@ def _figure_text(q: Question, text: str, gazetteer: Gazetteer) -> str:
         return text
     clauses = CLAUSE.split(text)
     named = [gazetteer.mentioned(c) for c in clauses]
+    if not any(named):  # the place is named by the heading or an earlier sentence, if at all
+        return text
     keep: list[str] = []
     for i, clause in enumerate(clauses):
         if named[i] & q.entities:
@@ -225,7 +235,7 @@ def candidates(
             sentence = text[sent.start : sent.end]
             cov = coverage(q, sent.words)
             context = coverage(q, sent.words | previous)  # what the sentence before said
-            previous = sent.words
+            previous_words, previous = previous, sent.words
             anchored = check(q.anchors, sent.anchors, sent.context, sent.fallback_years)
             statement = is_statement(sentence)
             scope = (
@@ -245,7 +255,7 @@ def candidates(
             years = tuple(sorted(sent.anchors.years or sent.context.years))
             out.append(Candidate(
                 doc, rank, sent.start, sent.end, score, cov, context, passage_cov, anchored,
-                statement, years,
+                statement, years, _metric_share(q, sent.words | previous_words),
             ))
     out.sort(key=lambda c: c.score, reverse=True)
     return out
@@ -335,7 +345,7 @@ def extract(
     cache: SentenceCache,
 ) -> Extract:
     """Pick the quoted sentences, or decide the passages do not answer ``q``."""
-    if q.unknown_names:  # the question is about something no document mentions
+    if q.unknown_names or q.absent_attribute:  # about something no document mentions
         return Extract(False, [], [], [], 0.0)
     cands = [c for c in candidates(q, passages, gazetteer, cache) if not is_instruction(c.text)]
     if q.wants_number or q.wants_share or q.wants_year:  # these need a sentence with a figure
@@ -343,6 +353,8 @@ def extract(
         # …about what is counted: a figure of another metric is not an answer
         keys = key_concepts(q)
         cands = [c for c in cands if all(_expressed(k, c, cache) for k in keys)]
+        # …and the sentence names what is measured, not another metric of the same place
+        cands = [c for c in cands if c.metric >= METRIC_MIN]
     cands = [c for c in cands if c.anchors.ok]  # a sentence about another year, place…
     if not cands or missing_entity(q, passages, gazetteer):
         return Extract(False, [], [], [], 0.0)

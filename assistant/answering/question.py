@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from assistant.answering.anchors import Anchors, anchors_of
+from assistant.answering.anchors import Anchors, anchors_of, years_of
 from assistant.answering.scope import Scope, question_scope
+from assistant.answering.target import absent_attribute, metric_phrase
 from assistant.index.lexical import idf
 from assistant.knowledge.dictionary import Bridge
 from assistant.knowledge.entities import Gazetteer
@@ -24,7 +25,13 @@ from assistant.text.normalize import Tokenizer
 _NUMBER_Q = re.compile(
     r"how (many|much)|number of|多少|幾|几|数量|數量|总量|總量|规模|規模|金额|金額", re.I
 )
-_SHARE_Q = re.compile(r"share|proportion|percent|ratio|比例|比重|占|佔|百分", re.I)
+# A who/which question ("谁领先", "which city leads") picks one of the things it names: a
+# count word in it (总量, number) says what is compared, not that a figure is the answer.
+_PICK_Q = re.compile(r"谁|誰|\bwho\b|\bwhich (?!year)", re.I)
+_COUNT_Q = re.compile(r"how (?:many|much)|多少|几|幾", re.I)
+_SHARE_Q = re.compile(
+    r"\b(?:share|proportion|percent(?:age)?|ratio)s?\b|比例|比重|占|佔|百分", re.I
+)
 _AMOUNT_Q = re.compile(
     r"how much|funding|funds?\b|investment|金额|金額|资金|資金|投资|投資|多少钱", re.I
 )
@@ -95,7 +102,9 @@ def concepts(
     """The question's concepts: glossary entries (any language, any synonym) and other
     words, each word with its dictionary translations found in the corpus (``bridge``)."""
     tokenize = glossary.tokenizer.tokenize
-    words = set(tokenize(text, bigrams=False))
+    # a year is an anchor (checked against the sentence's context), not content: a sentence
+    # that shares only the year with the question does not cover it
+    words = set(tokenize(text, bigrams=False)) - {str(y) for y in years_of(text)}
     used: set[str] = set()
     found: list[tuple[set[str], tuple[frozenset[str], ...]]] = []
     for match in glossary.match(text):
@@ -192,6 +201,8 @@ class Question:
     wants_list: bool = False
     wants_definition: bool = False
     unknown_names: tuple[str, ...] = ()  # names the question uses that no document has
+    absent_attribute: str = ""  # the asked attribute ("weather") when no document names it
+    metric: tuple[Concept, ...] = ()  # what a how-much question measures (revenue, 上市)
 
     @classmethod
     def parse(
@@ -204,16 +215,53 @@ class Question:
             text=text,
             concepts=concepts(text, glossary, idf, bridge),
             entities=gazetteer.mentioned(text),
-            wants_number=bool(_NUMBER_Q.search(text)),
+            wants_number=_wants_number(text),
             wants_share=bool(_SHARE_Q.search(text)),
             wants_year=bool(_YEAR_Q.search(text)),
             wants_amount=bool(_AMOUNT_Q.search(text)),
             anchors=anchors_of(text, places or gazetteer.mentioned),
-            scope=question_scope(text, bool(_NUMBER_Q.search(text))),
-            wants_list=bool(_LIST_Q.search(text)) and not _NUMBER_Q.search(text),
+            scope=question_scope(text, _wants_number(text)),
+            wants_list=bool(_LIST_Q.search(text)) and not _wants_number(text),
             wants_definition=bool(_DEFINITION_Q.search(text)),
             unknown_names=unknown_names(text, glossary, idf, bridge, places),
+            metric=metric_concepts(text, glossary, idf, bridge, places),
+            absent_attribute=absent_attribute(
+                text, glossary, idf.df, bridge.forms if bridge is not None else _no_forms
+            ),
         )
+
+
+def metric_concepts(
+    text: str, glossary: Glossary, idf: Idf, bridge: Bridge | None,
+    places: Callable[[str], frozenset[str]] | None,
+) -> tuple[Concept, ...]:
+    """The concepts of the question's metric phrase that the corpus can express, without
+    places (anchors check those) and lone characters."""
+    phrase = metric_phrase(text)
+    if not phrase:
+        return ()
+    words = set(glossary.tokenizer.tokenize(phrase, bigrams=False))
+    out = []
+    for c in concepts(text, glossary, idf, bridge):
+        own = {t for form in c.forms for t in form} & words
+        if not own or not c.in_corpus or _lone_character(c):
+            continue
+        if places is not None and any(places(t) for t in own):
+            continue
+        out.append(c)
+    return tuple(out)
+
+
+def _wants_number(text: str) -> bool:
+    """A figure is the answer: a count word, unless the question picks one (who/which)
+    without asking how many."""
+    if not _NUMBER_Q.search(text):
+        return False
+    return not _PICK_Q.search(text) or bool(_COUNT_Q.search(text))
+
+
+def _no_forms(word: str) -> tuple[str, ...]:
+    return ()
 
 
 def coverage(q: Question, tokens: AbstractSet[str]) -> float:

@@ -29,6 +29,7 @@ from assistant.index.lexical import BM25Index, BM25Retriever
 from assistant.index.store import ChunkIndex
 from assistant.knowledge import Knowledge
 from assistant.knowledge.dictionary import Bridge, cedict_path, load_bridge
+from assistant.retrieval.bridged import BridgedBM25
 from assistant.retrieval.hybrid import DenseRetriever, HybridRetriever
 from assistant.schema import FactRecord
 
@@ -70,22 +71,27 @@ def build_searchers(
         lambda i: chunks[i].page_content,
         [tokenizer.tokenize, lambda text: tokenizer.tokenize(text, bigrams=False)],
     )
-    if chunks:
-        bm25 = BM25Retriever.over(
-            chunks, BM25Index.from_table(bm25_tokens), tokenizer, glossary=knowledge.glossary
-        )
-        channels["bm25"] = (bm25, cfg.weight_bm25)
     idf = Idf(n=len(chunks), df=Counter(document_frequencies(words)))
-    leads = {str(c.metadata.get("doc_id", "")): c.page_content
-             for c in reversed(chunks) if int(c.metadata.get("seq", 0)) == 0}
     bridge = _bridge(
         cfg, knowledge, list(idf.df), cache.parent / f"{cache.name}.bridge.pkl",
         f"{signature}:{ids_key(ids)}:{cfg.use_dictionary}",
     )
+    if chunks:
+        bm25 = BM25Retriever.over(
+            chunks, BM25Index.from_table(bm25_tokens), tokenizer, glossary=knowledge.glossary
+        )
+        bridged = BridgedBM25(bm25, bridge, to_zh=cfg.bridge_weight_zh, to_en=cfg.bridge_weight_en)
+        channels["bm25"] = (bridged, cfg.weight_bm25)
     return Searchers(
         chunks, idf, bridge, read_facts(cfg), HybridRetriever(channels=channels, k=cfg.top_k),
-        SentenceCache(tokenizer, knowledge.place_names, leads),
+        SentenceCache(tokenizer, knowledge.place_names, _leads(chunks)),
     )
+
+
+def _leads(chunks: list[Document]) -> dict[str, str]:
+    """Each document's first chunk (its title and opening), by document id."""
+    return {str(c.metadata.get("doc_id", "")): c.page_content
+            for c in reversed(chunks) if int(c.metadata.get("seq", 0)) == 0}
 
 
 def _bridge(

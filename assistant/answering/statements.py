@@ -22,7 +22,7 @@ _NON_STATEMENT = re.compile(
 
 # How a sentence defines something: "X是指…", "X refers to…", "X are … enterprises that…"
 DEFINES = re.compile(
-    r"是指|指的是|即是|定义为|定義為|是一种|是一類|是一类|是.{2,30}的(?:企业|企業|中小企业)"
+    r"是指|指的是|即是|定义为|定義為|是一种|是一類|是一类|是.{2,30}的\w{0,6}(?:企业|企業|中小企业)"
     r"|\brefers? to\b|\bis defined as\b|\bare defined as\b|\bmeans\b"
     r"|\b(?:is|are) (?:an? |the )?(?:\w+ ){0,6}(?:enterprises?|companies|firms|smes)\b",
     re.I,

@@ -1,0 +1,74 @@
+"""The attribute a question asks for ("What is the *weather* in Beijing?", "台北的*天气*如何？")
+and whether the corpus ever mentions it.
+
+A question that asks for an attribute no document names in any language (not as a word,
+not through the glossary or the dictionary bridge) cannot be answered from the documents,
+however well the rest of it (the place, the programme) is covered: quoting a sentence
+about Beijing's firms for Beijing's weather is a confident wrong answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+
+from assistant.knowledge.glossary import Glossary
+
+__all__ = ["absent_attribute", "asked_attribute", "metric_phrase"]
+
+# "What is the weather in …", "What was the combined annual revenue of …"
+_EN = re.compile(
+    r"^\s*what(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(?:the\s+|an?\s+)?"
+    r"(?P<np>(?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)\s+(?:of|in|for|at|on|between)\b",
+    re.I,
+)
+# "台北的天气如何", "北京小巨人企业的平均研发投入强度是多少"
+_ZH = re.compile(
+    r"的(?P<np>[\u4e00-\u9fff]{1,8}?)(?:是多少|有多少|如何|怎么样|怎麼樣|怎样|怎樣|是什么|是什麼)"
+    r"(?!时候|時候|时间|時間)"  # "是什么时候发布的" asks when, not for an attribute
+)
+
+# "小巨人企业研发费用加计扣除比例是多少": the clause before the question word
+_ZH_CLAUSE = re.compile(
+    r"(?:^|[，,。？?；;：:])\s*(?:截至|截止)?[^，,。？?；;：:]*?(?P<np>[\u4e00-\u9fff]{2,12}?)"
+    r"(?:有多少|是多少|为多少|為多少)"
+)
+
+# "…有多少家「小巨人」企业新上市": the counted thing after the measure word
+_ZH_TAIL = re.compile(r"(?:有多少|是多少)[家个個名项項]?(?P<np>[^，,。？?；;]{2,16})")
+
+
+def metric_phrase(text: str) -> str:
+    """What a how-much question measures: the asked attribute, else the clause before
+    "有多少 / 是多少" ("" if neither)."""
+    found = asked_attribute(text)
+    if found:
+        return found
+    m = _ZH_CLAUSE.search(text)
+    tail = _ZH_TAIL.search(text)
+    return " ".join(x for x in (m["np"] if m else "", tail["np"] if tail else "") if x)
+
+
+def asked_attribute(text: str) -> str:
+    """The noun phrase naming what an attribute question asks for ("" if none)."""
+    m = _EN.search(text) or _ZH.search(text)
+    return m["np"] if m else ""
+
+
+def absent_attribute(
+    text: str, glossary: Glossary, vocabulary: Collection[str],
+    forms: Callable[[str], tuple[str, ...]],
+) -> str:
+    """The asked attribute's head word when the corpus never mentions it in any language
+    (``vocabulary``: the corpus words; ``forms``: dictionary translations found in the
+    corpus), else ""."""
+    phrase = asked_attribute(text)
+    if not phrase or glossary.match(phrase):
+        return ""
+    words = glossary.tokenizer.tokenize(phrase, bigrams=False)
+    if not words:
+        return ""
+    head = words[-1]
+    if head in vocabulary or forms(head):
+        return ""
+    return head

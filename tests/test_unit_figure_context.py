@@ -1,0 +1,57 @@
+"""A figure sentence read with its context; who/which questions; definitions (issue 9)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answering.extract import has_answer_figure
+from assistant.answering.question import Idf, Question
+from assistant.answering.statements import DEFINES
+from assistant.config import Settings
+from assistant.knowledge import Knowledge, load_knowledge
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    return load_knowledge(Settings())
+
+
+def parse(text: str, knowledge: Knowledge) -> Question:
+    idf = Idf.build(["深圳市企业数量", "北京小巨人企业"], knowledge.tokenizer)
+    return Question.parse(text, knowledge.glossary, knowledge.gazetteer, idf)
+
+
+def test_a_figure_in_a_sentence_naming_no_place_counts(knowledge: Knowledge) -> None:
+    q = parse("南京有多少家省级专精特新中小企业？", knowledge)
+    # under a Nanjing heading the sentence need not repeat the city (anchors check context)
+    assert has_answer_figure(q, "累计培育省级专精特新中小企业1424家。", knowledge.gazetteer)
+    # a clause about another city still does not answer for Nanjing
+    assert not has_answer_figure(q, "苏州累计培育1500家。", knowledge.gazetteer)
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("2019年至2022年北京与深圳的小巨人总量和增量谁领先？", False),
+        ("Which city leads in the number of little giants?", False),
+        ("Which city has how many little giants?", True),  # explicit how-many
+        ("北京的小巨人总量是多少？", True),
+    ],
+)
+def test_who_or_which_questions_pick_rather_than_count(
+    text: str, number: bool, knowledge: Knowledge
+) -> None:
+    assert parse(text, knowledge).wants_number is number
+
+
+def test_a_definition_with_words_between_de_and_enterprise() -> None:
+    assert DEFINES.search("“小巨人”企业, 是“专精特新”中小企业梯队中的排头兵企业")
+
+
+def test_a_figure_of_another_metric_is_no_answer(knowledge: Knowledge) -> None:
+    from assistant.answering.extract import _metric_share
+
+    q = parse("北京的小巨人企业数量是多少？", knowledge)
+    tokenize = knowledge.tokenizer.tokenize
+    assert _metric_share(q, frozenset(tokenize("北京小巨人企业数量1214家", bigrams=False))) == 1.0
+    assert _metric_share(q, frozenset(tokenize("北京市创新型中小企业1.7万家", bigrams=False))) < 0.5
