@@ -1,23 +1,21 @@
 """Passages of the bundled e5 through onnxruntime: batched, 2 threads, no torch at run time.
 
 The converted sentence-transformers directory (:mod:`assistant.models.build`) is exported
-once to ``model.onnx`` beside it (``onnx/`` under the same cache; the export imports
-torch, only that once). Running it needs onnxruntime and the Rust ``tokenizers`` only,
-which load in a second or two where sentence-transformers and torch take ten.
+once (``make install``) to a fused, int8-quantised ONNX model beside it
+(:mod:`assistant.models.onnx_export`; the export imports torch, only that once). Running
+it needs onnxruntime and the Rust ``tokenizers`` only.
 
-Vectors are exactly what :class:`~assistant.models.embedding.SentenceTransformerEmbeddings`
-gives (mean pooling, L2 norm, ``passage: `` prompt; texts longer than one 512-token
-window are the content-token-weighted mean of consecutive windows), cosine ≥ 0.999
-(``tests/test_embedding.py``).
+Vectors follow :class:`~assistant.models.embedding.SentenceTransformerEmbeddings` (mean
+pooling, L2 norm, ``passage: `` prompt; texts longer than one 512-token window are the
+content-token-weighted mean of consecutive windows); int8 weights move them by a little
+(cosine ≥ 0.99, the same passages retrieved: ``tests/test_embedding.py``).
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -28,40 +26,12 @@ FloatMatrix = npt.NDArray[np.float32]
 WINDOW = 512
 PROMPT = "passage: "
 CLS, SEP, PAD = 0, 2, 1  # XLM-R special token ids
+EXPORT_NAME = "model-fused-int8.onnx"  # a new recipe gets a new name
 
 
 def onnx_path(model_dir: Path) -> Path:
-    """Where the export of ``model_dir`` is kept."""
-    return model_dir.parent / f"{model_dir.name}-onnx" / "model.onnx"
-
-
-def export_onnx(model_dir: Path, out: Path) -> Path:
-    """Export the transformer of ``model_dir`` to ``out`` (atomic; imports torch)."""
-    import torch
-    from transformers import AutoModel
-
-    class _Hidden(torch.nn.Module):
-        def __init__(self, inner: Any) -> None:
-            super().__init__()
-            self.inner = inner
-
-        def forward(self, ids: Any, mask: Any) -> Any:
-            return self.inner(input_ids=ids, attention_mask=mask).last_hidden_state
-
-    model = _Hidden(AutoModel.from_pretrained(str(model_dir)).eval())
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".tmp")
-    dummy = (torch.ones(2, 16, dtype=torch.long), torch.ones(2, 16, dtype=torch.long))
-    axes = {0: "batch", 1: "tokens"}
-    with torch.inference_mode():
-        torch.onnx.export(
-            model, dummy, str(tmp), input_names=["input_ids", "attention_mask"],
-            output_names=["hidden"], opset_version=17, dynamo=False,
-            dynamic_axes={"input_ids": axes, "attention_mask": axes, "hidden": axes},
-        )
-    os.replace(tmp, out)
-    log.info("exported %s to %s", model_dir, out)
-    return out
+    """Where the (int8) export of ``model_dir`` is kept."""
+    return model_dir.parent / f"{model_dir.name}-onnx" / EXPORT_NAME
 
 
 class OnnxPassages:
@@ -73,11 +43,15 @@ class OnnxPassages:
 
         path = onnx_path(model_dir)
         if not path.is_file():
+            from assistant.models.onnx_export import export_onnx
+
             export_onnx(model_dir, path)
         options = ort.SessionOptions()
         if threads > 0:
             options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
+        # Idle pool threads sleep instead of spinning (a shared 2-core machine)
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(
             str(path), options, providers=["CPUExecutionProvider"]
         )
