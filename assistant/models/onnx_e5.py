@@ -28,6 +28,9 @@ WINDOW = 512
 PROMPTS = {"passage": "passage: ", "query": "query: "}
 CLS, SEP, PAD = 0, 2, 1  # XLM-R special token ids
 EXPORT_NAME = "model-fused-int8.onnx"  # a new recipe gets a new name
+# Up to this many characters per call the Python tokenizer (~16 µs a character) is
+# cheaper than loading the Rust one (1–2 s); beyond it, the Rust one is (same ids).
+PIECES_MAX_CHARS = 60_000
 
 
 def onnx_path(model_dir: Path) -> Path:
@@ -43,9 +46,10 @@ def pieces_path(model_dir: Path) -> Path:
 class OnnxE5:
     """e5 vectors from the int8 ONNX export (exported on first use if missing).
 
-    Passages are tokenised by the Rust ``tokenizers`` (batched; 1–2 s to load), questions
-    by :class:`~assistant.models.e5_pieces.PieceTokenizer` (same ids, ~0.2 s to load);
-    each is loaded on first use. One lock serialises calls.
+    Questions, and passages up to ``PIECES_MAX_CHARS`` per call, are tokenised by
+    :class:`~assistant.models.e5_pieces.PieceTokenizer` (~0.2 s to load); larger passage
+    batches by the Rust ``tokenizers`` (same ids; 1–2 s to load, then far faster). Each is
+    loaded on first use. One lock serialises calls.
     """
 
     def __init__(self, model_dir: Path, threads: int = 2, batch_size: int = 16) -> None:
@@ -74,7 +78,7 @@ class OnnxE5:
     def _ids(self, texts: list[str], kind: str) -> list[list[int]]:
         """Token ids of ``prompt + text`` without the special tokens."""
         full = [PROMPTS[kind] + t for t in texts]
-        if kind == "query":
+        if kind == "query" or sum(map(len, full)) <= PIECES_MAX_CHARS:
             if self._pieces is None:
                 from assistant.models.e5_pieces import load_tokenizer
 
