@@ -1,7 +1,8 @@
 """Everything built from the indexed chunks for answering, swapped whole after an ingest:
 the hybrid retriever's channels, IDF, the word bridge, the figures sheet and the sentence
-cache. Token tables, centroids and the bridge come from caches beside the vector store,
-so only chunks new since the last run are cut."""
+cache, all from the index snapshot (:mod:`assistant.index.snapshot`). Token tables and
+the bridge come from caches beside the vector store, so only chunks new since the last
+run are cut."""
 
 from __future__ import annotations
 
@@ -11,14 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from langchain_core.documents import Document
-from langchain_core.embeddings import Embeddings
 
 from assistant.answering.extract import SentenceCache
 from assistant.answering.question import Idf
 from assistant.config import Settings
 from assistant.index.facts import read_facts
 from assistant.index.lexcache import (
-    cached_centroids,
     cached_pickle,
     document_frequencies,
     ids_key,
@@ -26,10 +25,10 @@ from assistant.index.lexcache import (
     token_tables,
 )
 from assistant.index.lexical import BM25Index, BM25Retriever
-from assistant.index.store import ChunkIndex
+from assistant.index.snapshot import Snapshot
 from assistant.knowledge import Knowledge
 from assistant.knowledge.dictionary import Bridge, cedict_path, load_bridge
-from assistant.retrieval.hybrid import DenseRetriever, HybridRetriever
+from assistant.retrieval.hybrid import DenseRetriever, HybridRetriever, language_centroids
 from assistant.schema import FactRecord
 
 __all__ = ["Searchers", "build_searchers"]
@@ -48,20 +47,18 @@ class Searchers:
 
 
 def build_searchers(
-    cfg: Settings, knowledge: Knowledge, e5: tuple[ChunkIndex, Embeddings],
-    use: tuple[ChunkIndex, Embeddings],
+    cfg: Settings, knowledge: Knowledge, snap: Snapshot, embedders: dict[str, Any]
 ) -> Searchers:
-    """Channels, IDF, bridge, figures and sentence cache over the indexed chunks."""
-    index = e5[0]
-    chunks = index.all_chunks()
-    cache = cfg.vectorstore_dir / cfg.collection_name  # + .tokens.npz, .centroids.npz, …
+    """Channels, IDF, bridge, figures and sentence cache over the snapshot's chunks
+    (``embedders``: the query embedder of each dense channel, by name)."""
+    chunks = snap.chunks
+    cache = cfg.vectorstore_dir / cfg.collection_name  # + .tokens.npz, .bridge.pkl
     ids = [str(c.id) for c in chunks]
-    centroids = cached_centroids(
-        cache.parent / f"{cache.name}.centroids.npz", ids_key(ids), index.language_centroids
-    ) if chunks else {}
+    e5 = snap.vectors["e5"]
     channels: dict[str, tuple[Any, float]] = {
-        "e5": (DenseRetriever(index=index, embeddings=e5[1], centroids=centroids), cfg.weight_e5),
-        "use": (DenseRetriever(index=use[0], embeddings=use[1]), cfg.weight_use),
+        "e5": (DenseRetriever(chunks, e5, embedders["e5"], language_centroids(chunks, e5)),
+               cfg.weight_e5),
+        "use": (DenseRetriever(chunks, snap.vectors["use"], embedders["use"]), cfg.weight_use),
     }
     tokenizer = knowledge.tokenizer
     signature = signature_of(cfg.glossary_path, cfg.entities_path)
