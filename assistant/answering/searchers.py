@@ -77,7 +77,7 @@ def build_searchers(
              for c in reversed(chunks) if int(c.metadata.get("seq", 0)) == 0}
     bridge = _bridge(
         cfg, knowledge, list(idf.df), cache.parent / f"{cache.name}.bridge.pkl",
-        f"{signature}:{ids_key(ids)}:{cfg.use_dictionary}",
+        f"{signature}:{ids_key(list(idf.df))}:{cfg.use_dictionary}",
     )
     return Searchers(
         chunks, idf, bridge, read_facts(cfg), HybridRetriever(channels=channels, k=cfg.top_k),
@@ -89,7 +89,8 @@ def _bridge(
     cfg: Settings, knowledge: Knowledge, vocabulary: list[str], path: Path, key: str
 ) -> Bridge:
     """The CC-CEDICT word bridge over ``vocabulary``, pickled next to the store under
-    ``key`` (glossary, chunk set), so a start over an unchanged index does not rebuild it."""
+    ``key`` (glossary, vocabulary), so neither a start nor an ingest that brings no new
+    word rebuilds it."""
     dictionary = cedict_path() if cfg.use_dictionary else None
 
     def build() -> Bridge:

@@ -126,13 +126,24 @@ def _table(vocab: list[str], rows: list[npt.NDArray[np.int64]]) -> TokenTable:
     return TokenTable(vocab=vocab, flat=flat, offsets=offsets)
 
 
+def distinct(keys: IntArray) -> tuple[IntArray, IntArray]:
+    """The distinct values of ``keys`` (ascending) and how often each occurs: by sorting,
+    which is many times faster on large integer arrays than ``np.unique``'s hashing."""
+    ordered = np.sort(keys)
+    if not len(ordered):
+        return ordered, np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]]))
+    counts = np.diff(np.append(starts, len(ordered)))
+    return ordered[starts], counts
+
+
 def document_frequencies(table: TokenTable) -> dict[str, int]:
     """In how many chunks each term occurs."""
     n = table.rows()
     if n == 0 or len(table.flat) == 0:
         return {}
     doc = np.repeat(np.arange(n, dtype=np.int64), np.diff(table.offsets))
-    pairs = np.unique(table.flat * n + doc)
+    pairs, _ = distinct(table.flat * n + doc)
     counts = np.bincount(pairs // n, minlength=len(table.vocab))
     return {table.vocab[t]: int(counts[t]) for t in np.flatnonzero(counts).tolist()}
 

@@ -19,7 +19,7 @@ import numpy as np
 import numpy.typing as npt
 from langchain_core.documents import Document
 
-from assistant.index.lexcache import TokenTable
+from assistant.index.lexcache import TokenTable, distinct
 from assistant.knowledge.glossary import Glossary, expansion_terms
 from assistant.text.normalize import Tokenizer
 from assistant.text.numbers import figure_keys
@@ -68,7 +68,7 @@ class BM25Index:
         avgdl = float(lengths.mean()) if n and lengths.mean() > 0 else 1.0
         self._norm: FloatArray = k1 * (1.0 - b + b * lengths / avgdl)
         doc = np.repeat(np.arange(n, dtype=np.int64), np.diff(offsets))
-        pairs, tfs = np.unique(flat * max(n, 1) + doc, return_counts=True)
+        pairs, tfs = distinct(flat * max(n, 1) + doc)
         terms, docs = pairs // max(n, 1), pairs % max(n, 1)
         bounds = np.searchsorted(terms, np.arange(len(vocab) + 1))
         tf = tfs.astype(np.float64)

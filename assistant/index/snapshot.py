@@ -114,7 +114,8 @@ def load_snapshot(path: Path, stamp: str) -> Snapshot | None:
     except (OSError, ValueError, KeyError, zlib.error):
         log.warning("ignoring unreadable index snapshot %s", path)
         return None
-    chunks = [Document(id=i, page_content=text, metadata=meta)
+    # our own file: built without re-validating every field (a third of the load time)
+    chunks = [Document.model_construct(id=i, page_content=text, metadata=meta)
               for i, (text, meta) in zip(ids, rows, strict=True)]
     return Snapshot(stamp, chunks, vectors)
 
