@@ -14,9 +14,7 @@ from test_lexical import KNOWLEDGE, PASSAGES
 
 from assistant.answering.question import Idf
 from assistant.index.lexcache import (
-    cached_centroids,
     document_frequencies,
-    ids_key,
     token_tables,
 )
 from assistant.index.lexical import BM25Index
@@ -75,20 +73,20 @@ def test_dropped_chunks_leave_the_tables(tmp_path: Path) -> None:
     np.testing.assert_allclose(BM25Index.from_table(bm25).scores(query), fresh.scores(query))
 
 
-def test_centroids_are_computed_once_per_chunk_set(tmp_path: Path) -> None:
-    path = tmp_path / "srdi.centroids.npz"
-    computed: list[int] = []
-
-    def compute() -> dict[str, np.ndarray]:
-        computed.append(1)
-        return {"en": np.ones(4, dtype=np.float32), "zh": np.zeros(4, dtype=np.float32)}
-
-    first = cached_centroids(path, ids_key(["a", "b"]), compute)
-    second = cached_centroids(path, ids_key(["b", "a"]), compute)
-    assert len(computed) == 1
-    np.testing.assert_array_equal(second["en"], first["en"])
-    cached_centroids(path, ids_key(["a", "b", "c"]), compute)
-    assert len(computed) == 2
+def test_new_rows_between_cached_ones_keep_the_requested_order(tmp_path: Path) -> None:
+    """An ingest inserts new chunks among cached ones (document order): every row must be
+    the token list of its own chunk, whichever source it was gathered from."""
+    path = tmp_path / "srdi.tokens.npz"
+    ids = [f"c{i}" for i in range(len(TEXTS))]
+    tables(path, ids[::2], TEXTS[::2])  # every other chunk cached
+    order = list(reversed(range(len(TEXTS))))
+    (bm25, words), calls = tables(path, [ids[i] for i in order], [TEXTS[i] for i in order])
+    assert calls == len(ids[1::2])
+    for row, i in enumerate(order):
+        terms = bm25.flat[bm25.offsets[row] : bm25.offsets[row + 1]]
+        assert [bm25.vocab[t] for t in terms] == TOKENIZER.tokenize(TEXTS[i])
+        plain = words.flat[words.offsets[row] : words.offsets[row + 1]]
+        assert [words.vocab[t] for t in plain] == TOKENIZER.tokenize(TEXTS[i], bigrams=False)
 
 
 def test_cached_pickle_recomputes_on_a_new_key_or_a_damaged_file(tmp_path: Path) -> None:

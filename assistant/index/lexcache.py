@@ -7,8 +7,8 @@ keyed by chunk id (a content hash): at start the file is loaded, and after an in
 only the new chunks are tokenised and the file rewritten. A change of the tokenizer's
 inputs (``signature``: glossary and entity files) discards the file.
 
-Language centroids (mean stored vector per language) are saved the same way, keyed by
-the set of chunk ids, so they are read from Chroma only after the index changed.
+Language centroids need no file: they are means of the snapshot's vectors
+(:mod:`assistant.index.snapshot`).
 """
 
 from __future__ import annotations
@@ -89,41 +89,53 @@ def token_tables(
 ) -> list[TokenTable]:
     """Token lists of chunks ``ids`` (in that order), one table per tokenizer.
 
-    Chunks found in the file at ``path`` are not tokenised again; the others are
-    (``texts(i)`` is the text of ``ids[i]``) and the file is rewritten.
+    Chunks found in the file at ``path`` are not tokenised again (their rows are gathered
+    in one vectorised step); the others are (``texts(i)`` is the text of ``ids[i]``) and
+    the file is rewritten.
     """
     cached = _load(path, signature)
     vocab: list[str] = [] if cached is None else cached["vocab"].tolist()
     term_of = {t: i for i, t in enumerate(vocab)}
     row_of = {} if cached is None else {c: i for i, c in enumerate(cached["ids"].tolist())}
-    tables: list[list[npt.NDArray[np.int64]]] = [[] for _ in tokenizers]
-    fresh = 0
-    for i, cid in enumerate(ids):
-        row = row_of.get(cid)
-        for n, tokenize in enumerate(tokenizers):
-            if row is not None and cached is not None:
-                flat, off = cached[f"flat{n}"], cached[f"off{n}"]
-                tables[n].append(flat[off[row] : off[row + 1]].astype(np.int64))
-                continue
-            terms = [term_of.setdefault(t, len(term_of)) for t in tokenize(texts(i))]
-            tables[n].append(np.asarray(terms, dtype=np.int64))
-        fresh += row is None
+    rows = np.array([row_of.get(cid, -1) for cid in ids], dtype=np.int64)
+    fresh = np.flatnonzero(rows < 0)
+    out = []
+    for n, tokenize in enumerate(tokenizers):
+        new_rows = [np.asarray([term_of.setdefault(t, len(term_of)) for t in tokenize(texts(i))],
+                               dtype=np.int64) for i in fresh.tolist()]
+        base_flat = np.zeros(0, dtype=np.int64) if cached is None else cached[f"flat{n}"]
+        base_off = np.zeros(1, dtype=np.int64) if cached is None else cached[f"off{n}"]
+        out.append(_gathered(rows, fresh, base_flat.astype(np.int64), base_off, new_rows))
     vocab = list(term_of)
-    out = [_table(vocab, rows) for rows in tables]
-    if fresh or cached is None or len(row_of) != len(ids):
+    for table in out:
+        table.vocab = vocab
+    if len(fresh) or cached is None or len(row_of) != len(ids):
         arrays: dict[str, Any] = {f"flat{n}": t.flat.astype(np.int32) for n, t in enumerate(out)}
         arrays |= {f"off{n}": t.offsets for n, t in enumerate(out)}
         _save(path, signature=np.str_(signature), vocab=np.array(vocab, dtype=np.str_),
               ids=np.array(list(ids), dtype=np.str_), **arrays)
-    log.info("token tables: %d chunks, %d tokenised now", len(ids), fresh)
+    log.info("token tables: %d chunks, %d tokenised now", len(ids), len(fresh))
     return out
 
 
-def _table(vocab: list[str], rows: list[npt.NDArray[np.int64]]) -> TokenTable:
-    lengths = np.array([len(r) for r in rows], dtype=np.int64)
+def _gathered(rows: IntArray, fresh: IntArray, base_flat: IntArray, base_off: IntArray,
+              new_rows: list[IntArray]) -> TokenTable:
+    """Row ``i`` is cached row ``rows[i]`` or, where ``rows`` is -1, the next of
+    ``new_rows``: starts and lengths in one source array, gathered at once."""
+    new_lengths = np.array([len(r) for r in new_rows], dtype=np.int64)
+    source = np.concatenate([base_flat, *new_rows]) if new_rows else base_flat
+    cached = rows >= 0
+    starts = np.zeros(len(rows), dtype=np.int64)
+    lengths = np.zeros(len(rows), dtype=np.int64)
+    starts[cached] = base_off[rows[cached]]
+    lengths[cached] = base_off[rows[cached] + 1] - base_off[rows[cached]]
+    starts[fresh] = len(base_flat) + np.concatenate([[0], np.cumsum(new_lengths)[:-1]]
+                                                    ).astype(np.int64)[: len(fresh)]
+    lengths[fresh] = new_lengths
     offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
-    flat = np.concatenate(rows).astype(np.int64) if rows else np.zeros(0, dtype=np.int64)
-    return TokenTable(vocab=vocab, flat=flat, offsets=offsets)
+    within = np.arange(offsets[-1], dtype=np.int64) - np.repeat(offsets[:-1], lengths)
+    flat = source[np.repeat(starts, lengths) + within] if len(within) else source[:0]
+    return TokenTable(vocab=[], flat=flat.astype(np.int64), offsets=offsets)
 
 
 def distinct(keys: IntArray) -> tuple[IntArray, IntArray]:
@@ -146,20 +158,6 @@ def document_frequencies(table: TokenTable) -> dict[str, int]:
     pairs, _ = distinct(table.flat * n + doc)
     counts = np.bincount(pairs // n, minlength=len(table.vocab))
     return {table.vocab[t]: int(counts[t]) for t in np.flatnonzero(counts).tolist()}
-
-
-def cached_centroids(
-    path: Path, key: str, compute: Callable[[], dict[str, Any]]
-) -> dict[str, Any]:
-    """Language centroids saved under ``key`` (the chunk-id set), else computed and saved."""
-    cached = _load(path, key)
-    if cached is not None:
-        return {str(lang): cached["vectors"][i] for i, lang in enumerate(cached["langs"])}
-    centroids = compute()
-    langs = sorted(centroids)
-    vectors = np.array([centroids[lang] for lang in langs], dtype=np.float32)
-    _save(path, signature=np.str_(key), langs=np.array(langs, dtype=np.str_), vectors=vectors)
-    return centroids
 
 
 def cached_pickle(path: Path, key: str, compute: Callable[[], T]) -> T:
