@@ -63,6 +63,8 @@ NUMBER_WORDS = {
 
 def fold(text: str) -> str:
     """NFKC, lower-case and Traditional → Simplified: the matching form of a text."""
+    if text.isascii():  # NFKC and script folding leave ASCII as it is
+        return text.lower()
     return to_simplified(unicodedata.normalize("NFKC", text).lower())
 
 
