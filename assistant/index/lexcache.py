@@ -27,7 +27,7 @@ import numpy.typing as npt
 
 log = logging.getLogger(__name__)
 
-FORMAT = "lexcache-1"
+FORMAT = "lexcache-2"
 T = TypeVar("T")
 IntArray = npt.NDArray[np.int64]
 
@@ -67,6 +67,15 @@ def _save(path: Path, **arrays: Any) -> None:
     os.replace(tmp, path)
 
 
+def _blob(strings: Sequence[str]) -> npt.NDArray[np.uint8]:
+    return np.frombuffer("\x00".join(strings).encode("utf-8"), dtype=np.uint8)
+
+
+def _strings(blob: npt.NDArray[np.uint8]) -> list[str]:
+    text = blob.tobytes().decode("utf-8")
+    return text.split("\x00") if text else []
+
+
 def _load(path: Path, signature: str) -> dict[str, Any] | None:
     if not path.is_file():
         return None
@@ -94,9 +103,9 @@ def token_tables(
     the file is rewritten.
     """
     cached = _load(path, signature)
-    vocab: list[str] = [] if cached is None else cached["vocab"].tolist()
+    vocab: list[str] = [] if cached is None else _strings(cached["vocab"])
     term_of = {t: i for i, t in enumerate(vocab)}
-    row_of = {} if cached is None else {c: i for i, c in enumerate(cached["ids"].tolist())}
+    row_of = {} if cached is None else {c: i for i, c in enumerate(_strings(cached["ids"]))}
     rows = np.array([row_of.get(cid, -1) for cid in ids], dtype=np.int64)
     fresh = np.flatnonzero(rows < 0)
     out = []
@@ -110,10 +119,12 @@ def token_tables(
     for table in out:
         table.vocab = vocab
     if len(fresh) or cached is None or len(row_of) != len(ids):
-        arrays: dict[str, Any] = {f"flat{n}": t.flat.astype(np.int32) for n, t in enumerate(out)}
+        # term ids in 16 bits while the vocabulary fits; strings as one UTF-8 blob each
+        # (numpy's fixed-width strings pad every entry to the longest)
+        small = np.uint16 if len(vocab) < 2**16 else np.int32
+        arrays: dict[str, Any] = {f"flat{n}": t.flat.astype(small) for n, t in enumerate(out)}
         arrays |= {f"off{n}": t.offsets for n, t in enumerate(out)}
-        _save(path, signature=np.str_(signature), vocab=np.array(vocab, dtype=np.str_),
-              ids=np.array(list(ids), dtype=np.str_), **arrays)
+        _save(path, signature=np.str_(signature), vocab=_blob(vocab), ids=_blob(ids), **arrays)
     log.info("token tables: %d chunks, %d tokenised now", len(ids), len(fresh))
     return out
 

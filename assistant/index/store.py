@@ -100,12 +100,17 @@ def new_stamp() -> str:
     return uuid4().hex
 
 
+# Chroma replays its write-ahead log since the vector index was last saved on every
+# write, and keeps that log (vectors, texts) in its database: saving the index every 100
+# changes instead of 1000 keeps both small (a one-paragraph edit's writes and ~40% of
+# the disk per chunk). Applies to collections created from now on.
+_COLLECTION = {"hnsw:space": "cosine", "hnsw:sync_threshold": 100, "hnsw:batch_size": 100}
+
+
 def open_collection(client: ClientAPI, name: str) -> Any:
     """One cosine-space collection (vectors are always passed in, never computed by
     Chroma)."""
-    return client.get_or_create_collection(
-        name, embedding_function=None, metadata={"hnsw:space": "cosine"}
-    )
+    return client.get_or_create_collection(name, embedding_function=None, metadata=_COLLECTION)
 
 
 @dataclass

@@ -113,6 +113,19 @@ class Tokenizer:
         self._stemmer = snowballstemmer.stemmer("english")
         self._stems: dict[str, str] = {}
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Picklable state: the domain words and stems (jieba, the lock and the stemmer
+        are made again when loaded)."""
+        state = dict(self.__dict__)
+        state["_jieba"] = None
+        del state["_lock"], state["_stemmer"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+        self._stemmer = snowballstemmer.stemmer("english")
+
     def stem(self, word: str) -> str:
         """The Snowball (Porter 2) stem of an English word (``news`` stays ``news``)."""
         found = self._stems.get(word)
