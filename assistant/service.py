@@ -187,7 +187,10 @@ class AssistantService:
     def _synced_snapshot(self, synced: Synced, before: str) -> Snapshot:
         """The snapshot after an ingest: the old one patched with the ingest's changes
         when it copied the index the ingest started from, else read from Chroma."""
-        old = self._snapshot if before and self._snapshot.stamp == before else None
+        # the snapshot copies what the ingest started from: same generation, or both
+        # empty (a first ingest patches the empty snapshot instead of reading it all back)
+        fresh = not before and not self._snapshot.chunks
+        old = self._snapshot if fresh or (before and self._snapshot.stamp == before) else None
         touched = any(p.add or p.update or p.delete for p in synced.plans)
         if old is not None and not touched:
             return old
