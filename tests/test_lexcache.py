@@ -104,3 +104,23 @@ def test_cached_pickle_recomputes_on_a_new_key_or_a_damaged_file(tmp_path: Path)
     assert cached_pickle(path, "b", compute) and len(calls) == 2
     path.write_bytes(b"damaged")
     assert cached_pickle(path, "b", compute) and len(calls) == 3
+
+
+def test_bridge_after_a_vocabulary_change_equals_a_full_rebuild(tmp_path: Path) -> None:
+    """The bridge cache parses dictionary lines of new words only; the result must be the
+    bridge a full parse gives for the new vocabulary (real CC-CEDICT)."""
+    from assistant.answering.searchers import _bridge
+    from assistant.config import Settings
+    from assistant.knowledge.dictionary import cedict_path, load_bridge
+
+    path = tmp_path / "srdi.bridge.pkl"
+    settings = Settings(use_dictionary=True)
+    before = ["企业", "制造", "设备", "数字化", "host", "equip", "2024"]
+    after = ["企业", "设备", "主机", "集群", "数字化", "host", "cluster", "equip", "2025"]
+    first = _bridge(settings, KNOWLEDGE, before, path, "k")
+    incremental = _bridge(settings, KNOWLEDGE, after, path, "k")
+    full = load_bridge(cedict_path(), [w for w in after if not w.isascii()],
+                       [w for w in after if w.isascii()], TOKENIZER.en_words)
+    assert incremental.en_to_zh == full.en_to_zh and incremental.zh_to_en == full.zh_to_en
+    assert incremental.en_to_zh != first.en_to_zh  # a real change, new words included
+    assert "主机" in str(incremental.en_to_zh) and "制造" not in str(incremental.en_to_zh)

@@ -21,13 +21,15 @@ from assistant.index.lexcache import (
     cached_pickle,
     document_frequencies,
     ids_key,
+    read_pickle,
     signature_of,
     token_tables,
+    write_pickle,
 )
 from assistant.index.lexical import BM25Index, BM25Retriever
 from assistant.index.snapshot import Snapshot
 from assistant.knowledge import Knowledge
-from assistant.knowledge.dictionary import Bridge, cedict_path, load_bridge
+from assistant.knowledge.dictionary import Bridge, bridge_from, cedict_entries, cedict_path
 from assistant.retrieval.hybrid import DenseRetriever, HybridRetriever, language_centroids
 from assistant.schema import FactRecord
 
@@ -77,7 +79,7 @@ def build_searchers(
              for c in reversed(chunks) if int(c.metadata.get("seq", 0)) == 0}
     bridge = _bridge(
         cfg, knowledge, list(idf.df), cache.parent / f"{cache.name}.bridge.pkl",
-        f"{signature}:{ids_key(list(idf.df))}:{cfg.use_dictionary}",
+        f"{signature}:{cfg.use_dictionary}",
     )
     return Searchers(
         chunks, idf, bridge, read_facts(cfg), HybridRetriever(channels=channels, k=cfg.top_k),
@@ -89,19 +91,28 @@ def _bridge(
     cfg: Settings, knowledge: Knowledge, vocabulary: list[str], path: Path, key: str
 ) -> Bridge:
     """The CC-CEDICT word bridge over ``vocabulary``, pickled next to the store under
-    ``key`` (glossary, vocabulary), so neither a start nor an ingest that brings no new
-    word rebuilds it."""
+    ``key`` (glossary) and the vocabulary, so a start does not rebuild it; when the
+    vocabulary changed, only dictionary lines of new Chinese words are parsed (the lines
+    of the others are kept in ``<store>.bridge.entries.pkl``)."""
     dictionary = cedict_path() if cfg.use_dictionary else None
-
-    def build() -> Bridge:
-        return load_bridge(
-            dictionary,
-            (w for w in vocabulary if not w.isascii()),
-            (w for w in vocabulary if w.isascii()),
-            knowledge.tokenizer.en_words,
-        )
-
     if dictionary is not None and dictionary.is_file():
         stat = dictionary.stat()
         key = f"{key}:{stat.st_size}:{stat.st_mtime_ns}"
-    return cached_pickle(path, key, build)
+    zh = frozenset(w for w in vocabulary if not w.isascii())
+    en = [w for w in vocabulary if w.isascii()]
+
+    def build() -> Bridge:
+        if dictionary is None:
+            return Bridge({}, {})
+        entries_path = path.with_name(f"{path.stem}.entries.pkl")
+        saved = read_pickle(entries_path, key)
+        if saved is None:
+            entries = cedict_entries(dictionary, zh, knowledge.tokenizer.en_words)
+        else:
+            words, kept = saved
+            entries = [e for e in kept if e[1] in zh]
+            entries += cedict_entries(dictionary, zh - words, knowledge.tokenizer.en_words)
+        write_pickle(entries_path, key, (zh, entries))
+        return bridge_from(entries, en)
+
+    return cached_pickle(path, f"{key}:{ids_key(vocabulary)}", build)

@@ -171,19 +171,22 @@ def document_frequencies(table: TokenTable) -> dict[str, int]:
     return {table.vocab[t]: int(counts[t]) for t in np.flatnonzero(counts).tolist()}
 
 
-def cached_pickle(path: Path, key: str, compute: Callable[[], T]) -> T:
-    """``compute()``, pickled at ``path`` under ``key`` and read back while the key holds
-    (this program's own file next to the store; unreadable files are recomputed)."""
+def read_pickle(path: Path, key: str) -> Any | None:
+    """The value pickled at ``path`` under ``key`` (None when missing, unreadable or saved
+    under another key; this program's own files only)."""
     try:
         with path.open("rb") as f:
             saved_key, value = pickle.load(f)  # our own cache file, written below
-        if saved_key == key:
-            return value  # type: ignore[no-any-return]
+        return value if saved_key == key else None
     except FileNotFoundError:
-        pass
+        return None
     except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
         log.warning("ignoring unreadable cache %s", path)
-    value = compute()
+        return None
+
+
+def write_pickle(path: Path, key: str, value: Any) -> None:
+    """Pickle ``value`` at ``path`` under ``key`` (atomic; a failure is only logged)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -192,4 +195,14 @@ def cached_pickle(path: Path, key: str, compute: Callable[[], T]) -> T:
         os.replace(tmp, path)
     except OSError as exc:
         log.warning("cannot write cache %s: %s", path, exc)
+
+
+def cached_pickle(path: Path, key: str, compute: Callable[[], T]) -> T:
+    """``compute()``, pickled at ``path`` under ``key`` and read back while the key holds
+    (this program's own file next to the store; unreadable files are recomputed)."""
+    found = read_pickle(path, key)
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    value = compute()
+    write_pickle(path, key, value)
     return value
