@@ -7,7 +7,7 @@ import threading
 import time
 from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from langchain_core.documents import Document
 
@@ -32,8 +32,6 @@ from assistant.index.snapshot import (
     write_stamp,
 )
 from assistant.index.store import LEAN_KEYS, ChunkIndex, Generation, Progress, new_stamp
-from assistant.index.sync import Synced, ingest
-from assistant.ingest.uploads import UploadError, save_upload
 from assistant.knowledge import knowledge_signature, load_knowledge
 from assistant.knowledge.factsheet import filter_records
 from assistant.models.embedders import Embedders, load_embedders
@@ -52,9 +50,12 @@ from assistant.schema import (
 from assistant.text.lang import detect_lang
 from assistant.text.numbers import find_figures
 
+if TYPE_CHECKING:
+    from assistant.index.sync import Synced
+
 log = logging.getLogger(__name__)
 
-__all__ = ["AssistantService", "UploadError"]
+__all__ = ["AssistantService"]
 
 
 class AssistantService:
@@ -177,6 +178,8 @@ class AssistantService:
             local = self.settings.chroma_mode != "http"
             if local:
                 write_stamp(self.settings, "")  # until the snapshot is saved again
+            from assistant.index.sync import ingest  # the ingest package loads only here
+
             synced = ingest(self.settings, [self.index, self.use_index], progress)
             self._snapshot = self._synced_snapshot(synced, before)
             if local:
@@ -218,6 +221,8 @@ class AssistantService:
         self, src: Path, filename: str, progress: Progress | None = None
     ) -> IngestReport:
         """Validate an uploaded file, save it into the corpus and index it (with progress)."""
+        from assistant.ingest.uploads import save_upload
+
         save_upload(self.settings, src, filename)
         return self.ingest(progress)
 

@@ -10,11 +10,13 @@ import json
 import logging
 from collections.abc import Collection, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.config import Settings
-from assistant.ingest import SourceDoc
 from assistant.schema import FactRecord
+
+if TYPE_CHECKING:  # the ingest package loads only for an ingest
+    from assistant.ingest import SourceDoc
 
 log = logging.getLogger(__name__)
 
