@@ -13,6 +13,8 @@ import pytest
 from click.testing import CliRunner
 
 from assistant import cli
+from assistant.cli import answers
+from assistant.cli.answers import print_answer
 from assistant.config import PROJECT_ROOT
 from assistant.schema import AnswerRecord, Citation, Quote
 from assistant.service import AssistantService
@@ -31,12 +33,12 @@ def _record() -> AnswerRecord:
 
 
 def test_citation_is_one_line_with_the_quoted_sentence(capsys: pytest.CaptureFixture[str]) -> None:
-    cli._print_answer(_record())
+    print_answer(_record())
     out = capsys.readouterr().out.splitlines()
     head = "[1] 北京市“小巨人”企业培育现状, 2025-06-01"
     assert out[-1] == f"{head} — 深圳市累计培育1331家, 数量赶超北京。"
     assert "尾部" not in "\n".join(out)  # the whole passage only with --passages
-    cli._print_answer(_record(), passages=True)
+    print_answer(_record(), passages=True)
     assert "尾部很长的段落。" in capsys.readouterr().out
 
 
@@ -45,7 +47,7 @@ def test_empty_question_is_refused_before_anything_loads(monkeypatch: Any) -> No
     def no_service(_: Any) -> None:
         raise AssertionError("the service was built for an empty question")
 
-    monkeypatch.setattr(cli, "_service", no_service)
+    monkeypatch.setattr(answers, "open_service", no_service)
     result = CliRunner().invoke(cli.main, ["ask", "  "])
     assert result.exit_code == 2 and "empty" in result.output
 
