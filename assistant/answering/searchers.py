@@ -74,7 +74,7 @@ def build_searchers(
     idf = Idf(n=len(chunks), df=Counter(document_frequencies(words)))
     bridge = _bridge(
         cfg, knowledge, list(idf.df), cache.parent / f"{cache.name}.bridge.pkl",
-        f"{signature}:{ids_key(ids)}:{cfg.use_dictionary}",
+        f"{signature}:{ids_key(ids)}:{cfg.use_dictionary}:verbs",
     )
     if chunks:
         bm25 = BM25Retriever.over(

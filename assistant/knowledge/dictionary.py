@@ -25,6 +25,7 @@ __all__ = ["Bridge", "cedict_path", "load_bridge"]
 
 _LINE = re.compile(r"^(?P<trad>\S+) (?P<simp>\S+) \[[^\]]*\] /(?P<glosses>.+)/\s*$")
 _NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\b(?:to|a|an|the|sb|sth|one's|of)\b|CL:.*", re.I)
+_VERB_GLOSS = re.compile(r"\s*to\s", re.I)  # CC-CEDICT glosses a verb "to …"
 _MAX_GLOSS_WORDS = 2  # "electronic equipment" yes, "used in names of places" no
 _MAX_FORMS = 6
 
@@ -42,12 +43,20 @@ def cedict_path() -> Path | None:
 
 
 class Bridge:
-    """English stems → Chinese words and Chinese words → English stems, corpus words only."""
+    """English stems → Chinese words and Chinese words → English stems, corpus words only;
+    ``verbs``: the words whose every gloss (of corpus words) is a verb's ("to put")."""
 
     def __init__(self, en_to_zh: dict[str, tuple[str, ...]],
-                 zh_to_en: dict[str, tuple[str, ...]]) -> None:
+                 zh_to_en: dict[str, tuple[str, ...]],
+                 verbs: frozenset[str] = frozenset()) -> None:
         self.en_to_zh = en_to_zh
         self.zh_to_en = zh_to_en
+        self.verbs = verbs
+
+    def is_verb(self, token: str) -> bool:
+        """True when the dictionary glosses ``token`` only as a verb (CC-CEDICT writes
+        a verb's gloss "to …"): an action word, not a thing a sentence must name."""
+        return token in self.verbs
 
     def forms(self, token: str) -> tuple[str, ...]:
         """Other-language words for a token (a stemmed English word or a Chinese word)."""
@@ -71,6 +80,7 @@ def load_bridge(
     en_vocab = frozenset(en_vocabulary)
     en_to_zh: dict[str, list[str]] = defaultdict(list)
     zh_to_en: dict[str, list[str]] = defaultdict(list)
+    nominal: set[str] = set()  # words with a gloss that is not a verb's
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             parts = line.split(" ", 2)  # cheap pre-filter: most entries are not corpus words
@@ -79,22 +89,30 @@ def load_bridge(
             m = _LINE.match(line)
             if m is None:
                 continue
-            for stem in _gloss_heads(m["glosses"], en_words):
+            for stem, verb in _gloss_heads(m["glosses"], en_words):
                 _add(en_to_zh[stem], m["simp"])
                 if stem in en_vocab:
                     _add(zh_to_en[m["simp"]], stem)
+                if not verb:
+                    nominal.update((stem, m["simp"]))
+    verbs = (set(en_to_zh) | set(zh_to_en)) - nominal
     return Bridge(
-        {k: tuple(v) for k, v in en_to_zh.items()}, {k: tuple(v) for k, v in zh_to_en.items()}
+        {k: tuple(v) for k, v in en_to_zh.items()}, {k: tuple(v) for k, v in zh_to_en.items()},
+        frozenset(verbs),
     )
 
 
-def _gloss_heads(glosses: str, en_words: Callable[[str], list[str]]) -> set[str]:
-    """Stems of the short glosses of an entry ("/to host/electronic equipment/")."""
-    out: set[str] = set()
+def _gloss_heads(
+    glosses: str, en_words: Callable[[str], list[str]]
+) -> set[tuple[str, bool]]:
+    """Stems of the short glosses of an entry ("/to host/electronic equipment/"), each
+    flagged when its gloss is a verb's ("to host")."""
+    out: set[tuple[str, bool]] = set()
     for gloss in glosses.split("/"):
         words = en_words(_NOISE.sub(" ", gloss))
         if 0 < len(words) <= _MAX_GLOSS_WORDS:
-            out.update(words)
+            verb = _VERB_GLOSS.match(gloss) is not None
+            out.update((w, verb) for w in words)
     return out
 
 
