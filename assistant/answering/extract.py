@@ -231,10 +231,14 @@ def candidates(
         analysed = cache.get(doc)
         passage_cov = coverage(q, analysed.words)
         previous: frozenset[str] = frozenset()
+        joined = False  # the sentence before ended in a semicolon
         for sent in analysed.sentences:
             sentence = text[sent.start : sent.end]
-            cov = coverage(q, sent.words)
             context = coverage(q, sent.words | previous)  # what the sentence before said
+            # a clause after a semicolon shares the subject of the one before ("北京…1214家;
+            # 深圳市累计培育1331家"): it says what that one's words say
+            cov = context if joined else coverage(q, sent.words)
+            joined = sentence.rstrip().endswith((";", "；"))
             previous_words, previous = previous, sent.words
             anchored = check(q.anchors, sent.anchors, sent.context, sent.fallback_years)
             statement = is_statement(sentence)
