@@ -4,15 +4,10 @@ from __future__ import annotations
 
 from langchain_core.documents import Document
 
-from assistant.answering.extract import (
-    Candidate,
-    SentenceCache,
-    _spans,
-    _trim_references,
-    candidates,
-    cite,
-    select,
-)
+from assistant.answering.extract import Candidate, candidates, cite, select
+from assistant.answering.passages import SentenceCache
+from assistant.answering.passages import sentence_spans as _spans
+from assistant.answering.passages import trim_references as _trim_references
 from assistant.answering.question import Idf, Question, coverage
 from assistant.config import Settings
 from assistant.knowledge import load_knowledge

@@ -13,7 +13,7 @@ from typing import Any
 from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
 
-from assistant.answering.extract import SentenceCache
+from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Idf
 from assistant.config import Settings
 from assistant.index.facts import read_facts
