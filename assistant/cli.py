@@ -153,9 +153,9 @@ def facts(
 @click.pass_obj
 def chunks(settings: Settings, as_json: bool) -> None:
     """Print every indexed chunk as a JSON line."""
-    from assistant.index.store import ChunkIndex, open_client, open_store
+    from assistant.index.store import ChunkIndex, open_client, open_collection
 
-    index = ChunkIndex(open_store(open_client(settings), settings.collection_name, None))
+    index = ChunkIndex(open_collection(open_client(settings), settings.collection_name), None)
     keys = ("doc_id", "path", "title", "lang", "start", "end")
     for doc in index.all_chunks():
         row = {"chunk_id": doc.id, **{k: doc.metadata.get(k) for k in keys}}

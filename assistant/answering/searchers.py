@@ -1,7 +1,8 @@
 """Everything built from the indexed chunks for answering, swapped whole after an ingest:
 the hybrid retriever's channels, IDF, the word bridge, the figures sheet and the sentence
-cache. Token tables, centroids and the bridge come from caches beside the vector store,
-so only chunks new since the last run are cut."""
+cache, all from the index snapshot (:mod:`assistant.index.snapshot`). Token tables and
+the bridge come from caches beside the vector store, so only chunks new since the last
+run are cut."""
 
 from __future__ import annotations
 
@@ -11,26 +12,26 @@ from pathlib import Path
 from typing import Any
 
 from langchain_core.documents import Document
-from langchain_core.embeddings import Embeddings
 
 from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Idf
 from assistant.config import Settings
 from assistant.index.facts import read_facts
 from assistant.index.lexcache import (
-    cached_centroids,
     cached_pickle,
     document_frequencies,
     ids_key,
+    read_pickle,
     signature_of,
     token_tables,
+    write_pickle,
 )
 from assistant.index.lexical import BM25Index, BM25Retriever
-from assistant.index.store import ChunkIndex
+from assistant.index.snapshot import Snapshot
 from assistant.knowledge import Knowledge
-from assistant.knowledge.dictionary import Bridge, cedict_path, load_bridge
+from assistant.knowledge.dictionary import Bridge, bridge_from, cedict_entries, cedict_path
 from assistant.retrieval.bridged import BridgedBM25
-from assistant.retrieval.hybrid import DenseRetriever, HybridRetriever
+from assistant.retrieval.hybrid import DenseRetriever, HybridRetriever, language_centroids
 from assistant.schema import FactRecord
 
 __all__ = ["Searchers", "build_searchers"]
@@ -49,20 +50,18 @@ class Searchers:
 
 
 def build_searchers(
-    cfg: Settings, knowledge: Knowledge, e5: tuple[ChunkIndex, Embeddings],
-    use: tuple[ChunkIndex, Embeddings],
+    cfg: Settings, knowledge: Knowledge, snap: Snapshot, embedders: dict[str, Any]
 ) -> Searchers:
-    """Channels, IDF, bridge, figures and sentence cache over the indexed chunks."""
-    index = e5[0]
-    chunks = index.all_chunks()
-    cache = cfg.vectorstore_dir / cfg.collection_name  # + .tokens.npz, .centroids.npz, …
+    """Channels, IDF, bridge, figures and sentence cache over the snapshot's chunks
+    (``embedders``: the query embedder of each dense channel, by name)."""
+    chunks = snap.chunks
+    cache = cfg.vectorstore_dir / cfg.collection_name  # + .tokens.npz, .bridge.pkl
     ids = [str(c.id) for c in chunks]
-    centroids = cached_centroids(
-        cache.parent / f"{cache.name}.centroids.npz", ids_key(ids), index.language_centroids
-    ) if chunks else {}
+    e5 = snap.vectors["e5"]
     channels: dict[str, tuple[Any, float]] = {
-        "e5": (DenseRetriever(index=index, embeddings=e5[1], centroids=centroids), cfg.weight_e5),
-        "use": (DenseRetriever(index=use[0], embeddings=use[1]), cfg.weight_use),
+        "e5": (DenseRetriever(chunks, e5, embedders["e5"], language_centroids(chunks, e5)),
+               cfg.weight_e5),
+        "use": (DenseRetriever(chunks, snap.vectors["use"], embedders["use"]), cfg.weight_use),
     }
     tokenizer = knowledge.tokenizer
     signature = signature_of(cfg.glossary_path, cfg.entities_path)
@@ -74,7 +73,7 @@ def build_searchers(
     idf = Idf(n=len(chunks), df=Counter(document_frequencies(words)))
     bridge = _bridge(
         cfg, knowledge, list(idf.df), cache.parent / f"{cache.name}.bridge.pkl",
-        f"{signature}:{ids_key(ids)}:{cfg.use_dictionary}:verbs",
+        f"{signature}:{cfg.use_dictionary}:verbs",
     )
     if chunks:
         bm25 = BM25Retriever.over(
@@ -98,18 +97,28 @@ def _bridge(
     cfg: Settings, knowledge: Knowledge, vocabulary: list[str], path: Path, key: str
 ) -> Bridge:
     """The CC-CEDICT word bridge over ``vocabulary``, pickled next to the store under
-    ``key`` (glossary, chunk set), so a start over an unchanged index does not rebuild it."""
+    ``key`` (glossary) and the vocabulary, so a start does not rebuild it; when the
+    vocabulary changed, only dictionary lines of new Chinese words are parsed (the lines
+    of the others are kept in ``<store>.bridge.entries.pkl``)."""
     dictionary = cedict_path() if cfg.use_dictionary else None
-
-    def build() -> Bridge:
-        return load_bridge(
-            dictionary,
-            (w for w in vocabulary if not w.isascii()),
-            (w for w in vocabulary if w.isascii()),
-            knowledge.tokenizer.en_words,
-        )
-
     if dictionary is not None and dictionary.is_file():
         stat = dictionary.stat()
         key = f"{key}:{stat.st_size}:{stat.st_mtime_ns}"
-    return cached_pickle(path, key, build)
+    zh = frozenset(w for w in vocabulary if not w.isascii())
+    en = [w for w in vocabulary if w.isascii()]
+
+    def build() -> Bridge:
+        if dictionary is None:
+            return Bridge({}, {})
+        entries_path = path.with_name(f"{path.stem}.entries.pkl")
+        saved = read_pickle(entries_path, key)
+        if saved is None:
+            entries = cedict_entries(dictionary, zh, knowledge.tokenizer.en_words)
+        else:
+            words, kept = saved
+            entries = [e for e in kept if e[1] in zh]
+            entries += cedict_entries(dictionary, zh - words, knowledge.tokenizer.en_words)
+        write_pickle(entries_path, key, (zh, entries))
+        return bridge_from(entries, en)
+
+    return cached_pickle(path, f"{key}:{ids_key(vocabulary)}", build)

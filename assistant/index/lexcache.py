@@ -7,8 +7,8 @@ keyed by chunk id (a content hash): at start the file is loaded, and after an in
 only the new chunks are tokenised and the file rewritten. A change of the tokenizer's
 inputs (``signature``: glossary and entity files) discards the file.
 
-Language centroids (mean stored vector per language) are saved the same way, keyed by
-the set of chunk ids, so they are read from Chroma only after the index changed.
+Language centroids need no file: they are means of the snapshot's vectors
+(:mod:`assistant.index.snapshot`).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ import numpy.typing as npt
 
 log = logging.getLogger(__name__)
 
-FORMAT = "lexcache-1"
+FORMAT = "lexcache-2"
 T = TypeVar("T")
 IntArray = npt.NDArray[np.int64]
 
@@ -67,6 +67,15 @@ def _save(path: Path, **arrays: Any) -> None:
     os.replace(tmp, path)
 
 
+def _blob(strings: Sequence[str]) -> npt.NDArray[np.uint8]:
+    return np.frombuffer("\x00".join(strings).encode("utf-8"), dtype=np.uint8)
+
+
+def _strings(blob: npt.NDArray[np.uint8]) -> list[str]:
+    text = blob.tobytes().decode("utf-8")
+    return text.split("\x00") if text else []
+
+
 def _load(path: Path, signature: str) -> dict[str, Any] | None:
     if not path.is_file():
         return None
@@ -89,41 +98,66 @@ def token_tables(
 ) -> list[TokenTable]:
     """Token lists of chunks ``ids`` (in that order), one table per tokenizer.
 
-    Chunks found in the file at ``path`` are not tokenised again; the others are
-    (``texts(i)`` is the text of ``ids[i]``) and the file is rewritten.
+    Chunks found in the file at ``path`` are not tokenised again (their rows are gathered
+    in one vectorised step); the others are (``texts(i)`` is the text of ``ids[i]``) and
+    the file is rewritten.
     """
     cached = _load(path, signature)
-    vocab: list[str] = [] if cached is None else cached["vocab"].tolist()
+    vocab: list[str] = [] if cached is None else _strings(cached["vocab"])
     term_of = {t: i for i, t in enumerate(vocab)}
-    row_of = {} if cached is None else {c: i for i, c in enumerate(cached["ids"].tolist())}
-    tables: list[list[npt.NDArray[np.int64]]] = [[] for _ in tokenizers]
-    fresh = 0
-    for i, cid in enumerate(ids):
-        row = row_of.get(cid)
-        for n, tokenize in enumerate(tokenizers):
-            if row is not None and cached is not None:
-                flat, off = cached[f"flat{n}"], cached[f"off{n}"]
-                tables[n].append(flat[off[row] : off[row + 1]].astype(np.int64))
-                continue
-            terms = [term_of.setdefault(t, len(term_of)) for t in tokenize(texts(i))]
-            tables[n].append(np.asarray(terms, dtype=np.int64))
-        fresh += row is None
+    row_of = {} if cached is None else {c: i for i, c in enumerate(_strings(cached["ids"]))}
+    rows = np.array([row_of.get(cid, -1) for cid in ids], dtype=np.int64)
+    fresh = np.flatnonzero(rows < 0)
+    out = []
+    for n, tokenize in enumerate(tokenizers):
+        new_rows = [np.asarray([term_of.setdefault(t, len(term_of)) for t in tokenize(texts(i))],
+                               dtype=np.int64) for i in fresh.tolist()]
+        base_flat = np.zeros(0, dtype=np.int64) if cached is None else cached[f"flat{n}"]
+        base_off = np.zeros(1, dtype=np.int64) if cached is None else cached[f"off{n}"]
+        out.append(_gathered(rows, fresh, base_flat.astype(np.int64), base_off, new_rows))
     vocab = list(term_of)
-    out = [_table(vocab, rows) for rows in tables]
-    if fresh or cached is None or len(row_of) != len(ids):
-        arrays: dict[str, Any] = {f"flat{n}": t.flat.astype(np.int32) for n, t in enumerate(out)}
+    for table in out:
+        table.vocab = vocab
+    if len(fresh) or cached is None or len(row_of) != len(ids):
+        # term ids in 16 bits while the vocabulary fits; strings as one UTF-8 blob each
+        # (numpy's fixed-width strings pad every entry to the longest)
+        small = np.uint16 if len(vocab) < 2**16 else np.int32
+        arrays: dict[str, Any] = {f"flat{n}": t.flat.astype(small) for n, t in enumerate(out)}
         arrays |= {f"off{n}": t.offsets for n, t in enumerate(out)}
-        _save(path, signature=np.str_(signature), vocab=np.array(vocab, dtype=np.str_),
-              ids=np.array(list(ids), dtype=np.str_), **arrays)
-    log.info("token tables: %d chunks, %d tokenised now", len(ids), fresh)
+        _save(path, signature=np.str_(signature), vocab=_blob(vocab), ids=_blob(ids), **arrays)
+    log.info("token tables: %d chunks, %d tokenised now", len(ids), len(fresh))
     return out
 
 
-def _table(vocab: list[str], rows: list[npt.NDArray[np.int64]]) -> TokenTable:
-    lengths = np.array([len(r) for r in rows], dtype=np.int64)
+def _gathered(rows: IntArray, fresh: IntArray, base_flat: IntArray, base_off: IntArray,
+              new_rows: list[IntArray]) -> TokenTable:
+    """Row ``i`` is cached row ``rows[i]`` or, where ``rows`` is -1, the next of
+    ``new_rows``: starts and lengths in one source array, gathered at once."""
+    new_lengths = np.array([len(r) for r in new_rows], dtype=np.int64)
+    source = np.concatenate([base_flat, *new_rows]) if new_rows else base_flat
+    cached = rows >= 0
+    starts = np.zeros(len(rows), dtype=np.int64)
+    lengths = np.zeros(len(rows), dtype=np.int64)
+    starts[cached] = base_off[rows[cached]]
+    lengths[cached] = base_off[rows[cached] + 1] - base_off[rows[cached]]
+    starts[fresh] = len(base_flat) + np.concatenate([[0], np.cumsum(new_lengths)[:-1]]
+                                                    ).astype(np.int64)[: len(fresh)]
+    lengths[fresh] = new_lengths
     offsets = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
-    flat = np.concatenate(rows).astype(np.int64) if rows else np.zeros(0, dtype=np.int64)
-    return TokenTable(vocab=vocab, flat=flat, offsets=offsets)
+    within = np.arange(offsets[-1], dtype=np.int64) - np.repeat(offsets[:-1], lengths)
+    flat = source[np.repeat(starts, lengths) + within] if len(within) else source[:0]
+    return TokenTable(vocab=[], flat=flat.astype(np.int64), offsets=offsets)
+
+
+def distinct(keys: IntArray) -> tuple[IntArray, IntArray]:
+    """The distinct values of ``keys`` (ascending) and how often each occurs: by sorting,
+    which is many times faster on large integer arrays than ``np.unique``'s hashing."""
+    ordered = np.sort(keys)
+    if not len(ordered):
+        return ordered, np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]]))
+    counts = np.diff(np.append(starts, len(ordered)))
+    return ordered[starts], counts
 
 
 def document_frequencies(table: TokenTable) -> dict[str, int]:
@@ -132,38 +166,27 @@ def document_frequencies(table: TokenTable) -> dict[str, int]:
     if n == 0 or len(table.flat) == 0:
         return {}
     doc = np.repeat(np.arange(n, dtype=np.int64), np.diff(table.offsets))
-    pairs = np.unique(table.flat * n + doc)
+    pairs, _ = distinct(table.flat * n + doc)
     counts = np.bincount(pairs // n, minlength=len(table.vocab))
     return {table.vocab[t]: int(counts[t]) for t in np.flatnonzero(counts).tolist()}
 
 
-def cached_centroids(
-    path: Path, key: str, compute: Callable[[], dict[str, Any]]
-) -> dict[str, Any]:
-    """Language centroids saved under ``key`` (the chunk-id set), else computed and saved."""
-    cached = _load(path, key)
-    if cached is not None:
-        return {str(lang): cached["vectors"][i] for i, lang in enumerate(cached["langs"])}
-    centroids = compute()
-    langs = sorted(centroids)
-    vectors = np.array([centroids[lang] for lang in langs], dtype=np.float32)
-    _save(path, signature=np.str_(key), langs=np.array(langs, dtype=np.str_), vectors=vectors)
-    return centroids
-
-
-def cached_pickle(path: Path, key: str, compute: Callable[[], T]) -> T:
-    """``compute()``, pickled at ``path`` under ``key`` and read back while the key holds
-    (this program's own file next to the store; unreadable files are recomputed)."""
+def read_pickle(path: Path, key: str) -> Any | None:
+    """The value pickled at ``path`` under ``key`` (None when missing, unreadable or saved
+    under another key; this program's own files only)."""
     try:
         with path.open("rb") as f:
             saved_key, value = pickle.load(f)  # our own cache file, written below
-        if saved_key == key:
-            return value  # type: ignore[no-any-return]
+        return value if saved_key == key else None
     except FileNotFoundError:
-        pass
+        return None
     except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
         log.warning("ignoring unreadable cache %s", path)
-    value = compute()
+        return None
+
+
+def write_pickle(path: Path, key: str, value: Any) -> None:
+    """Pickle ``value`` at ``path`` under ``key`` (atomic; a failure is only logged)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
@@ -172,4 +195,14 @@ def cached_pickle(path: Path, key: str, compute: Callable[[], T]) -> T:
         os.replace(tmp, path)
     except OSError as exc:
         log.warning("cannot write cache %s: %s", path, exc)
+
+
+def cached_pickle(path: Path, key: str, compute: Callable[[], T]) -> T:
+    """``compute()``, pickled at ``path`` under ``key`` and read back while the key holds
+    (this program's own file next to the store; unreadable files are recomputed)."""
+    found = read_pickle(path, key)
+    if found is not None:
+        return found  # type: ignore[no-any-return]
+    value = compute()
+    write_pickle(path, key, value)
     return value

@@ -1,7 +1,8 @@
 """Lexical retrieval: Okapi BM25 over :class:`~assistant.text.normalize.Tokenizer` tokens.
 
 :class:`BM25Index` is the plain index (numpy postings, no LangChain);
-:class:`BM25Retriever` wraps it as a LangChain retriever and adds glossary
+:class:`BM25Retriever` wraps it as a retriever of LangChain Documents (with ``invoke``
+as LangChain's retrievers have, without importing their runnables) and adds glossary
 expansion on the query side: terms of the other language (and synonyms) for
 every glossary term the query mentions, weighted by ``expansion_weight``.
 """
@@ -16,12 +17,9 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
-from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict, Field
 
-from assistant.index.lexcache import TokenTable
+from assistant.index.lexcache import TokenTable, distinct
 from assistant.knowledge.glossary import Glossary, expansion_terms
 from assistant.text.normalize import Tokenizer
 from assistant.text.numbers import figure_keys
@@ -70,7 +68,7 @@ class BM25Index:
         avgdl = float(lengths.mean()) if n and lengths.mean() > 0 else 1.0
         self._norm: FloatArray = k1 * (1.0 - b + b * lengths / avgdl)
         doc = np.repeat(np.arange(n, dtype=np.int64), np.diff(offsets))
-        pairs, tfs = np.unique(flat * max(n, 1) + doc, return_counts=True)
+        pairs, tfs = distinct(flat * max(n, 1) + doc)
         terms, docs = pairs // max(n, 1), pairs % max(n, 1)
         bounds = np.searchsorted(terms, np.arange(len(vocab) + 1))
         tf = tfs.astype(np.float64)
@@ -111,23 +109,28 @@ def top_k(scores: FloatArray, k: int, mask: npt.NDArray[np.bool_] | None = None)
     return order[:k]
 
 
-class BM25Retriever(BaseRetriever):
+class BM25Retriever:
     """BM25 retriever over chunk Documents with bilingual glossary expansion.
 
-    Build with :meth:`from_documents`; :meth:`search` is the scored entry point
-    (``doc_ids`` restricts to chosen documents via ``metadata["doc_id"]``).
+    Build with :meth:`from_documents` or :meth:`over`; :meth:`search` is the scored entry
+    point (``doc_ids`` restricts to chosen documents via ``metadata["doc_id"]``).
     """
 
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-
-    docs: list[Document]
-    index: BM25Index
-    tokenizer: Tokenizer
-    glossary: Glossary | None = None
-    k: int = 10
-    expansion_weight: float = Field(default=0.5, ge=0.0)
-    figure_weight: float = Field(default=1.5, ge=0.0)
-    doc_id_array: npt.NDArray[np.str_] = Field(repr=False)
+    def __init__(
+        self, docs: list[Document], index: BM25Index, tokenizer: Tokenizer, *,
+        doc_id_array: npt.NDArray[np.str_], glossary: Glossary | None = None, k: int = 10,
+        expansion_weight: float = 0.5, figure_weight: float = 1.5,
+    ) -> None:
+        if expansion_weight < 0 or figure_weight < 0:
+            raise ValueError("BM25 query weights cannot be negative")
+        self.docs = docs
+        self.index = index
+        self.tokenizer = tokenizer
+        self.doc_id_array = doc_id_array
+        self.glossary = glossary
+        self.k = k
+        self.expansion_weight = expansion_weight
+        self.figure_weight = figure_weight
 
     @classmethod
     def from_documents(
@@ -186,9 +189,9 @@ class BM25Retriever(BaseRetriever):
             mask = np.isin(self.doc_id_array, np.array(list(doc_ids), dtype=np.str_))
         return [(self.docs[i], float(scores[i])) for i in top_k(scores, k or self.k, mask)]
 
-    def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-    ) -> list[Document]:
+    def invoke(self, query: str) -> list[Document]:
+        """The best chunks as Documents with their ``score`` in the metadata (the
+        retriever call of LangChain's interface)."""
         results = []
         for doc, score in self.search(query):
             meta = {**doc.metadata, "score": score}

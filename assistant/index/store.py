@@ -19,28 +19,36 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import chromadb
-from chromadb.api import ClientAPI
-from langchain_chroma import Chroma
+import numpy as np
+import numpy.typing as npt
 from langchain_core.documents import Document
-from langchain_core.embeddings import Embeddings
 
 from assistant.config import Settings
+
+if TYPE_CHECKING:  # chromadb is imported only by the commands that open the store
+    from chromadb.api import ClientAPI
 
 log = logging.getLogger(__name__)
 
 ADD_BATCH = 256  # chunks per embedding call and Chroma write
-METADATA_PAGE = 5000  # metadata rows per Chroma read
+METADATA_PAGE = 5000  # rows per Chroma read
 # Metadata that is bookkeeping, not content: not compared when deciding what changed.
 _VOLATILE = frozenset({"indexed_at"})
+# What a secondary index (the same chunks embedded by another model) stores per chunk:
+# its vector and the path it came from (ingest reads what a changed file had). The text
+# and the other metadata live once, in the primary index.
+LEAN_KEYS = ("path",)
 
 Progress = Callable[[int, int], None]
+FloatMatrix = npt.NDArray[np.float32]
 
 
 def open_client(settings: Settings) -> ClientAPI:
     """A Chroma client: on-disk in ``vectorstore_dir`` or a Chroma server over HTTP."""
+    import chromadb
+
     # Telemetry off in the client's own settings (not through the environment, which
     # would make clients opened before and after disagree: Chroma refuses that).
     quiet = chromadb.config.Settings(anonymized_telemetry=False)
@@ -73,26 +81,36 @@ class Generation:
         docs = got.get("documents") or []
         return str(docs[0] or "") if docs else ""
 
-    def bump(self) -> str:
-        """Write and return a new stamp."""
-        from uuid import uuid4
-
-        stamp = uuid4().hex
+    def write(self, stamp: str) -> None:
+        """Store ``stamp`` as the current one."""
         vector: list[Sequence[float]] = [[0.0]]
         self.collection.upsert(ids=[self.KEY], documents=[stamp], embeddings=vector)
+
+    def bump(self) -> str:
+        """Write and return a new stamp."""
+        stamp = new_stamp()
+        self.write(stamp)
         return stamp
 
 
-def open_store(
-    client: ClientAPI, collection_name: str, embeddings: Embeddings | None
-) -> Chroma:
-    """The LangChain vector store over one cosine-space collection."""
-    return Chroma(
-        client=client,
-        collection_name=collection_name,
-        embedding_function=embeddings,
-        collection_metadata={"hnsw:space": "cosine"},
-    )
+def new_stamp() -> str:
+    """A fresh random generation stamp."""
+    from uuid import uuid4
+
+    return uuid4().hex
+
+
+# Chroma replays its write-ahead log since the vector index was last saved on every
+# write, and keeps that log (vectors, texts) in its database: saving the index every 100
+# changes instead of 1000 keeps both small (a one-paragraph edit's writes and ~40% of
+# the disk per chunk). Applies to collections created from now on.
+_COLLECTION = {"hnsw:space": "cosine", "hnsw:sync_threshold": 100, "hnsw:batch_size": 100}
+
+
+def open_collection(client: ClientAPI, name: str) -> Any:
+    """One cosine-space collection (vectors are always passed in, never computed by
+    Chroma)."""
+    return client.get_or_create_collection(name, embedding_function=None, metadata=_COLLECTION)
 
 
 @dataclass
@@ -105,12 +123,18 @@ class SyncPlan:
     unchanged: int = 0
 
 
-def _content_meta(meta: dict[str, Any]) -> dict[str, Any]:
+def _content_meta(meta: dict[str, Any], keys: Sequence[str] | None) -> dict[str, Any]:
+    if keys is not None:
+        return {k: meta[k] for k in keys if k in meta}
     return {k: v for k, v in meta.items() if k not in _VOLATILE}
 
 
-def plan_sync(stored: dict[str, dict[str, Any]], chunks: Iterable[Document]) -> SyncPlan:
-    """Compare stored ``id -> metadata`` with the chunks the corpus produces now."""
+def plan_sync(
+    stored: dict[str, dict[str, Any]], chunks: Iterable[Document],
+    keys: Sequence[str] | None = None,
+) -> SyncPlan:
+    """Compare stored ``id -> metadata`` with the chunks the corpus produces now (only
+    the metadata ``keys`` an index keeps, all but bookkeeping when None)."""
     plan = SyncPlan()
     wanted: set[str] = set()
     for doc in chunks:
@@ -119,7 +143,7 @@ def plan_sync(stored: dict[str, dict[str, Any]], chunks: Iterable[Document]) -> 
         old = stored.get(cid)
         if old is None:
             plan.add.append(doc)
-        elif _content_meta(old) != _content_meta(doc.metadata):
+        elif _content_meta(old, keys) != _content_meta(doc.metadata, keys):
             plan.update.append(doc)
         else:
             plan.unchanged += 1
@@ -128,77 +152,102 @@ def plan_sync(stored: dict[str, dict[str, Any]], chunks: Iterable[Document]) -> 
 
 
 class ChunkIndex:
-    """Chunks of the corpus in a Chroma collection, kept in sync incrementally."""
+    """Chunks of the corpus in a Chroma collection, kept in sync incrementally.
 
-    def __init__(self, store: Chroma) -> None:
-        self.store = store
+    The primary index (``keys`` None) stores each chunk's text and metadata with its
+    vector; a lean one stores the vector and only the metadata ``keys``.
+    """
+
+    def __init__(
+        self, collection: Any, embeddings: Any, keys: Sequence[str] | None = None
+    ) -> None:
+        self.collection = collection
+        self.embeddings = embeddings
+        self.keys = None if keys is None else tuple(keys)
 
     @property
-    def collection(self) -> Any:
-        """The underlying ``chromadb`` collection."""
-        return self.store._collection
+    def name(self) -> str:
+        """The collection's name."""
+        return str(self.collection.name)
+
+    def _pages(self, include: list[str], where: dict[str, Any] | None = None
+               ) -> Iterable[dict[str, Any]]:
+        done = 0
+        while True:
+            got = self.collection.get(
+                where=where, include=include, limit=METADATA_PAGE, offset=done
+            )
+            yield got
+            done += len(got["ids"])
+            if len(got["ids"]) < METADATA_PAGE:
+                return
 
     def stored_metadata(self, paths: Sequence[str] | None = None) -> dict[str, dict[str, Any]]:
         """``chunk_id -> metadata`` of everything indexed (or of the files ``paths``),
         read in pages."""
-        where = None if paths is None else {"path": {"$in": list(paths)}}
         if paths is not None and not paths:
             return {}
+        where = None if paths is None else {"path": {"$in": list(paths)}}
         out: dict[str, dict[str, Any]] = {}
-        while True:
-            got = self.collection.get(
-                where=where, include=["metadatas"], limit=METADATA_PAGE, offset=len(out)
-            )
-            rows = zip(got["ids"], got["metadatas"], strict=True)
-            out.update((i, dict(m or {})) for i, m in rows)
-            if len(got["ids"]) < METADATA_PAGE:
-                return out
+        for got in self._pages(["metadatas"], where):
+            out.update((i, dict(m or {})) for i, m in zip(got["ids"], got["metadatas"],
+                                                           strict=True))
+        return out
 
     def all_chunks(self) -> list[Document]:
         """Every indexed chunk as a Document (text + metadata), in document order."""
-        got = self.collection.get(include=["documents", "metadatas"])
         docs = [
             Document(id=i, page_content=t or "", metadata=dict(m or {}))
+            for got in self._pages(["documents", "metadatas"])
             for i, t, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         ]
         docs.sort(key=lambda d: (str(d.metadata.get("path", "")), int(d.metadata.get("seq", 0))))
         return docs
 
-    def language_centroids(self) -> dict[str, Any]:
-        """Mean stored vector of each chunk language (``lang`` metadata)."""
-        import numpy as np
-
-        got = self.collection.get(include=["embeddings", "metadatas"])
-        vectors = np.asarray(got["embeddings"], dtype=np.float32)
-        langs = [str((m or {}).get("lang", "")) for m in got["metadatas"]]
-        return {
-            lang: vectors[[i for i, x in enumerate(langs) if x == lang]].mean(axis=0)
-            for lang in sorted(set(langs))
-            if lang
-        }
+    def all_vectors(self) -> dict[str, FloatMatrix]:
+        """``chunk_id -> stored vector`` of everything indexed, read in pages."""
+        out: dict[str, FloatMatrix] = {}
+        for got in self._pages(["embeddings"]):
+            vectors = np.asarray(got["embeddings"], dtype=np.float32)
+            out.update(zip(got["ids"], vectors, strict=True))
+        return out
 
     def count(self) -> int:
         """Number of indexed chunks."""
         return int(self.collection.count())
 
-    def apply(self, plan: SyncPlan, progress: Progress | None = None) -> None:
-        """Carry out a plan: add (embedding), then update metadata, then delete."""
+    def _stored_meta(self, meta: dict[str, Any], stamp: str) -> dict[str, Any]:
+        if self.keys is None:
+            meta["indexed_at"] = stamp
+            return meta
+        return {k: meta[k] for k in self.keys if k in meta}
+
+    def apply(self, plan: SyncPlan, progress: Progress | None = None) -> FloatMatrix:
+        """Carry out a plan: add (embedding), then update metadata, then delete; returns
+        the vectors of ``plan.add``, in its order."""
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
         total = len(plan.add)
+        added: list[FloatMatrix] = []
         for i in range(0, total, ADD_BATCH):
             batch = plan.add[i : i + ADD_BATCH]
-            for doc in batch:
-                doc.metadata["indexed_at"] = stamp
-            self.store.add_documents(batch, ids=[str(d.id) for d in batch])
+            texts = [d.page_content for d in batch]
+            vectors = np.asarray(self.embeddings.embed_documents(texts), dtype=np.float32)
+            self.collection.add(
+                ids=[str(d.id) for d in batch], embeddings=vectors,
+                metadatas=[self._stored_meta(d.metadata, stamp) for d in batch],
+                documents=texts if self.keys is None else None,
+            )
+            added.append(vectors)
             if progress:
                 progress(min(i + ADD_BATCH, total), total)
         if plan.update:
             self.collection.update(
                 ids=[str(d.id) for d in plan.update],
-                metadatas=[{**d.metadata, "indexed_at": stamp} for d in plan.update],
+                metadatas=[self._stored_meta(d.metadata, stamp) for d in plan.update],
             )
         if plan.delete:
             self.collection.delete(ids=plan.delete)
+        return np.concatenate(added) if added else np.zeros((0, 0), dtype=np.float32)
 
     def search(
         self, vector: Sequence[float], k: int, where: dict[str, Any] | None = None
@@ -207,7 +256,11 @@ class ChunkIndex:
         n = self.count()
         if n == 0:
             return []
-        hits = self.store.similarity_search_by_vector_with_relevance_scores(
-            list(vector), k=min(k, n), filter=where
+        got = self.collection.query(
+            query_embeddings=[list(vector)], n_results=min(k, n), where=where,
+            include=["documents", "metadatas", "distances"],
         )
-        return [(doc, 1.0 - float(dist)) for doc, dist in hits]
+        rows = zip(got["ids"][0], got["documents"][0], got["metadatas"][0],
+                   got["distances"][0], strict=True)
+        return [(Document(id=i, page_content=t or "", metadata=dict(m or {})), 1.0 - float(d))
+                for i, t, m, d in rows]

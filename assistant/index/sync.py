@@ -7,6 +7,7 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 from langchain_core.documents import Document
@@ -14,12 +15,21 @@ from langchain_core.documents import Document
 from assistant.config import Settings
 from assistant.index.facts import sync_facts
 from assistant.index.manifest import FileEntry, read_manifest, stat_of, write_manifest
-from assistant.index.store import ChunkIndex, Progress, SyncPlan, plan_sync
+from assistant.index.store import ChunkIndex, FloatMatrix, Progress, SyncPlan, plan_sync
 from assistant.ingest import SourceDoc, chunk_document, load_corpus
 from assistant.ingest.corpus import relative_path, scan
 from assistant.schema import FileStatus, IngestReport
 
 log = logging.getLogger(__name__)
+
+
+@dataclass
+class Synced:
+    """What an ingest did: the report, each index's plan and the vectors it added."""
+
+    report: IngestReport
+    plans: list[SyncPlan]
+    added: list[FloatMatrix]
 
 
 @contextmanager
@@ -129,12 +139,12 @@ def _fill_report(
     report.unchanged = plan.unchanged + len(plan.update) + kept
     report.removed = len(plan.delete)
     pairs = zip(indexes, plans, strict=True)
-    report.embedded_by_index = {str(index.collection.name): len(p.add) for index, p in pairs}
+    report.embedded_by_index = {index.name: len(p.add) for index, p in pairs}
 
 
 def ingest(
     settings: Settings, indexes: Sequence[ChunkIndex], progress: Progress | None = None
-) -> IngestReport:
+) -> Synced:
     """Bring every index in line with the corpus, embedding only what is new.
 
     The first index is the primary one (the report counts its work); the others hold
@@ -150,7 +160,8 @@ def ingest(
     docs, chunks, report = load_chunks(settings, known)
     touched = sorted((set(stats) | set(entries)) - set(same)) if entries else None
     stored = [index.stored_metadata(touched) for index in indexes]
-    plans = [plan_sync(meta, chunks) for meta in stored]
+    plans = [plan_sync(meta, chunks, index.keys) for meta, index in zip(stored, indexes,
+                                                                         strict=True)]
     plan = plans[0]
     log.info(
         "ingest plan: %d to embed, %d metadata updates, %d unchanged, %d to remove; "
@@ -159,8 +170,9 @@ def ingest(
     )
     grand_total = sum(len(p.add) for p in plans)
     offset = 0
+    added = []
     for index, each in zip(indexes, plans, strict=True):
-        index.apply(each, _shifted(progress, offset, grand_total))
+        added.append(index.apply(each, _shifted(progress, offset, grand_total)))
         offset += len(each.add)
     _fill_report(report, indexes, plans, same)
     files = file_statuses(chunks, stored, plans, report)
@@ -170,4 +182,4 @@ def ingest(
     sync_facts(settings, docs, [e.doc_id for e in same.values()])
     write_manifest(settings, _new_entries(same, docs, chunks, stats))
     report.seconds = round(time.perf_counter() - started, 3)
-    return report
+    return Synced(report, plans, added)

@@ -6,7 +6,9 @@ Both are editable YAML whose paths are in :class:`~assistant.config.Settings`;
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from assistant.config import Settings
 from assistant.knowledge.entities import Gazetteer, build_gazetteer, read_entity_rows
@@ -15,7 +17,7 @@ from assistant.knowledge.glossary import Glossary, build_glossary, read_rows, zh
 from assistant.knowledge.places import Places, load_places, read_stoplist
 from assistant.text.normalize import Tokenizer
 
-__all__ = ["Knowledge", "Metrics", "Places", "load_knowledge"]
+__all__ = ["Knowledge", "Metrics", "Places", "knowledge_signature", "load_knowledge"]
 
 
 @dataclass(frozen=True)
@@ -64,3 +66,17 @@ def load_knowledge(settings: Settings) -> Knowledge:
     )
     metrics = load_metrics(settings.metrics_path)
     return Knowledge(tokenizer, glossary, build_gazetteer(entity_rows), places, metrics)
+
+
+def knowledge_signature(settings: Settings) -> str:
+    """A digest of everything :func:`load_knowledge` depends on: the data files named in
+    ``settings`` and the code that reads them (this package and ``text/``), so a saved
+    :class:`Knowledge` is reused only while both are unchanged."""
+    here = Path(__file__).parent
+    code = sorted(here.glob("*.py")) + sorted((here.parent / "text").glob("*.py"))
+    digest = hashlib.sha1(b"knowledge-1")
+    for path in (settings.glossary_path, settings.entities_path, settings.places_path,
+                 settings.place_stoplist_path, settings.metrics_path, *code):
+        digest.update(str(path).encode())
+        digest.update(path.read_bytes() if path.is_file() else b"-")
+    return digest.hexdigest()

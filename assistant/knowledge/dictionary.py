@@ -21,7 +21,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Bridge", "cedict_path", "load_bridge"]
+__all__ = ["Bridge", "Entry", "bridge_from", "cedict_entries", "cedict_path", "load_bridge"]
 
 _LINE = re.compile(r"^(?P<trad>\S+) (?P<simp>\S+) \[[^\]]*\] /(?P<glosses>.+)/\s*$")
 _NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\b(?:to|a|an|the|sb|sth|one's|of)\b|CL:.*", re.I)
@@ -63,6 +63,52 @@ class Bridge:
         return self.en_to_zh.get(token) or self.zh_to_en.get(token) or ()
 
 
+# One CC-CEDICT line kept for the corpus: its line number, simplified word and the stems
+# of its short glosses, each flagged when its gloss is a verb's (parsing and stemming are
+# the cost; the bridge is built from these).
+Entry = tuple[int, str, tuple[tuple[str, bool], ...]]
+
+
+def cedict_entries(
+    path: Path, words: Iterable[str], en_words: Callable[[str], list[str]]
+) -> list[Entry]:
+    """The CC-CEDICT lines whose simplified word (two characters or more) is in ``words``."""
+    wanted = frozenset(words)
+    out: list[Entry] = []
+    if not wanted:
+        return out
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for number, line in enumerate(fh):
+            parts = line.split(" ", 2)  # cheap pre-filter: most entries are not corpus words
+            if len(parts) < 3 or parts[1] not in wanted or len(parts[1]) < 2:
+                continue
+            m = _LINE.match(line)
+            if m is not None:
+                out.append((number, m["simp"], tuple(_gloss_heads(m["glosses"], en_words))))
+    return out
+
+
+def bridge_from(entries: Iterable[Entry], en_vocabulary: Iterable[str]) -> Bridge:
+    """The bridge over parsed entries (in dictionary order); English forms are kept only
+    when in ``en_vocabulary``."""
+    en_vocab = frozenset(en_vocabulary)
+    en_to_zh: dict[str, list[str]] = defaultdict(list)
+    zh_to_en: dict[str, list[str]] = defaultdict(list)
+    nominal: set[str] = set()  # words with a gloss that is not a verb's
+    for _, simp, stems in sorted(entries):
+        for stem, verb in stems:
+            _add(en_to_zh[stem], simp)
+            if stem in en_vocab:
+                _add(zh_to_en[simp], stem)
+            if not verb:
+                nominal.update((stem, simp))
+    verbs = (set(en_to_zh) | set(zh_to_en)) - nominal
+    return Bridge(
+        {k: tuple(v) for k, v in en_to_zh.items()}, {k: tuple(v) for k, v in zh_to_en.items()},
+        frozenset(verbs),
+    )
+
+
 def load_bridge(
     path: Path | None,
     zh_vocabulary: Iterable[str],
@@ -76,30 +122,7 @@ def load_bridge(
     """
     if path is None:
         return Bridge({}, {})
-    zh_vocab = frozenset(zh_vocabulary)
-    en_vocab = frozenset(en_vocabulary)
-    en_to_zh: dict[str, list[str]] = defaultdict(list)
-    zh_to_en: dict[str, list[str]] = defaultdict(list)
-    nominal: set[str] = set()  # words with a gloss that is not a verb's
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split(" ", 2)  # cheap pre-filter: most entries are not corpus words
-            if len(parts) < 3 or parts[1] not in zh_vocab or len(parts[1]) < 2:
-                continue
-            m = _LINE.match(line)
-            if m is None:
-                continue
-            for stem, verb in _gloss_heads(m["glosses"], en_words):
-                _add(en_to_zh[stem], m["simp"])
-                if stem in en_vocab:
-                    _add(zh_to_en[m["simp"]], stem)
-                if not verb:
-                    nominal.update((stem, m["simp"]))
-    verbs = (set(en_to_zh) | set(zh_to_en)) - nominal
-    return Bridge(
-        {k: tuple(v) for k, v in en_to_zh.items()}, {k: tuple(v) for k, v in zh_to_en.items()},
-        frozenset(verbs),
-    )
+    return bridge_from(cedict_entries(path, zh_vocabulary, en_words), en_vocabulary)
 
 
 def _gloss_heads(

@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from assistant.knowledge.yamlfile import safe_load
 from assistant.text.lang import to_simplified
 
 
@@ -69,7 +68,7 @@ def _alias_regex(alias: str) -> str:
 
 def read_entity_rows(path: Path) -> tuple[tuple[str, dict[str, Any]], ...]:
     """``(kind, row)`` for every entity row of the table at ``path``."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = safe_load(path.read_text(encoding="utf-8")) or {}
     return tuple((str(kind), dict(row)) for kind, rows in data.items() for row in rows or [])
 
 

@@ -11,8 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from assistant.knowledge.yamlfile import safe_load
 from assistant.text.numbers import Figure
 
 __all__ = [
@@ -73,7 +72,7 @@ class Metrics:
 
 def load_metrics(path: Path) -> Metrics:
     """Read ``metrics.yaml`` (a list of ``{label, zh: [regex], en: [regex]}``)."""
-    rows = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    rows = safe_load(path.read_text(encoding="utf-8")) or []
     return Metrics(tuple(
         Metric(str(row["label"]), tuple(
             re.compile(p) for p in [*row.get("zh", []), *row.get("en", [])]

@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from assistant.knowledge.yamlfile import safe_load
 from assistant.text.lang import HAN_CLASS
 from assistant.text.normalize import Tokenizer, fold
 
@@ -158,7 +159,7 @@ def read_rows(path: Path) -> tuple[dict[str, Any], ...]:
 
 def _read(path: Path) -> tuple[dict[str, Any], ...]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise GlossaryError(f"cannot read glossary {path}: {exc}") from exc
     entries = data.get("entries") if isinstance(data, dict) else None

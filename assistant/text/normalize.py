@@ -63,6 +63,8 @@ NUMBER_WORDS = {
 
 def fold(text: str) -> str:
     """NFKC, lower-case and Traditional → Simplified: the matching form of a text."""
+    if text.isascii():  # NFKC and script folding leave ASCII as it is
+        return text.lower()
     return to_simplified(unicodedata.normalize("NFKC", text).lower())
 
 
@@ -110,6 +112,19 @@ class Tokenizer:
         # Snowball stemmers keep per-call state: one per tokenizer, used under a lock.
         self._stemmer = snowballstemmer.stemmer("english")
         self._stems: dict[str, str] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Picklable state: the domain words and stems (jieba, the lock and the stemmer
+        are made again when loaded)."""
+        state = dict(self.__dict__)
+        state["_jieba"] = None
+        del state["_lock"], state["_stemmer"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
+        self._stemmer = snowballstemmer.stemmer("english")
 
     def stem(self, word: str) -> str:
         """The Snowball (Porter 2) stem of an English word (``news`` stays ``news``)."""

@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import user_message
-from assistant.ingest.uploads import safe_filename
+from assistant.ingest.uploads import UploadError, safe_filename
 from assistant.schema import DocumentInfo, IngestReport
-from assistant.service import AssistantService, UploadError
+from assistant.service import AssistantService
 from assistant.ui.i18n import t
 from assistant.ui.render import esc
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
+if TYPE_CHECKING:  # imported when HTML is rendered, not for plain text (the CLI)
+    from markdown_it import MarkdownIt
 
 # Sentinels: (open, close) per mark class; private-use characters never found in documents.
 _SENTINELS = {"quote": ("\ue000", "\ue001"), "passage": ("\ue002", "\ue003")}
@@ -37,6 +39,8 @@ _MARKUP_FOR_PLAIN = re.compile(
 
 def _parser() -> MarkdownIt:
     """CommonMark plus tables; no raw HTML, no links, no images, no indented code."""
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable("table")
     md.disable(["link", "image", "autolink", "reference", "code", "html_inline", "html_block"])
