@@ -36,6 +36,7 @@ class Settings(BaseSettings):
         default=True, description="Bridge everyday words across languages with CC-CEDICT."
     )
     places_path: Path = PACKAGE_DIR / "knowledge" / "data" / "places.tsv"
+    places_supplement_path: Path = PACKAGE_DIR / "knowledge" / "data" / "places_supplement.tsv"
     place_stoplist_path: Path = PACKAGE_DIR / "knowledge" / "data" / "place_stoplist.txt"
     metrics_path: Path = PACKAGE_DIR / "knowledge" / "data" / "metrics.yaml"
 

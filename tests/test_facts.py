@@ -26,7 +26,9 @@ GOLD = PROJECT_ROOT / "eval" / "facts" / "gold.jsonl"
 @pytest.fixture(scope="module")
 def sheet() -> list[FactRecord]:
     settings = Settings()
-    places = load_places(settings.places_path, settings.place_stoplist_path)
+    places = load_places(
+        settings.places_path, settings.place_stoplist_path, settings.places_supplement_path
+    )
     metrics = load_metrics(settings.metrics_path)
     docs, _ = load_corpus(settings)
     return [r for d in docs for r in extract_figures(
@@ -35,7 +37,9 @@ def sheet() -> list[FactRecord]:
 
 def _extract(text: str) -> list[FactRecord]:
     settings = Settings()
-    places = load_places(settings.places_path, settings.place_stoplist_path)
+    places = load_places(
+        settings.places_path, settings.place_stoplist_path, settings.places_supplement_path
+    )
     doc = DocText("d", text, ((0, len(text)),), "2025-01-01")
     return extract_figures(doc, places, load_metrics(settings.metrics_path))
 

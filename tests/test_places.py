@@ -11,7 +11,9 @@ from assistant.knowledge.places import Places, load_places
 @pytest.fixture(scope="module")
 def places() -> Places:
     settings = Settings()
-    return load_places(settings.places_path, settings.place_stoplist_path)
+    return load_places(
+        settings.places_path, settings.place_stoplist_path, settings.places_supplement_path
+    )
 
 
 @pytest.mark.parametrize("text", ["温州市的企业", "溫州的企業", "firms in Wenzhou", "WENZHOU"])
@@ -51,6 +53,16 @@ def test_repeated_long_passage_names_each_place_once() -> None:
     """Speed is measured by ``srdi bench``, not asserted here; this checks the matcher on a
     long repetitive passage (overlapping matches, cities with and without 市)."""
     settings = Settings()
-    places = load_places(settings.places_path, settings.place_stoplist_path)
+    places = load_places(
+        settings.places_path, settings.place_stoplist_path, settings.places_supplement_path
+    )
     passage = "截至2024年底，深圳市累计培育国家级专精特新“小巨人”企业1331家，北京1214家。" * 8
     assert places.mentioned(passage) == {"深圳", "北京"}
+
+
+def test_supplement_adds_divisions_newer_than_the_table(places: Places) -> None:
+    # 龙华区 of Shenzhen (2016) is in the supplement only; the table has Haikou's 龙华区
+    assert places.mentioned("深圳市龍華區和龙岗区") == {"深圳", "龙华", "龙岗"}  # not 和龙 (吉林)
+    assert places.mentioned("龙华与龙岗两区", context=frozenset({"深圳"})) == {"龙华", "龙岗"}
+    assert places.parent("龙华区") == "深圳"
+    assert places.parent("坪山") == "深圳"

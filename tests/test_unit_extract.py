@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from langchain_core.documents import Document
 
-from assistant.answering.extract import Candidate, _spans, _trim_references, cite, select
+from assistant.answering.extract import Candidate, candidates, cite, select
+from assistant.answering.passages import SentenceCache
+from assistant.answering.passages import sentence_spans as _spans
+from assistant.answering.passages import trim_references as _trim_references
+from assistant.answering.question import Idf, Question, coverage
+from assistant.config import Settings
+from assistant.knowledge import load_knowledge
 
 
 def doc(cid: str, text: str) -> Document:
@@ -63,3 +69,16 @@ def test_cite_numbers_passages_by_first_appearance() -> None:
     assert citations[0].text == "Beta." and citations[0].doc_id == "b"
     assert [q.text for q in citations[0].quotes] == ["Beta.", "Beta."]
     assert (citations[1].start, citations[1].end) == (100, 100 + len("Alpha one. Alpha two."))
+
+
+def test_a_clause_after_a_semicolon_shares_the_subject_before_it() -> None:
+    knowledge = load_knowledge(Settings())
+    text = "北京市累计培育小巨人企业1214家, 排名全国第二; 深圳市累计培育1331家, 数量第一。"
+    idf = Idf.build([text, "企业", "深圳"], knowledge.tokenizer)
+    q = Question.parse("深圳有多少家小巨人企业？", knowledge.glossary, knowledge.gazetteer, idf)
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    got = {c.text: c for c in candidates(q, [doc("a:1", text)], knowledge.gazetteer, cache)}
+    second = got["深圳市累计培育1331家, 数量第一。"]
+    own = knowledge.tokenizer.tokenize("深圳市累计培育1331家, 数量第一。", bigrams=False)
+    assert second.coverage > coverage(q, set(own))  # 小巨人企业 carries over the semicolon
+    assert second.coverage == second.context

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import gzip
+from pathlib import Path
+
 import pytest
 
-from assistant.answering.question import Idf, Question, concepts, coverage
+from assistant.answering.question import Idf, Question, concepts, coverage, key_concepts
 from assistant.config import Settings
 from assistant.knowledge import Knowledge, load_knowledge
+from assistant.knowledge.dictionary import load_bridge
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +111,20 @@ def test_the_metric_of_a_how_much_question(knowledge: Knowledge, idf: Idf) -> No
     assert "上市" in metric_phrase("2023年北京有多少家小巨人企业新上市？")
     q = parse("深圳的企业数量是多少？", knowledge, idf)
     assert q.metric and all("深圳" not in form for c in q.metric for form in c.forms)
+
+
+def test_a_verb_is_never_a_key_concept(knowledge: Knowledge, tmp_path: Path) -> None:
+    # CC-CEDICT glosses a verb "to …": 覆盖 only as one, 城市 never
+    cedict = tmp_path / "cedict.txt.gz"
+    with gzip.open(cedict, "wt", encoding="utf-8") as fh:
+        fh.write("覆蓋 覆盖 [fu4 gai4] /to cover/\n城市 城市 [cheng2 shi4] /city/town/\n")
+    tokenizer = knowledge.tokenizer
+    texts = ["名单覆盖城市", "城市", "企业", "企业城市"]
+    bridge = load_bridge(cedict, ["覆盖", "城市"], ["cover", "citi"], tokenizer.en_words)
+    assert bridge.is_verb("cover") and bridge.is_verb("覆盖")
+    assert not bridge.is_verb("citi") and not bridge.is_verb("城市")
+    idf = Idf.build(texts, tokenizer)
+    q = Question.parse("Which cities does it cover?", knowledge.glossary, knowledge.gazetteer,
+                       idf, bridge)
+    keys = [set().union(*k.forms) for k in key_concepts(q)]
+    assert keys == [{"citi", "城市"}]  # 覆盖 is rarer, but only an action

@@ -11,28 +11,24 @@ an entity (a place, an organisation) that no passage mentions.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
-from typing import Protocol
 
 from langchain_core.documents import Document
 
-from assistant.answering.anchors import Anchors, Check, anchors_of, check
+from assistant.answering.anchors import Check, check
 from assistant.answering.hostile import is_instruction
+from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Concept, Question, coverage, key_concepts
 from assistant.answering.scope import CLAUSE, scope_bonus, sentence_scope
 from assistant.answering.statements import DEFINES, is_statement
 from assistant.knowledge.entities import Gazetteer
 from assistant.schema import Citation, Quote, chunk_fields
-from assistant.text.normalize import HAN_RUN, Tokenizer, fold
+from assistant.text.normalize import HAN_RUN, fold
 from assistant.text.numbers import find_figures
-from assistant.text.sentences import split_sentences
 
 METRIC_MIN = 0.5  # share of a how-much question's metric the quoted sentence must name
 _MONEY = re.compile(r"yuan|rmb|dollars?|元|美元", re.I)
-_TRAILING_REFS = re.compile(r"\s*(\[\d+(?:[-–,，]\d+)*\])+\s*$")
-_ENDERS = set("。！？；!?;.…”\"'）)")
 
 
 @dataclass
@@ -130,97 +126,6 @@ def _entity_bonus(q: Question, text: str, gazetteer: Gazetteer) -> float:
     return -0.1 if named and not named & q.entities else 0.0
 
 
-def _trim_references(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop the document's own trailing reference markers ("… [5][6]") from a quote."""
-    match = _TRAILING_REFS.search(text, start, end)
-    return (start, match.start()) if match and match.start() > start else (start, end)
-
-
-def _spans(text: str) -> list[tuple[int, int]]:
-    """Sentence spans, a heading line joined to the line after it (a title alone says little)."""
-    spans = [_trim_references(text, s, e) for s, e in split_sentences(text)]
-    out: list[tuple[int, int]] = []
-    i = 0
-    while i < len(spans):
-        start, end = spans[i]
-        heading = text[end - 1] not in _ENDERS and text[end : end + 1] == "\n"
-        if heading and i + 1 < len(spans):
-            end = spans[i + 1][1]
-            i += 1
-        out.append((start, end))
-        i += 1
-    return out
-
-
-class PlaceFinder(Protocol):
-    """Finds the places a text names, given those named around it."""
-
-    def __call__(self, text: str, context: frozenset[str] = ...) -> frozenset[str]: ...
-
-
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence of a passage: its span, words, anchors and the anchors of what precedes
-    it (the document title and the passage's earlier sentences and headings)."""
-
-    start: int
-    end: int
-    words: frozenset[str]
-    anchors: Anchors
-    context: Anchors
-    fallback_years: frozenset[int] = frozenset()  # the document title's and opening's
-
-
-@dataclass(frozen=True)
-class Analysed:
-    """A passage's words and its sentences."""
-
-    words: frozenset[str]
-    sentences: tuple[Sentence, ...]
-
-
-class SentenceCache:
-    """Sentence analysis per chunk id, computed once (chunk ids are content hashes)."""
-
-    def __init__(
-        self, tokenizer: Tokenizer, places: PlaceFinder, leads: Mapping[str, str] | None = None
-    ) -> None:
-        self._data: dict[str, Analysed] = {}
-        self.tokenizer = tokenizer
-        self._places = places
-        self._leads = leads or {}  # doc_id -> its opening passage (where news names places)
-
-    def get(self, doc: Document) -> Analysed:
-        """The analysis of ``doc``, from the cache when possible."""
-        key = str(doc.id)
-        found = self._data.get(key)
-        if found is None:
-            found = self._analyse(doc)
-            if len(self._data) > 50_000:
-                self._data.clear()
-            self._data[key] = found
-        return found
-
-    def _analyse(self, doc: Document) -> Analysed:
-        text = doc.page_content
-        tokenize = self.tokenizer.tokenize
-        lead = self._leads.get(str(doc.metadata.get("doc_id", "")), "")
-        heading = anchors_of(str(doc.metadata.get("title", "")), self._places)
-        # The document's title and lead say where and when the rest of it holds; their
-        # years count only for places and ordinals, a sentence's own years decide time.
-        opening = anchors_of(lead, partial(self._places, context=heading.places))
-        opening = Anchors(opening.years | heading.years, opening.places, opening.ordinals)
-        context = Anchors(places=heading.places | opening.places,
-                          ordinals=heading.ordinals | opening.ordinals)
-        sentences: list[Sentence] = []
-        for s, e in _spans(text):
-            own = anchors_of(text[s:e], partial(self._places, context=context.places))
-            words = frozenset(tokenize(text[s:e], bigrams=False))
-            sentences.append(Sentence(s, e, words, own, context, opening.years))
-            context = context | own
-        return Analysed(frozenset(tokenize(text, bigrams=False)), tuple(sentences))
-
-
 def candidates(
     q: Question, passages: Sequence[Document], gazetteer: Gazetteer, cache: SentenceCache
 ) -> list[Candidate]:
@@ -231,10 +136,14 @@ def candidates(
         analysed = cache.get(doc)
         passage_cov = coverage(q, analysed.words)
         previous: frozenset[str] = frozenset()
+        joined = False  # the sentence before ended in a semicolon
         for sent in analysed.sentences:
             sentence = text[sent.start : sent.end]
-            cov = coverage(q, sent.words)
             context = coverage(q, sent.words | previous)  # what the sentence before said
+            # a clause after a semicolon shares the subject of the one before ("北京…1214家;
+            # 深圳市累计培育1331家"): it says what that one's words say
+            cov = context if joined else coverage(q, sent.words)
+            joined = sentence.rstrip().endswith((";", "；"))
             previous_words, previous = previous, sent.words
             anchored = check(q.anchors, sent.anchors, sent.context, sent.fallback_years)
             statement = is_statement(sentence)

@@ -90,6 +90,7 @@ class Concept:
     weight: float
     forms: tuple[frozenset[str], ...]
     in_corpus: bool = True  # some form occurs in the indexed text
+    verb: bool = False  # an action word (put, cover, 投放), not a thing an answer names
 
     def covered(self, tokens: AbstractSet[str]) -> bool:
         """True when some form (all of its words) occurs in ``tokens``."""
@@ -124,7 +125,8 @@ def concepts(
     for t in sorted(words - used):
         other = bridge.forms(t) if bridge is not None else ()
         forms = (frozenset({t}), *(frozenset({o}) for o in other))
-        out.append(Concept(idf(t), forms, idf.known(forms)))
+        verb = bridge is not None and bridge.is_verb(t)
+        out.append(Concept(idf(t), forms, idf.known(forms), verb))
     return out
 
 
@@ -174,8 +176,9 @@ def unknown_names(
 def key_concepts(q: Question, share: float = 0.8, most: int = 2) -> list[Concept]:
     """The question's most specific concepts that the corpus can express: the (at most
     ``most``) rarest, within ``share`` of the rarest one. An answer must express them.
-    A lone Chinese character (内, 后) is too ambiguous a word to be one."""
-    known = [c for c in q.concepts if c.in_corpus and not _lone_character(c)]
+    A lone Chinese character (内, 后) is too ambiguous a word to be one, and a verb
+    (put, cover) is said in too many ways: the things asked about are the keys."""
+    known = [c for c in q.concepts if c.in_corpus and not c.verb and not _lone_character(c)]
     top = max((c.weight for c in known), default=0.0)
     keys = sorted((c for c in known if c.weight >= share * top), key=lambda c: -c.weight)
     return keys[:most]

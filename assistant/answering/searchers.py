@@ -13,7 +13,7 @@ from typing import Any
 
 from langchain_core.documents import Document
 
-from assistant.answering.extract import SentenceCache
+from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Idf
 from assistant.config import Settings
 from assistant.index.facts import read_facts
@@ -73,7 +73,7 @@ def build_searchers(
     idf = Idf(n=len(chunks), df=Counter(document_frequencies(words)))
     bridge = _bridge(
         cfg, knowledge, list(idf.df), cache.parent / f"{cache.name}.bridge.pkl",
-        f"{signature}:{cfg.use_dictionary}",
+        f"{signature}:{cfg.use_dictionary}:verbs",
     )
     if chunks:
         bm25 = BM25Retriever.over(

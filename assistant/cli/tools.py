@@ -38,7 +38,9 @@ def facts(
     from assistant.schema import FactRecord
 
     if place:
-        places = load_places(settings.places_path, settings.place_stoplist_path)
+        places = load_places(
+            settings.places_path, settings.place_stoplist_path, settings.places_supplement_path
+        )
         place = canonical_place(places, place)
     records = filter_records(read_facts(settings), place, metric)
     if conflicts:

@@ -63,7 +63,9 @@ def sync_facts(
         from assistant.knowledge.figures import DocText, extract_figures
         from assistant.knowledge.places import load_places
 
-        places = load_places(settings.places_path, settings.place_stoplist_path)
+        places = load_places(
+            settings.places_path, settings.place_stoplist_path, settings.places_supplement_path
+        )
         metrics = load_metrics(settings.metrics_path)
         for doc in stale:
             records = extract_figures(

@@ -61,7 +61,9 @@ def load_knowledge(settings: Settings) -> Knowledge:
     glossary = build_glossary(
         [*glossary_rows, *entity_entries], tokenizer, settings.glossary_path
     )
-    places = load_places(settings.places_path, settings.place_stoplist_path)
+    places = load_places(
+        settings.places_path, settings.place_stoplist_path, settings.places_supplement_path
+    )
     metrics = load_metrics(settings.metrics_path)
     return Knowledge(tokenizer, glossary, build_gazetteer(entity_rows), places, metrics)
 

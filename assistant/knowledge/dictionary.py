@@ -25,6 +25,7 @@ __all__ = ["Bridge", "Entry", "bridge_from", "cedict_entries", "cedict_path", "l
 
 _LINE = re.compile(r"^(?P<trad>\S+) (?P<simp>\S+) \[[^\]]*\] /(?P<glosses>.+)/\s*$")
 _NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\b(?:to|a|an|the|sb|sth|one's|of)\b|CL:.*", re.I)
+_VERB_GLOSS = re.compile(r"\s*to\s", re.I)  # CC-CEDICT glosses a verb "to …"
 _MAX_GLOSS_WORDS = 2  # "electronic equipment" yes, "used in names of places" no
 _MAX_FORMS = 6
 
@@ -42,12 +43,20 @@ def cedict_path() -> Path | None:
 
 
 class Bridge:
-    """English stems → Chinese words and Chinese words → English stems, corpus words only."""
+    """English stems → Chinese words and Chinese words → English stems, corpus words only;
+    ``verbs``: the words whose every gloss (of corpus words) is a verb's ("to put")."""
 
     def __init__(self, en_to_zh: dict[str, tuple[str, ...]],
-                 zh_to_en: dict[str, tuple[str, ...]]) -> None:
+                 zh_to_en: dict[str, tuple[str, ...]],
+                 verbs: frozenset[str] = frozenset()) -> None:
         self.en_to_zh = en_to_zh
         self.zh_to_en = zh_to_en
+        self.verbs = verbs
+
+    def is_verb(self, token: str) -> bool:
+        """True when the dictionary glosses ``token`` only as a verb (CC-CEDICT writes
+        a verb's gloss "to …"): an action word, not a thing a sentence must name."""
+        return token in self.verbs
 
     def forms(self, token: str) -> tuple[str, ...]:
         """Other-language words for a token (a stemmed English word or a Chinese word)."""
@@ -55,8 +64,9 @@ class Bridge:
 
 
 # One CC-CEDICT line kept for the corpus: its line number, simplified word and the stems
-# of its short glosses (parsing and stemming are the cost; the bridge is built from these).
-Entry = tuple[int, str, tuple[str, ...]]
+# of its short glosses, each flagged when its gloss is a verb's (parsing and stemming are
+# the cost; the bridge is built from these).
+Entry = tuple[int, str, tuple[tuple[str, bool], ...]]
 
 
 def cedict_entries(
@@ -84,13 +94,18 @@ def bridge_from(entries: Iterable[Entry], en_vocabulary: Iterable[str]) -> Bridg
     en_vocab = frozenset(en_vocabulary)
     en_to_zh: dict[str, list[str]] = defaultdict(list)
     zh_to_en: dict[str, list[str]] = defaultdict(list)
+    nominal: set[str] = set()  # words with a gloss that is not a verb's
     for _, simp, stems in sorted(entries):
-        for stem in stems:
+        for stem, verb in stems:
             _add(en_to_zh[stem], simp)
             if stem in en_vocab:
                 _add(zh_to_en[simp], stem)
+            if not verb:
+                nominal.update((stem, simp))
+    verbs = (set(en_to_zh) | set(zh_to_en)) - nominal
     return Bridge(
-        {k: tuple(v) for k, v in en_to_zh.items()}, {k: tuple(v) for k, v in zh_to_en.items()}
+        {k: tuple(v) for k, v in en_to_zh.items()}, {k: tuple(v) for k, v in zh_to_en.items()},
+        frozenset(verbs),
     )
 
 
@@ -110,13 +125,17 @@ def load_bridge(
     return bridge_from(cedict_entries(path, zh_vocabulary, en_words), en_vocabulary)
 
 
-def _gloss_heads(glosses: str, en_words: Callable[[str], list[str]]) -> set[str]:
-    """Stems of the short glosses of an entry ("/to host/electronic equipment/")."""
-    out: set[str] = set()
+def _gloss_heads(
+    glosses: str, en_words: Callable[[str], list[str]]
+) -> set[tuple[str, bool]]:
+    """Stems of the short glosses of an entry ("/to host/electronic equipment/"), each
+    flagged when its gloss is a verb's ("to host")."""
+    out: set[tuple[str, bool]] = set()
     for gloss in glosses.split("/"):
         words = en_words(_NOISE.sub(" ", gloss))
         if 0 < len(words) <= _MAX_GLOSS_WORDS:
-            out.update(words)
+            verb = _VERB_GLOSS.match(gloss) is not None
+            out.update((w, verb) for w in words)
     return out
 
 

@@ -86,14 +86,13 @@ class Places:
             if folded[start].isascii() and not _word_bounded(folded, start, end + 1):
                 continue
             found.append((start, end + 1, canonical, contextual))
-        found.sort(key=lambda s: (s[0], s[0] - s[1]))
-        chosen: list[tuple[int, int, str, bool]] = []
-        last = 0
+        # the longest alias wins an overlap: 龙岗区 in 和龙岗区, not the city 和龙
+        found.sort(key=lambda s: (s[0] - s[1], s[0]))
+        taken: list[tuple[int, int, str, bool]] = []
         for span in found:
-            if span[0] >= last:
-                last = span[1]
-                if span[2]:
-                    chosen.append(span)
+            if all(span[1] <= t[0] or span[0] >= t[1] for t in taken):
+                taken.append(span)
+        chosen = sorted((s for s in taken if s[2]), key=lambda s: s[0])
         licensed = context | {c for _, _, c, contextual in chosen if not contextual}
         return [
             (start, end, canonical)
@@ -175,9 +174,14 @@ def read_stoplist(path: Path) -> list[str]:
         return [s for s in (line.strip() for line in fh) if s and not s.startswith("#")]
 
 
-def load_places(places_path: Path, stoplist_path: Path) -> Places:
-    """Build :class:`Places` from the table and the stop list."""
+def load_places(
+    places_path: Path, stoplist_path: Path, supplement_path: Path | None = None
+) -> Places:
+    """Build :class:`Places` from the table, its supplement of divisions created after
+    the table was compiled (same columns) and the stop list."""
     rows = read_places(places_path)
+    if supplement_path is not None:
+        rows += read_places(supplement_path)
     aliases: dict[str, tuple[str, bool]] = {}
     for place, names in sorted(rows, key=lambda r: r[0].weight):
         for alias, contextual in names:
