@@ -333,7 +333,7 @@ class AssistantService:
         record.answer = compose(lang, quotes, cross_language=cross)
         if cross and lang == "en":  # the figures in the reader's language, from the sheet
             lines = figure_lines(self.knowledge, result.citations, searchers.facts,
-                                 q.anchors.places)
+                                 q.anchors.places, question)
             lead, _, rest = record.answer.partition("\n")
             record.answer = "\n".join([lead, *lines, rest]) if lines else record.answer
         for quoted, others in conflict_values(result.citations, searchers.facts):

@@ -30,3 +30,20 @@ def test_agreeing_or_unquoted_figures_are_not_flagged() -> None:
     assert conflict_values([cited("report", 0)], same) == []
     shares = [record(15.6, "a", 0, "share"), record(3.9, "b", 0, "share")]
     assert conflict_values([cited("a", 0)], shares) == []  # shares of different wholes
+
+
+def test_lines_name_the_asked_metric_first() -> None:
+    """A quoted sentence with two figures of one place: the line of the metric the
+    question asks about comes first, whatever the sentence's order."""
+    from assistant.answering.figures import figure_lines
+    from assistant.config import Settings
+    from assistant.knowledge import load_knowledge
+
+    knowledge = load_knowledge(Settings())
+    smes = record(11062, "doc", 0).model_copy(update={"metric": "SRDI SMEs", "fact_id": "a"})
+    giants = record(1214, "doc", 10).model_copy(update={"fact_id": "b"})
+    lines = figure_lines(knowledge, [cited("doc", 0)], [smes, giants], frozenset({"深圳"}),
+                         "How many national little giant enterprises does Shenzhen have?")
+    assert "1,214 national little giants" in lines[0] and "11,062" in lines[1]
+    plain = figure_lines(knowledge, [cited("doc", 0)], [smes, giants], frozenset({"深圳"}))
+    assert "11,062" in plain[0]  # no metric asked: the sentence's order

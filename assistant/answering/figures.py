@@ -46,11 +46,12 @@ def _quoted_records(c: Citation, records: Sequence[FactRecord]) -> list[FactReco
 
 def figure_lines(
     knowledge: Knowledge, citations: Sequence[Citation], records: Sequence[FactRecord],
-    places: frozenset[str],
+    places: frozenset[str], question: str = "",
 ) -> list[str]:
-    """English lines for the figures quoted from non-English sentences (at most three),
-    those about the question's places first."""
-    lines: list[tuple[bool, str]] = []
+    """English lines for the figures quoted from non-English sentences (at most three):
+    those about the question's places first, then those of the metric it asks about."""
+    wanted = knowledge.metrics.label(fold(question)) if question else None
+    lines: list[tuple[tuple[bool, bool], str]] = []
     for c in citations:
         for r in _quoted_records(c, records):
             when = r.as_of.removesuffix(DOC_DATE) if r.as_of else "date not stated"
@@ -58,7 +59,8 @@ def figure_lines(
             detail = ", ".join(x for x in (kind, when) if x)
             value = f"{r.value:,}" if r.unit != "%" else f"{r.value}%"
             line = f"{_english_place(knowledge, r.place)}: {value} {r.metric} ({detail}) [{c.n}]"
-            lines.append((r.place not in places, line))
+            other_metric = wanted is not None and r.metric != wanted
+            lines.append(((r.place not in places, other_metric), line))
     ordered = [line for _, line in sorted(lines, key=lambda pair: pair[0])]
     return list(dict.fromkeys(ordered))[:3]
 
