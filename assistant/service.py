@@ -7,7 +7,7 @@ import threading
 import time
 from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from langchain_core.documents import Document
 
@@ -20,18 +20,9 @@ from assistant.answering.question import Question
 from assistant.answering.replies import as_of, compose, text
 from assistant.answering.searchers import Searchers, build_searchers
 from assistant.config import RetrieverName, Settings
+from assistant.index.handle import IndexHandle
 from assistant.index.lexcache import cached_pickle
-from assistant.index.snapshot import (
-    Snapshot,
-    from_chroma,
-    load_snapshot,
-    patched,
-    read_stamp,
-    save_snapshot,
-    snapshot_path,
-    write_stamp,
-)
-from assistant.index.store import LEAN_KEYS, ChunkIndex, Generation, Progress, new_stamp
+from assistant.index.store import ChunkIndex, Progress
 from assistant.knowledge import knowledge_signature, load_knowledge
 from assistant.knowledge.factsheet import filter_records
 from assistant.models.embedders import Embedders, load_embedders
@@ -49,9 +40,6 @@ from assistant.schema import (
 )
 from assistant.text.lang import detect_lang
 from assistant.text.numbers import find_figures
-
-if TYPE_CHECKING:
-    from assistant.index.sync import Synced
 
 log = logging.getLogger(__name__)
 
@@ -79,72 +67,25 @@ class AssistantService:
             self.chat_model = build_chat_model(settings)
         self._baseline: Any = None
         self._lock = threading.RLock()
-        self._client: Any = None  # Chroma opens only when a command needs it
-        self._indexes: tuple[ChunkIndex, ChunkIndex] | None = None
-        self._generation: Generation | None = None
-        self._snapshot = self._current_snapshot()
+        self.store = IndexHandle(settings, self.embeddings, self.use)  # Chroma opens lazily
+        self._snapshot = self.store.current_snapshot()
         self._built = self._build_searchers()
 
-    # --- the store (opened on first use) ------------------------------------------
+    # --- the store (opened on first use; see assistant.index.handle) --------------
     @property
     def client(self) -> Any:
         """The Chroma client (imports and opens Chroma on first use)."""
-        with self._lock:
-            if self._client is None:
-                from assistant.index.store import open_client
-
-                self._client = open_client(self.settings)
-            return self._client
+        return self.store.client
 
     @property
     def index(self) -> ChunkIndex:
         """The primary (e5) collection: vectors, texts and metadata."""
-        return self._chunk_indexes()[0]
+        return self.store.index
 
     @property
     def use_index(self) -> ChunkIndex:
         """The USE collection: vectors and paths only."""
-        return self._chunk_indexes()[1]
-
-    @property
-    def generation(self) -> Generation:
-        """The index's generation record in Chroma."""
-        with self._lock:
-            if self._generation is None:
-                self._generation = Generation(self.client, self.settings.collection_name)
-            return self._generation
-
-    def _chunk_indexes(self) -> tuple[ChunkIndex, ChunkIndex]:
-        with self._lock:
-            if self._indexes is None:
-                from assistant.index.store import open_collection
-
-                name = self.settings.collection_name
-                self._indexes = (
-                    ChunkIndex(open_collection(self.client, name), self.embeddings),
-                    ChunkIndex(open_collection(self.client, f"{name}_use"), self.use, LEAN_KEYS),
-                )
-            return self._indexes
-
-    def _stamp(self) -> str:
-        """The current generation: the local stamp file, or Chroma's record over HTTP."""
-        if self.settings.chroma_mode == "http":
-            return self.generation.read()
-        return read_stamp(self.settings)
-
-    def _current_snapshot(self) -> Snapshot:
-        """The saved snapshot when it copies the current index, else one read from
-        Chroma (and saved for the next start)."""
-        found = load_snapshot(snapshot_path(self.settings), self._stamp())
-        if found is not None:
-            return found
-        stamp = self.generation.read()
-        snap = from_chroma(stamp, self.index, {"use": self.use_index}, "e5")
-        if stamp:
-            save_snapshot(snapshot_path(self.settings), snap)
-            if self.settings.chroma_mode != "http":
-                write_stamp(self.settings, stamp)
-        return snap
+        return self.store.use_index
 
     @property
     def mode_label(self) -> str:
@@ -174,46 +115,19 @@ class AssistantService:
     def ingest(self, progress: Progress | None = None) -> IngestReport:
         """Bring the index in line with the corpus folder (incremental)."""
         with self._lock:
-            before = self.generation.read()
-            local = self.settings.chroma_mode != "http"
-            if local:
-                write_stamp(self.settings, "")  # until the snapshot is saved again
-            from assistant.index.sync import ingest  # the ingest package loads only here
-
-            synced = ingest(self.settings, [self.index, self.use_index], progress)
-            self._snapshot = self._synced_snapshot(synced, before)
-            if local:
-                write_stamp(self.settings, self._snapshot.stamp)
+            report, self._snapshot = self.store.ingest(self._snapshot, progress)
             self._built = self._build_searchers()
-        return synced.report
-
-    def _synced_snapshot(self, synced: Synced, before: str) -> Snapshot:
-        """The snapshot after an ingest: the old one patched with the ingest's changes
-        when it copied the index the ingest started from, else read from Chroma."""
-        # the snapshot copies what the ingest started from: same generation, or both
-        # empty (a first ingest patches the empty snapshot instead of reading it all back)
-        fresh = not before and not self._snapshot.chunks
-        old = self._snapshot if fresh or (before and self._snapshot.stamp == before) else None
-        touched = any(p.add or p.update or p.delete for p in synced.plans)
-        if old is not None and not touched:
-            return old
-        stamp = new_stamp()
-        snap = patched(old, ["e5", "use"], synced.plans, synced.added, stamp) if old else None
-        if snap is None or len(snap.chunks) != self.index.count():
-            snap = from_chroma(stamp, self.index, {"use": self.use_index}, "e5")
-        save_snapshot(snapshot_path(self.settings), snap)
-        self.generation.write(stamp)
-        return snap
+        return report
 
     @property
     def _searchers(self) -> Searchers:
         """The searchers, rebuilt first when another process changed the index."""
-        current = self._stamp()
+        current = self.store.stamp()
         if current and current != self._snapshot.stamp:
             with self._lock:
                 if current != self._snapshot.stamp:
                     log.info("index changed by another process; reloading")
-                    self._snapshot = self._current_snapshot()
+                    self._snapshot = self.store.current_snapshot()
                     self._built = self._build_searchers()
         return self._built
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from standin import standin_embedders
 
-from assistant import service as service_module
 from assistant.config import PROJECT_ROOT, Settings
+from assistant.index import handle as handle_module
 from assistant.index import store as store_module
 from assistant.index.snapshot import read_stamp, snapshot_path
 from assistant.index.sync import corpus_chunks
@@ -57,7 +57,7 @@ def test_an_ingest_patches_the_snapshot_with_its_changes_only(
     settings = settings_factory()
     service = AssistantService(settings, standin_embedders())
     service.ingest()
-    monkeypatch.setattr(service_module, "from_chroma", _no_chroma)  # no full read again
+    monkeypatch.setattr(handle_module, "from_chroma", _no_chroma)  # no full read again
     edited = settings.corpus_dir / "003_ae6fda2240162a5d.txt"
     edited.write_text(edited.read_text(encoding="utf-8") + "\n\nIn 2026 the pilot programme "
                       "added 77 more cities to the digital transformation list.\n",
