@@ -69,7 +69,7 @@ class AssistantService:
         self._lock = threading.RLock()
         self.store = IndexHandle(settings, self.embeddings, self.use)  # Chroma opens lazily
         self._snapshot = self.store.current_snapshot()
-        self._built = self._build_searchers()
+        self._built: Searchers | None = None  # built on first use, once per index state
 
     # --- the store (opened on first use; see assistant.index.handle) --------------
     @property
@@ -116,20 +116,25 @@ class AssistantService:
         """Bring the index in line with the corpus folder (incremental)."""
         with self._lock:
             report, self._snapshot = self.store.ingest(self._snapshot, progress)
-            self._built = self._build_searchers()
+            self._built = None  # rebuilt by the next question, not by every ingest
         return report
 
     @property
     def _searchers(self) -> Searchers:
-        """The searchers, rebuilt first when another process changed the index."""
+        """The searchers: built on first use, and again after an ingest or when another
+        process changed the index."""
         current = self.store.stamp()
-        if current and current != self._snapshot.stamp:
-            with self._lock:
-                if current != self._snapshot.stamp:
-                    log.info("index changed by another process; reloading")
-                    self._snapshot = self.store.current_snapshot()
-                    self._built = self._build_searchers()
-        return self._built
+        built = self._built
+        if built is not None and not (current and current != self._snapshot.stamp):
+            return built
+        with self._lock:
+            if current and current != self._snapshot.stamp:
+                log.info("index changed by another process; reloading")
+                self._snapshot = self.store.current_snapshot()
+                self._built = None
+            if self._built is None:
+                self._built = self._build_searchers()
+            return self._built
 
     def add_upload(
         self, src: Path, filename: str, progress: Progress | None = None
