@@ -62,8 +62,10 @@ def wire(demo: gr.Blocks, w: Widgets, chat: ChatHandlers, lib: LibraryHandlers) 
         return lang_from_header(request.headers.get("accept-language"))
 
     quiet: dict[str, Any] = {"queue": False, "show_progress": "hidden", **PRIVATE}
-    demo.load(initial_lang, None, w.lang, **quiet)
-    demo.load(refresh, [w.lang], [w.library, w.doc_filter], **quiet)
+    # chained, not two loads: a parallel refresh read the default language and could land
+    # after the relabel, leaving a zh-CN browser with an English library table
+    demo.load(initial_lang, None, w.lang, **quiet).then(
+        refresh, [w.lang], [w.library, w.doc_filter], **quiet)
 
 
 def _wire_ask(w: Widgets, chat: ChatHandlers) -> None:
