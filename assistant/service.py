@@ -22,6 +22,7 @@ from assistant.answering.searchers import Searchers, build_searchers
 from assistant.config import RetrieverName, Settings
 from assistant.index.handle import IndexHandle
 from assistant.index.lexcache import cached_pickle
+from assistant.index.snapshot import Snapshot
 from assistant.index.store import ChunkIndex, Progress
 from assistant.knowledge import knowledge_signature, load_knowledge
 from assistant.knowledge.factsheet import filter_records
@@ -119,19 +120,26 @@ class AssistantService:
             self._built = None  # rebuilt by the next question, not by every ingest
         return report
 
+    def _fresh(self) -> Snapshot:
+        """The index snapshot, reloaded first when another process changed the index."""
+        current = self.store.stamp()
+        if current and current != self._snapshot.stamp:
+            with self._lock:
+                if current != self._snapshot.stamp:
+                    log.info("index changed by another process; reloading")
+                    self._snapshot = self.store.current_snapshot()
+                    self._built = None
+        return self._snapshot
+
     @property
     def _searchers(self) -> Searchers:
         """The searchers: built on first use, and again after an ingest or when another
         process changed the index."""
-        current = self.store.stamp()
+        self._fresh()
         built = self._built
-        if built is not None and not (current and current != self._snapshot.stamp):
+        if built is not None:
             return built
         with self._lock:
-            if current and current != self._snapshot.stamp:
-                log.info("index changed by another process; reloading")
-                self._snapshot = self.store.current_snapshot()
-                self._built = None
             if self._built is None:
                 self._built = self._build_searchers()
             return self._built
@@ -321,15 +329,15 @@ class AssistantService:
     # --- documents --------------------------------------------------------------
     def chunks(self) -> list[Document]:
         """Every indexed chunk, in document order."""
-        return list(self._searchers.chunks)
+        return list(self._fresh().chunks)
 
     def documents(self) -> list[DocumentInfo]:
         """The indexed documents, one row each."""
-        return library.document_rows(self._searchers.chunks)
+        return library.document_rows(self._fresh().chunks)
 
     def document_view(self, doc_id: str, chunk_id: str | None = None) -> DocumentView:
         """The whole cleaned document, with one passage's span to highlight."""
-        return library.document_view(self.settings, self._searchers.chunks, doc_id, chunk_id)
+        return library.document_view(self.settings, self._fresh().chunks, doc_id, chunk_id)
 
     def record_feedback(self, record: AnswerRecord, rating: Literal["up", "down"]) -> None:
         """Append a rating of an answer to the feedback file (JSON lines)."""
