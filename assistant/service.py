@@ -26,7 +26,7 @@ from assistant.index.snapshot import Snapshot
 from assistant.index.store import ChunkIndex, Progress
 from assistant.knowledge import knowledge_signature, load_knowledge
 from assistant.knowledge.factsheet import filter_records
-from assistant.models.embedders import Embedders, load_embedders
+from assistant.models.embedders import Embedders, load_embedders, preload
 from assistant.retrieval.hybrid import Hit
 from assistant.schema import (
     AnswerRecord,
@@ -50,9 +50,15 @@ __all__ = ["AssistantService"]
 class AssistantService:
     """Ingest, retrieve and answer over one corpus and one index."""
 
-    def __init__(self, settings: Settings, embedders: Embedders | None = None) -> None:
+    def __init__(
+        self, settings: Settings, embedders: Embedders | None = None, *, warm: bool = False
+    ) -> None:
+        """``warm``: start loading the query models now, in the background (a question
+        is coming: the CLI's ask and chat, the app)."""
         self.settings = settings
         embedders = embedders or load_embedders(settings)
+        if warm:
+            preload(embedders)
         self.embeddings = embedders.e5
         self.use = embedders.use
         # built from the data files once, then loaded from a pickle while they and the

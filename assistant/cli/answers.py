@@ -69,7 +69,7 @@ def ask(settings: Settings, question: str, as_json: bool, passages: bool, k: int
         retriever: str | None) -> None:
     """Answer QUESTION with quoted, cited passages (or say the documents don't)."""
     question = require_question(question)
-    record = open_service(settings).ask(question, k=k, retriever=retriever)
+    record = open_service(settings, warm=True).ask(question, k=k, retriever=retriever)
     if as_json:
         echo_json(record.model_dump(mode="json"))
     else:
@@ -93,7 +93,7 @@ def chat(settings: Settings, passages: bool) -> None:
         import readline  # noqa: F401  (line editing and ↑ history for input())
     click.echo("Ask about SRDI (专精特新) policy in Chinese or English. "
                "Empty line or Ctrl-D to quit.")
-    service = open_service(settings)
+    service = open_service(settings, warm=True)
     history: list[str] = []
     while True:
         try:

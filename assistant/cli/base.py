@@ -14,11 +14,12 @@ from assistant.config import Settings
 log = logging.getLogger("assistant")
 
 
-def open_service(settings: Settings) -> Any:
-    """The service every command talks to (imported here: ``srdi ask ""`` loads nothing)."""
+def open_service(settings: Settings, *, warm: bool = False) -> Any:
+    """The service every command talks to (imported here: ``srdi ask ""`` loads nothing);
+    ``warm`` starts loading the query models at once, for commands that answer."""
     from assistant.service import AssistantService
 
-    return AssistantService(settings)
+    return AssistantService(settings, warm=warm)
 
 
 def echo_json(obj: Any) -> None:

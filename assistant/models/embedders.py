@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from dataclasses import dataclass
 from typing import Any
 
 from assistant.config import Settings
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -27,3 +31,27 @@ def load_embedders(settings: Settings) -> Embedders:
 
     use = USEEmbeddings(cache=settings.cache_dir / "models" / "usem3.pkl")
     return Embedders(e5=load_embeddings(settings), use=use)
+
+
+def _warm(embedder: Any) -> None:
+    try:
+        embedder.encode_queries(["warm-up"])
+    except Exception as exc:  # the real question reports the failure
+        log.debug("query model preload failed: %s", exc)
+
+
+def preload(embedders: Embedders) -> list[threading.Thread]:
+    """Load both query encoders in background threads, one each, and return them.
+
+    A one-shot question then loads its models while the index, the knowledge and the
+    question analysis load on the main thread (model loading is mostly native code, so
+    the two cores share the work); the question waits on each model's lock if needed.
+    """
+    threads = [
+        threading.Thread(target=_warm, args=(e,), name=f"preload-{name}", daemon=True)
+        for name, e in (("e5", embedders.e5), ("use", embedders.use))
+        if hasattr(e, "encode_queries")
+    ]
+    for thread in threads:
+        thread.start()
+    return threads

@@ -192,7 +192,7 @@ def launch(settings: Settings, *, block: bool = True) -> gr.Blocks:
     """
     configure()
     options = launch_options(settings)  # checks SRDI_AUTH before the slow start
-    service = AssistantService(settings)
+    service = AssistantService(settings, warm=True)
     demo = build_app(service)
     demo.launch(prevent_thread_lock=True, quiet=True, **options)
     host = "127.0.0.1" if settings.host in ("0.0.0.0", "") else settings.host
