@@ -22,7 +22,8 @@ from gradio_client import Client
 
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.service import AssistantService
-from assistant.ui.app import build_app, launch_options, parse_auth
+from assistant.ui.app import build_app, launch_options
+from assistant.ui.auth import parse_auth
 
 pytestmark = pytest.mark.slow
 

@@ -25,7 +25,16 @@ def build_app(service: AssistantService) -> gr.Blocks:
 
 
 def launch(settings: Settings, *, block: bool = True) -> gr.Blocks:
-    """Serve the app as configured by ``settings`` (see :func:`assistant.ui.app.launch`)."""
-    from assistant.ui.app import launch as serve
+    """Open the service, then build and serve the app (see :func:`assistant.ui.app.serve`).
 
-    return serve(settings, block=block)
+    The service opens before gradio is imported: the query models then load in their
+    background threads while the (single-threaded) gradio import runs.
+    """
+    from assistant.service import AssistantService
+    from assistant.ui.auth import parse_auth
+
+    parse_auth(settings.auth)  # a malformed SRDI_AUTH fails before the slow start
+    service = AssistantService(settings, warm=True)
+    from assistant.ui.app import serve
+
+    return serve(settings, service, block=block)

@@ -14,7 +14,7 @@ from assistant.console import configure
 from assistant.ingest import SUPPORTED_SUFFIXES
 from assistant.service import AssistantService
 from assistant.ui import render
-from assistant.ui.auth import LoginGuard
+from assistant.ui.auth import LoginGuard, parse_auth
 from assistant.ui.figures import build_figures_tab, wire_figures_tab
 from assistant.ui.handlers import ChatHandlers
 from assistant.ui.i18n import LANG_CHOICES, examples, t
@@ -148,16 +148,6 @@ def theme() -> gr.themes.Base:
     )
 
 
-def parse_auth(value: str | None) -> tuple[str, str] | None:
-    """``user:password`` from ``SRDI_AUTH`` as Gradio's auth pair (None: no login)."""
-    if not value:
-        return None
-    user, sep, password = value.partition(":")
-    if not sep or not user or not password:
-        raise ValueError("SRDI_AUTH must look like user:password")
-    return user, password
-
-
 def login_guard(settings: Settings) -> LoginGuard | None:
     """The throttled login check for ``SRDI_AUTH`` (None: no login)."""
     pair = parse_auth(settings.auth)
@@ -185,14 +175,13 @@ def launch_options(settings: Settings) -> dict[str, Any]:
     }
 
 
-def launch(settings: Settings, *, block: bool = True) -> gr.Blocks:
-    """Open the service, build the app and serve it (``block=False`` returns at once).
+def serve(settings: Settings, service: AssistantService, *, block: bool = True) -> gr.Blocks:
+    """Build the app over ``service`` and serve it (``block=False`` returns at once).
 
     Quiet: one line on stdout naming the address (Gradio's own banner is off).
     """
     configure()
-    options = launch_options(settings)  # checks SRDI_AUTH before the slow start
-    service = AssistantService(settings, warm=True)
+    options = launch_options(settings)
     demo = build_app(service)
     demo.launch(prevent_thread_lock=True, quiet=True, **options)
     host = "127.0.0.1" if settings.host in ("0.0.0.0", "") else settings.host

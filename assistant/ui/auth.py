@@ -63,3 +63,13 @@ class LoginGuard:
                 log.warning("login locked out for %r for %.0f s after %d failures",
                             client, entry.locked_until - now, self.max_failures)
             return False
+
+
+def parse_auth(value: str | None) -> tuple[str, str] | None:
+    """``user:password`` from ``SRDI_AUTH`` as Gradio's auth pair (None: no login)."""
+    if not value:
+        return None
+    user, sep, password = value.partition(":")
+    if not sep or not user or not password:
+        raise ValueError("SRDI_AUTH must look like user:password")
+    return user, password
