@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import time
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -69,11 +71,31 @@ def corpus_chunks(settings: Settings) -> tuple[list[Document], IngestReport]:
     return chunks, report
 
 
-def _shifted(progress: Progress | None, offset: int, total: int) -> Progress | None:
-    """One index's progress as part of the whole ingest's."""
-    if progress is None:
-        return None
-    return lambda done, _: progress(offset + done, total)
+def _apply_all(
+    indexes: Sequence[ChunkIndex], plans: Sequence[SyncPlan], progress: Progress | None
+) -> list[FloatMatrix]:
+    """Carry out each index's plan, the indexes side by side in threads: each model's
+    native code runs outside the GIL, so one channel fills the cores the other leaves
+    idle. ``progress`` sees the chunks embedded over all indexes."""
+    total = sum(len(p.add) for p in plans)
+    done = [0] * len(indexes)
+    lock = threading.Lock()
+
+    def report(i: int) -> Progress | None:
+        if progress is None:
+            return None
+
+        def step(count: int, _: int) -> None:
+            with lock:
+                done[i] = count
+                progress(sum(done), total)
+
+        return step
+
+    with ThreadPoolExecutor(max_workers=len(indexes), thread_name_prefix="embed") as pool:
+        futures = [pool.submit(index.apply, plan, report(i))
+                   for i, (index, plan) in enumerate(zip(indexes, plans, strict=True))]
+        return [future.result() for future in futures]
 
 
 def file_statuses(
@@ -168,12 +190,7 @@ def ingest(
         "%d files not read (unchanged)",
         len(plan.add), len(plan.update), plan.unchanged, len(plan.delete), len(same),
     )
-    grand_total = sum(len(p.add) for p in plans)
-    offset = 0
-    added = []
-    for index, each in zip(indexes, plans, strict=True):
-        added.append(index.apply(each, _shifted(progress, offset, grand_total)))
-        offset += len(each.add)
+    added = _apply_all(indexes, plans, progress)
     _fill_report(report, indexes, plans, same)
     files = file_statuses(chunks, stored, plans, report)
     files += [FileStatus(path=r, status="unchanged") for r in same]
