@@ -21,10 +21,18 @@ from assistant.config import PROJECT_ROOT, Settings
 from assistant.index import handle as handle_module
 from assistant.index import store as store_module
 from assistant.index.snapshot import read_stamp, snapshot_path
+from assistant.index.store import TEXT_KEY, stored_document
 from assistant.index.sync import corpus_chunks
 from assistant.service import AssistantService
 
 QUESTION = "深圳累计培育了多少家国家级专精特新小巨人企业？"
+
+
+def test_stored_chunks_read_from_either_layout() -> None:
+    new = stored_document("c1", None, {TEXT_KEY: "深圳 1331 家", "path": "a.txt"})
+    assert new.page_content == "深圳 1331 家" and new.metadata == {"path": "a.txt"}
+    old = stored_document("c1", "深圳 1331 家", {"path": "a.txt"})  # text as the document
+    assert old.page_content == "深圳 1331 家" and old.metadata == {"path": "a.txt"}
 
 
 def _no_chroma(*_args: object, **_kwargs: object) -> object:
@@ -42,8 +50,10 @@ def test_a_start_reads_the_snapshot_not_chroma(
     got = first.use_index.collection.get(include=["documents", "metadatas"])
     assert got["ids"] and not any(got["documents"])
     assert all(set(m) == {"path"} for m in got["metadatas"])
+    # the primary's text is metadata, not a Chroma document (no full-text index built)
     primary = first.index.collection.get(limit=1, include=["documents", "metadatas"])
-    assert primary["documents"][0] and "doc_id" in primary["metadatas"][0]
+    assert not primary["documents"][0] and "doc_id" in primary["metadatas"][0]
+    assert primary["metadatas"][0][TEXT_KEY]
     monkeypatch.setattr(store_module, "open_client", _no_chroma)
     service = AssistantService(settings, standin_embedders())
     record = service.ask(QUESTION)
@@ -74,7 +84,9 @@ def test_an_ingest_patches_the_snapshot_with_its_changes_only(
     rows = {c.id: c for c in reopened.chunks()}
     stored = service.index.collection.get(ids=sorted(expected), include=["metadatas"])
     for cid, meta in zip(stored["ids"], stored["metadatas"], strict=True):
+        text = meta.pop(TEXT_KEY)
         assert rows[cid].metadata == meta  # offsets moved by the edit are patched too
+        assert rows[cid].page_content == text
 
 
 def test_the_one_shot_question_path_imports_neither_chroma_nor_langchain_retrievers(

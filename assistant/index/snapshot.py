@@ -2,7 +2,9 @@
 of every chunk from it.
 
 ``<collection>.snapshot.npz`` holds every chunk's id, text and metadata (zlib-compressed
-JSON) and each dense channel's vectors (float32 rows in the same order), with the
+JSON) and each dense channel's vectors (float16 rows in the same order: half the disk,
+and scores differ from float32 by about 1e-4; held as float32 after rounding, so a
+patched snapshot in memory and the same one read back rank alike), with the
 generation stamp of the index it copies. Chroma stays the record: the snapshot is
 derived from it, patched by each ingest with just that ingest's changes (deletions,
 metadata updates, the vectors it embedded), and rebuilt from Chroma (read in pages)
@@ -81,17 +83,23 @@ def _order(chunks: Sequence[Document]) -> list[int]:
         str(chunks[i].metadata.get("path", "")), int(chunks[i].metadata.get("seq", 0))))
 
 
+def _stored(matrix: FloatMatrix) -> FloatMatrix:
+    """Vectors at the precision the snapshot stores them (float16), as float32."""
+    return matrix.astype(np.float16).astype(np.float32)
+
+
 def _arranged(stamp: str, chunks: list[Document], vectors: dict[str, FloatMatrix]) -> Snapshot:
     order = _order(chunks)
     return Snapshot(stamp, [chunks[i] for i in order],
-                    {name: matrix[order] for name, matrix in vectors.items()})
+                    {name: _stored(matrix[order]) for name, matrix in vectors.items()})
 
 
 def save_snapshot(path: Path, snap: Snapshot) -> None:
     """Write ``snap`` atomically."""
     rows = [[c.page_content, c.metadata] for c in snap.chunks]
     blob = zlib.compress(json.dumps(rows, ensure_ascii=False).encode("utf-8"), 1)
-    arrays: dict[str, Any] = {f"vec_{name}": m for name, m in snap.vectors.items()}
+    arrays: dict[str, Any] = {f"vec_{name}": m.astype(np.float16)
+                              for name, m in snap.vectors.items()}
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp.npz")
     np.savez(tmp, format=np.str_(FORMAT), stamp=np.str_(snap.stamp),
@@ -110,7 +118,8 @@ def load_snapshot(path: Path, stamp: str) -> Snapshot | None:
                 return None
             ids = data["ids"].tolist()
             rows = json.loads(zlib.decompress(data["records"].tobytes()).decode("utf-8"))
-            vectors = {k[4:]: data[k] for k in data.files if k.startswith("vec_")}
+            vectors = {k[4:]: data[k].astype(np.float32)
+                       for k in data.files if k.startswith("vec_")}
     except (OSError, ValueError, KeyError, zlib.error):
         log.warning("ignoring unreadable index snapshot %s", path)
         return None
@@ -127,7 +136,7 @@ def from_chroma(stamp: str, primary: ChunkIndex, others: Mapping[str, ChunkIndex
     chunks = primary.all_chunks()
     vectors = {name: primary.all_vectors(), **{n: ix.all_vectors() for n, ix in others.items()}}
     log.info("index snapshot read from Chroma: %d chunks", len(chunks))
-    return Snapshot(stamp, chunks, {n: _rows(v, chunks) for n, v in vectors.items()})
+    return Snapshot(stamp, chunks, {n: _stored(_rows(v, chunks)) for n, v in vectors.items()})
 
 
 def _rows(found: dict[str, FloatMatrix], chunks: Sequence[Document]) -> FloatMatrix:

@@ -151,11 +151,16 @@ def plan_sync(
     return plan
 
 
+TEXT_KEY = "text"  # the chunk text, as metadata: a Chroma "document" also feeds a
+# trigram full-text index (a third of the store's size) that nothing here queries
+
+
 class ChunkIndex:
     """Chunks of the corpus in a Chroma collection, kept in sync incrementally.
 
-    The primary index (``keys`` None) stores each chunk's text and metadata with its
-    vector; a lean one stores the vector and only the metadata ``keys``.
+    The primary index (``keys`` None) stores each chunk's text (metadata ``TEXT_KEY``)
+    and metadata with its vector; a lean one stores the vector and only the metadata
+    ``keys``. Stores written before ``TEXT_KEY`` (text as the Chroma document) still read.
     """
 
     def __init__(
@@ -190,14 +195,16 @@ class ChunkIndex:
         where = None if paths is None else {"path": {"$in": list(paths)}}
         out: dict[str, dict[str, Any]] = {}
         for got in self._pages(["metadatas"], where):
-            out.update((i, dict(m or {})) for i, m in zip(got["ids"], got["metadatas"],
-                                                           strict=True))
+            for i, m in zip(got["ids"], got["metadatas"], strict=True):
+                meta = dict(m or {})
+                meta.pop(TEXT_KEY, None)
+                out[i] = meta
         return out
 
     def all_chunks(self) -> list[Document]:
         """Every indexed chunk as a Document (text + metadata), in document order."""
         docs = [
-            Document(id=i, page_content=t or "", metadata=dict(m or {}))
+            stored_document(i, t, m)
             for got in self._pages(["documents", "metadatas"])
             for i, t, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         ]
@@ -216,10 +223,11 @@ class ChunkIndex:
         """Number of indexed chunks."""
         return int(self.collection.count())
 
-    def _stored_meta(self, meta: dict[str, Any], stamp: str) -> dict[str, Any]:
+    def _stored_meta(self, meta: dict[str, Any], stamp: str, text: str | None = None
+                     ) -> dict[str, Any]:
         if self.keys is None:
             meta["indexed_at"] = stamp
-            return meta
+            return meta if text is None else {**meta, TEXT_KEY: text}
         return {k: meta[k] for k in self.keys if k in meta}
 
     def apply(self, plan: SyncPlan, progress: Progress | None = None) -> FloatMatrix:
@@ -234,8 +242,8 @@ class ChunkIndex:
             vectors = np.asarray(self.embeddings.embed_documents(texts), dtype=np.float32)
             self.collection.add(
                 ids=[str(d.id) for d in batch], embeddings=vectors,
-                metadatas=[self._stored_meta(d.metadata, stamp) for d in batch],
-                documents=texts if self.keys is None else None,
+                metadatas=[self._stored_meta(d.metadata, stamp, d.page_content)
+                           for d in batch],
             )
             added.append(vectors)
             if progress:
@@ -262,5 +270,12 @@ class ChunkIndex:
         )
         rows = zip(got["ids"][0], got["documents"][0], got["metadatas"][0],
                    got["distances"][0], strict=True)
-        return [(Document(id=i, page_content=t or "", metadata=dict(m or {})), 1.0 - float(d))
-                for i, t, m, d in rows]
+        return [(stored_document(i, t, m), 1.0 - float(d)) for i, t, m, d in rows]
+
+
+def stored_document(chunk_id: str, text: str | None, meta: Any) -> Document:
+    """A stored chunk as a Document: text from ``TEXT_KEY`` (or an older store's
+    Chroma document), the rest of the metadata as is."""
+    metadata = dict(meta or {})
+    stored = metadata.pop(TEXT_KEY, None)
+    return Document(id=chunk_id, page_content=str(stored or text or ""), metadata=metadata)
