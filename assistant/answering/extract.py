@@ -88,7 +88,13 @@ def _figure_text(q: Question, text: str, gazetteer: Gazetteer) -> str:
     if not q.entities:
         return text
     clauses = CLAUSE.split(text)
-    named = [gazetteer.mentioned(c) for c in clauses]
+    # only names of the asked kind compete: an exchange or a ministry in a clause says where
+    # a figure sits, not whose it is ("上交所科创板35家" under a Shenzhen heading)
+    kinds = {gazetteer.kind(e) for e in q.entities}
+    named = [
+        frozenset(e for e in gazetteer.mentioned(c) if gazetteer.kind(e) in kinds)
+        for c in clauses
+    ]
     if not any(named):  # the place is named by the heading or an earlier sentence, if at all
         return text
     keep: list[str] = []
