@@ -128,3 +128,12 @@ def test_a_verb_is_never_a_key_concept(knowledge: Knowledge, tmp_path: Path) -> 
                        idf, bridge)
     keys = [set().union(*k.forms) for k in key_concepts(q)]
     assert keys == [{"citi", "城市"}]  # 覆盖 is rarer, but only an action
+
+
+def test_a_place_is_an_anchor_not_a_key_concept(knowledge: Knowledge) -> None:
+    # the place may be named only by the passage's heading or the document's lead: the
+    # anchors check it there, the key filter (passage words) must not ask for it again
+    idf = Idf.build(["重庆 会议", "部长", "企业", "企业 会议"], knowledge.tokenizer)
+    q = parse("重庆会议上部长说培育了多少家企业？", knowledge, idf)
+    keys = [set().union(*k.forms) for k in key_concepts(q)]
+    assert keys and not any("重庆" in k for k in keys)

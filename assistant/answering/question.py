@@ -177,11 +177,12 @@ def key_concepts(q: Question, share: float = 0.8, most: int = 2) -> list[Concept
     """The question's most specific concepts that the corpus can express: the (at most
     ``most``) rarest, within ``share`` of the rarest one. An answer must express them.
     A lone Chinese character (内, 后) is too ambiguous a word to be one, and a verb
-    (put, cover) is said in too many ways: the things asked about are the keys."""
+    (put, cover) is said in too many ways: the things asked about are the keys. A place
+    is an anchor, checked against the sentence's context (heading, title, lead), not a key."""
     known = [c for c in q.concepts if c.in_corpus and not c.verb and not _lone_character(c)]
     top = max((c.weight for c in known), default=0.0)
     keys = sorted((c for c in known if c.weight >= share * top), key=lambda c: -c.weight)
-    return keys[:most]
+    return [c for c in keys[:most] if not any(form <= q.place_words for form in c.forms)]
 
 
 def _lone_character(concept: Concept) -> bool:
@@ -206,6 +207,7 @@ class Question:
     unknown_names: tuple[str, ...] = ()  # names the question uses that no document has
     absent_attribute: str = ""  # the asked attribute ("weather") when no document names it
     metric: tuple[Concept, ...] = ()  # what a how-much question measures (revenue, 上市)
+    place_words: frozenset[str] = frozenset()  # the words of the places the question names
 
     @classmethod
     def parse(
@@ -214,15 +216,20 @@ class Question:
         places: Callable[[str], frozenset[str]] | None = None,
     ) -> Question:
         """Find the question's concepts, entities and the kind of answer it wants."""
+        anchors = anchors_of(text, places or gazetteer.mentioned)
+        tokenize = glossary.tokenizer.tokenize
         return cls(
             text=text,
+            place_words=frozenset(
+                t for p in anchors.places for t in tokenize(p, bigrams=False)
+            ),
             concepts=concepts(text, glossary, idf, bridge),
             entities=gazetteer.mentioned(text),
             wants_number=_wants_number(text),
             wants_share=bool(_SHARE_Q.search(text)),
             wants_year=bool(_YEAR_Q.search(text)),
             wants_amount=bool(_AMOUNT_Q.search(text)),
-            anchors=anchors_of(text, places or gazetteer.mentioned),
+            anchors=anchors,
             scope=question_scope(text, _wants_number(text)),
             wants_list=bool(_LIST_Q.search(text)) and not _wants_number(text),
             wants_definition=bool(_DEFINITION_Q.search(text)),
