@@ -250,6 +250,7 @@ class Extract:
     citations: list[Citation]
     marks: list[int]
     best_coverage: float
+    lines: list[str] = field(default_factory=list)  # answer lines besides the quotes
 
 
 def extract(
