@@ -64,3 +64,16 @@ def test_an_exchange_in_the_clause_does_not_hide_a_figure_for_a_city(
     # the exchange names where the firms list, not whose firms they are
     assert has_answer_figure(q, "上交所科创板35家，深交所主板12家。", knowledge.gazetteer)
     assert not has_answer_figure(q, "北京上交所科创板35家。", knowledge.gazetteer)
+
+
+def test_a_measure_no_document_names_is_not_answered_by_its_neighbours(
+    knowledge: Knowledge,
+) -> None:
+    from assistant.answering.extract import _metric_share
+
+    texts = ["小巨人企业研发费用比例", "小巨人企业研发", "小巨人费用比例", "北京小巨人企业"]
+    idf = Idf.build(texts, knowledge.tokenizer)
+    q = Question.parse("北京小巨人企业研发费用加计扣除比例是多少？", knowledge.glossary,
+                       knowledge.gazetteer, idf)
+    words = frozenset(knowledge.tokenizer.tokenize("北京小巨人企业研发费用比例为5%", bigrams=False))
+    assert _metric_share(q, words) < 0.5  # 加计扣除 is the measure; no document says it

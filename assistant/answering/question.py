@@ -245,8 +245,10 @@ def metric_concepts(
     text: str, glossary: Glossary, idf: Idf, bridge: Bridge | None,
     places: Callable[[str], frozenset[str]] | None,
 ) -> tuple[Concept, ...]:
-    """The concepts of the question's metric phrase that the corpus can express, without
-    places (anchors check those) and lone characters."""
+    """The concepts of the question's metric phrase, without places (anchors check
+    those) and lone characters. A word of it that no document uses stays in: a sentence
+    cannot name it, so a measure the corpus never states ("研发费用加计扣除比例") is not
+    answered with a figure of the words around it."""
     phrase = metric_phrase(text)
     if not phrase:
         return ()
@@ -254,7 +256,7 @@ def metric_concepts(
     out = []
     for c in concepts(text, glossary, idf, bridge):
         own = {t for form in c.forms for t in form} & words
-        if not own or not c.in_corpus or _lone_character(c):
+        if not own or _lone_character(c):
             continue
         if places is not None and any(places(t) for t in own):
             continue
