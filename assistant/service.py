@@ -226,7 +226,8 @@ class AssistantService:
         )
         passages = [h.doc for h in hits[: self.settings.answer_passages]]
         result = extractive.extract(
-            q, passages, gazetteer, self.settings.answer_min_coverage, searchers.sentences
+            q, passages, gazetteer, self.settings.answer_min_coverage, searchers.sentences,
+            searchers.following,
         )
         if wants_byline(query):  # who published the document, when: its byline
             result = self._with_byline(result, q, passages, lang)

@@ -11,12 +11,13 @@ an entity (a place, an organisation) that no passage mentions.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from langchain_core.documents import Document
 
 from assistant.answering.anchors import Check, check
+from assistant.answering.enumeration import enumerates, is_item
 from assistant.answering.hostile import is_instruction
 from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Concept, Question, coverage, key_concepts
@@ -27,6 +28,7 @@ from assistant.schema import Citation, Quote, chunk_fields
 from assistant.text.normalize import HAN_RUN, fold
 from assistant.text.numbers import find_figures
 
+ITEMS_BONUS = 0.15  # for a sentence that lists as many items as the question asks for
 METRIC_MIN = 0.5  # share of a how-much question's metric the quoted sentence must name
 _MONEY = re.compile(r"yuan|rmb|dollars?|元|美元", re.I)
 
@@ -166,6 +168,7 @@ def candidates(
                 - (0.0 if statement else 0.3)
                 + scope
                 + (0.15 if q.wants_definition and DEFINES.search(sentence) else 0.0)
+                + (ITEMS_BONUS if q.items and enumerates(sentence, q.items, q.item_chars) else 0)
             )
             years = tuple(sorted(sent.anchors.years or sent.context.years))
             out.append(Candidate(
@@ -219,6 +222,37 @@ def _distinct_items(cache: SentenceCache) -> Callable[[Candidate, Candidate], bo
     return distinct
 
 
+def _items_after(
+    best: Candidate, cache: SentenceCache, following: Mapping[str, Document], most: int
+) -> list[Candidate]:
+    """The list items that follow ``best`` in its passage and, when the list runs to the
+    passage's end, in the next passage of the document ("三个阶段:" then "完善期:…")."""
+    doc, after = best.doc, best.end
+    items: list[Candidate] = []
+    while len(items) < most:
+        sentences = [s for s in cache.get(doc).sentences if s.start >= after]
+        for sent in sentences:
+            text = doc.page_content[sent.start:sent.end]
+            if len(items) >= most or not is_item(text):
+                return items
+            items.append(replace(best, doc=doc, start=sent.start, end=sent.end))
+        nxt = following.get(str(doc.id))
+        if nxt is None:
+            break
+        doc, after = nxt, 0
+    return items
+
+
+def _with_items(
+    chosen: list[Candidate], cache: SentenceCache, following: Mapping[str, Document],
+    max_quotes: int,
+) -> list[Candidate]:
+    """The best sentence followed by the list items after it, then the other chosen."""
+    items = _items_after(chosen[0], cache, following, max_quotes - 1)
+    rest = [c for c in chosen[1:] if all(c.text != i.text for i in items)]
+    return [chosen[0], *items, *rest][:max_quotes]
+
+
 def cite(chosen: Sequence[Candidate]) -> tuple[list[Citation], list[int]]:
     """Citations numbered by first appearance, and each quote's citation number."""
     citations: list[Citation] = []
@@ -259,6 +293,7 @@ def extract(
     gazetteer: Gazetteer,
     min_coverage: float,
     cache: SentenceCache,
+    following: Mapping[str, Document] | None = None,
 ) -> Extract:
     """Pick the quoted sentences, or decide the passages do not answer ``q``."""
     if q.unknown_names or q.absent_attribute:  # about something no document mentions
@@ -279,6 +314,7 @@ def extract(
         return Extract(False, [], [], [], best)
     if q.wants_list:  # distinct measures from several passages, each cited
         chosen = select(cands, max_quotes=5, ratio=0.6, distinct=_distinct_items(cache))
+        chosen = _with_items(chosen, cache, following or {}, max_quotes=5)
     else:
         chosen = select(cands)
     citations, marks = cite(chosen)

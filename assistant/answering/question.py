@@ -14,6 +14,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from assistant.answering.anchors import Anchors, anchors_of, years_of
+from assistant.answering.enumeration import asked_items, asks_chars
 from assistant.answering.scope import Scope, question_scope
 from assistant.answering.target import absent_attribute, metric_phrase
 from assistant.index.lexical import idf
@@ -208,6 +209,8 @@ class Question:
     absent_attribute: str = ""  # the asked attribute ("weather") when no document names it
     metric: tuple[Concept, ...] = ()  # what a how-much question measures (revenue, 上市)
     place_words: frozenset[str] = frozenset()  # the words of the places the question names
+    items: int = 0  # how many items the question asks for ("哪三个方面", "which two kinds")
+    item_chars: bool = False  # …as characters of one phrase ("概括成哪四个字")
 
     @classmethod
     def parse(
@@ -231,7 +234,11 @@ class Question:
             wants_amount=bool(_AMOUNT_Q.search(text)),
             anchors=anchors,
             scope=question_scope(text, _wants_number(text)),
-            wants_list=bool(_LIST_Q.search(text)) and not _wants_number(text),
+            wants_list=(
+                bool(_LIST_Q.search(text)) or (asked_items(text) > 1 and not asks_chars(text))
+            ) and not _wants_number(text),
+            items=asked_items(text),
+            item_chars=asks_chars(text),
             wants_definition=bool(_DEFINITION_Q.search(text)),
             unknown_names=unknown_names(text, glossary, idf, bridge, places),
             metric=metric_concepts(text, glossary, idf, bridge, places),

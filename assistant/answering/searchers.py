@@ -48,6 +48,7 @@ class Searchers:
     hybrid: HybridRetriever
     sentences: SentenceCache
     last_chunks: dict[str, Document]  # each document's last chunk (where notices sign off)
+    following: dict[str, Document]  # chunk id -> the document's next chunk
 
 
 def build_searchers(
@@ -85,6 +86,7 @@ def build_searchers(
     return Searchers(
         chunks, idf, bridge, read_facts(cfg), HybridRetriever(channels=channels, k=cfg.top_k),
         SentenceCache(tokenizer, knowledge.place_names, _leads(chunks)), _lasts(chunks),
+        _following(chunks),
     )
 
 
@@ -103,6 +105,12 @@ def _lasts(chunks: list[Document]) -> dict[str, Document]:
         if key not in out or int(out[key].metadata.get("seq", 0)) < seq:
             out[key] = c
     return out
+
+
+def _following(chunks: list[Document]) -> dict[str, Document]:
+    """Each chunk's successor in its document, by chunk id."""
+    at = {(str(c.metadata.get("doc_id", "")), int(c.metadata.get("seq", 0))): c for c in chunks}
+    return {str(c.id): nxt for (doc, seq), c in at.items() if (nxt := at.get((doc, seq + 1)))}
 
 
 def _bridge(
