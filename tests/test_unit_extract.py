@@ -82,3 +82,20 @@ def test_a_clause_after_a_semicolon_shares_the_subject_before_it() -> None:
     own = knowledge.tokenizer.tokenize("深圳市累计培育1331家, 数量第一。", bigrams=False)
     assert second.coverage > coverage(q, set(own))  # 小巨人企业 carries over the semicolon
     assert second.coverage == second.context
+
+
+def test_an_attribute_question_is_not_answered_with_another_measure() -> None:
+    from assistant.answering.extract import extract
+
+    knowledge = load_knowledge(Settings())
+    texts = ["北京市累计培育小巨人企业1214家。", "小巨人企业营业收入增长。", "深圳小巨人企业"]
+    idf = Idf.build(texts, knowledge.tokenizer)
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    passages = [doc("a:1", texts[0])]
+
+    def ask(text: str) -> bool:
+        q = Question.parse(text, knowledge.glossary, knowledge.gazetteer, idf)
+        return extract(q, passages, knowledge.gazetteer, 0.2, cache).found
+
+    assert not ask("What is the combined annual revenue of Beijing's little giants?")
+    assert ask("北京市累计培育了多少家小巨人企业？")

@@ -304,8 +304,9 @@ def extract(
         # …about what is counted: a figure of another metric is not an answer
         keys = key_concepts(q)
         cands = [c for c in cands if all(_expressed(k, c, cache) for k in keys)]
-        # …and the sentence names what is measured, not another metric of the same place
-        cands = [c for c in cands if c.metric >= METRIC_MIN]
+    # the sentence names what is measured or asked ("the combined revenue of…"), not
+    # another metric of the same place
+    cands = [c for c in cands if c.metric >= METRIC_MIN]
     cands = [c for c in cands if c.anchors.ok]  # a sentence about another year, place…
     if not cands or missing_entity(q, passages, gazetteer):
         return Extract(False, [], [], [], 0.0)
