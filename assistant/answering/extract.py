@@ -19,6 +19,7 @@ from langchain_core.documents import Document
 from assistant.answering.anchors import Check, check
 from assistant.answering.enumeration import enumerates, is_item
 from assistant.answering.hostile import is_instruction
+from assistant.answering.parts import cover_parts
 from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Concept, Question, coverage, key_concepts
 from assistant.answering.scope import CLAUSE, scope_bonus, sentence_scope
@@ -299,6 +300,7 @@ def extract(
     if q.unknown_names or q.absent_attribute:  # about something no document mentions
         return Extract(False, [], [], [], 0.0)
     cands = [c for c in candidates(q, passages, gazetteer, cache) if not is_instruction(c.text)]
+    pool = [c for c in cands if c.anchors.ok]  # for the parts of a two-part question
     if q.wants_number or q.wants_share or q.wants_year:  # these need a sentence with a figure
         cands = [c for c in cands if has_answer_figure(q, c.text, gazetteer)]
         # …about what is counted: a figure of another metric is not an answer
@@ -318,5 +320,6 @@ def extract(
         chosen = _with_items(chosen, cache, following or {}, max_quotes=5)
     else:
         chosen = select(cands)
+    chosen = cover_parts(q, chosen, pool, cache.tokenizer)
     citations, marks = cite(chosen)
     return Extract(True, chosen, citations, marks, best)
