@@ -6,8 +6,8 @@ import pytest
 from langchain_core.documents import Document
 
 from assistant.answering.enumeration import asked_items, asks_chars, enumerates, is_item
-from assistant.answering.extract import Candidate, _with_items
 from assistant.answering.passages import SentenceCache
+from assistant.answering.selection import Candidate, with_items
 from assistant.config import Settings
 from assistant.knowledge import load_knowledge
 
@@ -53,6 +53,6 @@ def test_a_list_announced_at_a_passage_end_continues_into_the_next_passage() -> 
     best_start = first.page_content.index("培育")
     best = Candidate(first, rank=1, start=best_start, end=len(first.page_content), score=1.0,
                      coverage=1.0)
-    chosen = _with_items([best], cache, {"a": second}, max_quotes=5)
+    chosen = with_items([best], cache, {"a": second}, max_quotes=5)
     assert [c.text for c in chosen[1:]] == ["完善期:政策深入推进;", "稳定期:结构调整后。"]
-    assert _with_items([best], cache, {}, max_quotes=5) == [best]  # no next passage
+    assert with_items([best], cache, {}, max_quotes=5) == [best]  # no next passage

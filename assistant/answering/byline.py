@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from langchain_core.documents import Document
 
-from assistant.answering.extract import citation
 from assistant.answering.question import Question, coverage
+from assistant.answering.selection import citation
 from assistant.schema import Citation, Quote
 from assistant.text.normalize import Tokenizer
 
