@@ -34,6 +34,9 @@ def parse(text: str, knowledge: Knowledge, idf: Idf) -> Question:
         ("How many little giants does Shenzhen have?", {"wants_number"}),
         ("深圳有多少家小巨人企业？", {"wants_number"}),
         ("What share of revenue goes to R&D?", {"wants_share"}),
+        ("What is the market share of the firm?", {"wants_share"}),
+        # "share" as a verb asks for no proportion
+        ("What tool does the article suggest to share the risk of innovation?", set()),
         ("研发投入占营收的比重是多少？", {"wants_share", "wants_number"}),
         ("Which year was the third batch announced?", {"wants_year"}),
         ("第三批名单是哪一年公布的？", {"wants_year"}),

@@ -30,8 +30,12 @@ _NUMBER_Q = re.compile(
 # count word in it (总量, number) says what is compared, not that a figure is the answer.
 _PICK_Q = re.compile(r"谁|誰|\bwho\b|\bwhich (?!year)", re.I)
 _COUNT_Q = re.compile(r"how (?:many|much)|多少|几|幾", re.I)
+# "share" asks for a proportion as a noun ("what share of", "market share"), not as a
+# verb ("to share the risk")
 _SHARE_Q = re.compile(
-    r"\b(?:share|proportion|percent(?:age)?|ratio)s?\b|比例|比重|占|佔|百分", re.I
+    r"\b(?:what|which|the|a|its|their|market)\s+(?:\w+\s+)?shares?\b(?!\s+(?:the|its|their))"
+    r"|\bshares?\s+of\b|\b(?:proportion|percent(?:age)?|ratio)s?\b|比例|比重|占|佔|百分",
+    re.I,
 )
 _AMOUNT_Q = re.compile(
     r"how much|funding|funds?\b|investment|金额|金額|资金|資金|投资|投資|多少钱", re.I
