@@ -56,3 +56,29 @@ def test_a_list_announced_at_a_passage_end_continues_into_the_next_passage() -> 
     chosen = with_items([best], cache, {"a": second}, max_quotes=5)
     assert [c.text for c in chosen[1:]] == ["完善期:政策深入推进;", "稳定期:结构调整后。"]
     assert with_items([best], cache, {}, max_quotes=5) == [best]  # no next passage
+
+
+def test_items_with_elaboration_between_them_up_to_a_heading() -> None:
+    knowledge = load_knowledge(Settings())
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    text = ("支持企业做大做强。一是引导企业上市。在上市层面，提供咨询。二是聚焦高精尖产业。"
+            "\n\n#### 3.3 另一节\n\n一是别的事项。")
+    first = _doc("a", 0, text)
+    # the next passage overlaps: it repeats the last sentence before going on
+    second = _doc("b", 1, "二是聚焦高精尖产业。三是健全发现机制。")
+    best = Candidate(first, rank=1, start=0, end=text.index("一是"), score=1.0, coverage=1.0)
+    got = [c.text for c in with_items([best], cache, {"a": second}, max_quotes=5)[1:]]
+    assert got == ["一是引导企业上市。", "二是聚焦高精尖产业。"]  # the heading ends the list
+    plain = _doc("c", 0, "支持企业做大做强。这是一个普通句子。一是引导企业上市。")
+    best = Candidate(plain, rank=1, start=0, end=9, score=1.0, coverage=1.0)
+    assert with_items([best], cache, {}, max_quotes=5) == [best]  # no item right after
+
+
+def test_an_overlapping_next_passage_repeats_no_item() -> None:
+    knowledge = load_knowledge(Settings())
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    first = _doc("a", 0, "支持企业做大做强。一是引导企业上市。二是聚焦高精尖产业。")
+    second = _doc("b", 1, "二是聚焦高精尖产业。三是健全发现机制。")
+    best = Candidate(first, rank=1, start=0, end=9, score=1.0, coverage=1.0)
+    got = [c.text for c in with_items([best], cache, {"a": second}, max_quotes=5)[1:]]
+    assert got == ["一是引导企业上市。", "二是聚焦高精尖产业。", "三是健全发现机制。"]

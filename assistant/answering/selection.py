@@ -14,6 +14,8 @@ from assistant.answering.enumeration import is_item
 from assistant.answering.passages import SentenceCache
 from assistant.schema import Citation, Quote, chunk_fields
 
+MAX_GAP = 4  # sentences of elaboration between two items of a list
+
 __all__ = ["Candidate", "citation", "cite", "distinct_items", "select", "with_items"]
 
 
@@ -82,16 +84,29 @@ def _items_after(
     best: Candidate, cache: SentenceCache, following: Mapping[str, Document], most: int
 ) -> list[Candidate]:
     """The list items that follow ``best`` in its passage and, when the list runs to the
-    passage's end, in the next passage of the document ("三个阶段:" then "完善期:…")."""
-    doc, after = best.doc, best.end
+    passage's end, in the next passage of the document ("三个阶段:" then "完善期:…"). The
+    first item follows ``best`` at once; an item's elaboration (up to ``MAX_GAP``
+    sentences) is skipped, a heading ends the list."""
+    doc, after, gap = best.doc, best.end, 0
     items: list[Candidate] = []
+    seen = {best.text}  # passages overlap: the next one may repeat the last sentences
     while len(items) < most:
-        sentences = [s for s in cache.get(doc).sentences if s.start >= after]
-        for sent in sentences:
+        for sent in (s for s in cache.get(doc).sentences if s.start >= after):
             text = doc.page_content[sent.start:sent.end]
-            if len(items) >= most or not is_item(text):
+            if text.lstrip().startswith("#") or gap > MAX_GAP:
                 return items
-            items.append(replace(best, doc=doc, start=sent.start, end=sent.end))
+            if text in seen:
+                continue
+            seen.add(text)
+            if is_item(text):
+                items.append(replace(best, doc=doc, start=sent.start, end=sent.end))
+                gap = 0
+                if len(items) >= most:
+                    return items
+            elif not items:
+                return items
+            else:
+                gap += 1
         nxt = following.get(str(doc.id))
         if nxt is None:
             break
