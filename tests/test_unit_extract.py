@@ -99,3 +99,15 @@ def test_an_attribute_question_is_not_answered_with_another_measure() -> None:
 
     assert not ask("What is the combined annual revenue of Beijing's little giants?")
     assert ask("北京市累计培育了多少家小巨人企业？")
+
+
+def test_a_which_districts_question_prefers_the_sentence_naming_districts() -> None:
+    knowledge = load_knowledge(Settings())
+    text = ("深圳电子信息产业集群发展迅速，电子企业众多。"
+            "深圳依托宝安、龙华电子装备集群实现集聚。")
+    idf = Idf.build([text, "企业", "北京"], knowledge.tokenizer)
+    q = Question.parse("深圳的电子装备集群分布在哪些区？", knowledge.glossary,
+                       knowledge.gazetteer, idf, places=knowledge.place_names)
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    best = candidates(q, [doc("a:1", text)], knowledge.gazetteer, cache)[0]
+    assert "宝安" in best.text

@@ -140,3 +140,19 @@ def test_a_place_is_an_anchor_not_a_key_concept(knowledge: Knowledge) -> None:
     q = parse("重庆会议上部长说培育了多少家企业？", knowledge, idf)
     keys = [set().union(*k.forms) for k in key_concepts(q)]
     assert keys and not any("重庆" in k for k in keys)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Which Shenzhen districts host its electronic equipment clusters?", True),
+        ("深圳的电子装备集群分布在哪些区？", True),
+        ("Which city has more listed little giants, Beijing or Shenzhen?", False),  # a pick
+        ("Where do the counts in the study come from?", False),
+        ("How many little giants does Shenzhen have?", False),
+    ],
+)
+def test_questions_whose_answer_is_a_place(
+    text: str, wanted: bool, knowledge: Knowledge, idf: Idf
+) -> None:
+    assert parse(text, knowledge, idf).wants_place is wanted

@@ -55,6 +55,14 @@ _DEFINITION_Q = re.compile(
     re.I,
 )
 
+# Questions whose answer is a place: "which districts", "哪些区", "哪个城市"
+_PLACE_Q = re.compile(
+    r"\bwhich (?:\w+ )?(?:districts?|cit(?:y|ies)|provinces?|regions?|areas?|places?|counties)\b"
+    r"|\bwhere\b(?! do| does| did| can| should| will)"
+    r"|哪(?:个|個|些|几个|幾個)?(?:区|區|城市|市|省|省份|地区|地區|县|縣|地方)",
+    re.I,
+)
+
 # "when" asks for a date at the start of a question or clause, not in "when it comes to".
 _YEAR_Q = re.compile(
     r"(?:^|[,;:]\s*|\band\s+)when\b|what year|which year|deadline"
@@ -209,6 +217,7 @@ class Question:
     scope: tuple[Scope | None, bool] = (None, False)
     wants_list: bool = False
     wants_definition: bool = False
+    wants_place: bool = False  # "which districts…", "哪些区": places are the answer
     unknown_names: tuple[str, ...] = ()  # names the question uses that no document has
     absent_attribute: str = ""  # the asked attribute ("weather") when no document names it
     metric: tuple[Concept, ...] = ()  # what a how-much question measures (revenue, 上市)
@@ -244,6 +253,8 @@ class Question:
             items=asked_items(text),
             item_chars=asks_chars(text),
             wants_definition=bool(_DEFINITION_Q.search(text)),
+            # "which city, Beijing or Shenzhen?" picks among the places it names
+            wants_place=bool(_PLACE_Q.search(text)) and len(gazetteer.mentioned(text)) < 2,
             unknown_names=unknown_names(text, glossary, idf, bridge, places),
             metric=metric_concepts(text, glossary, idf, bridge, places),
             absent_attribute=absent_attribute(
