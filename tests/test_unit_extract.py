@@ -111,3 +111,16 @@ def test_a_which_districts_question_prefers_the_sentence_naming_districts() -> N
     cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
     best = candidates(q, [doc("a:1", text)], knowledge.gazetteer, cache)[0]
     assert "宝安" in best.text
+
+
+def test_a_sentence_with_the_term_the_question_quotes_is_preferred() -> None:
+    knowledge = load_knowledge(Settings())
+    # the quoted term in Traditional script still matches (folded)
+    text = "企業創新實現從跟隨到引領的躍遷。實現三維躍遷。"
+    idf = Idf.build([text, "企业", "北京", "三维"], knowledge.tokenizer)
+    q = Question.parse("企业创新的“三维跃迁”是什么？", knowledge.glossary,
+                       knowledge.gazetteer, idf)
+    assert q.quoted == ("三维跃迁",)
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    best = candidates(q, [doc("a:1", text)], knowledge.gazetteer, cache)[0]
+    assert "三維躍遷" in best.text

@@ -50,6 +50,7 @@ __all__ = [
 ]
 
 PLACE_BONUS = 0.2  # for a sentence naming places besides the question's, when places are asked
+QUOTED_BONUS = 0.15  # for a sentence with a term the question quotes
 ITEMS_BONUS = 0.15  # for a sentence that lists as many items as the question asks for
 METRIC_MIN = 0.5  # share of a how-much question's metric the quoted sentence must name
 _MONEY = re.compile(r"yuan|rmb|dollars?|元|美元", re.I)
@@ -164,6 +165,7 @@ def candidates(
                 + (0.15 if q.wants_definition and DEFINES.search(sentence) else 0.0)
                 + (PLACE_BONUS if q.wants_place and sent.anchors.places - q.anchors.places
                    else 0.0)
+                + (QUOTED_BONUS if any(t in fold(sentence) for t in q.quoted) else 0.0)
                 + (ITEMS_BONUS if q.items and enumerates(sentence, q.items, q.item_chars) else 0)
             )
             years = tuple(sorted(sent.anchors.years or sent.context.years))

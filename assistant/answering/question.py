@@ -21,7 +21,7 @@ from assistant.index.lexical import idf
 from assistant.knowledge.dictionary import Bridge
 from assistant.knowledge.entities import Gazetteer
 from assistant.knowledge.glossary import Glossary
-from assistant.text.normalize import Tokenizer
+from assistant.text.normalize import Tokenizer, fold
 
 _NUMBER_Q = re.compile(
     r"how (many|much)|number of|多少|幾|几|数量|數量|总量|總量|规模|規模|金额|金額", re.I
@@ -54,6 +54,9 @@ _DEFINITION_Q = re.compile(
     r"|^\s*what (?:is|are) (?:an? |the )?[\w\s\"“”'‘’-]{2,60}\?\s*$|\bdefin|\bmeaning of\b",
     re.I,
 )
+
+# A term the question quotes names exactly what it asks about ("“三维跃迁”包括哪三个方面")
+_QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
 
 # Questions whose answer is a place: "which districts", "哪些区", "哪个城市"
 _PLACE_Q = re.compile(
@@ -218,6 +221,7 @@ class Question:
     wants_list: bool = False
     wants_definition: bool = False
     wants_place: bool = False  # "which districts…", "哪些区": places are the answer
+    quoted: tuple[str, ...] = ()  # terms the question quotes (“三维跃迁”), folded
     unknown_names: tuple[str, ...] = ()  # names the question uses that no document has
     absent_attribute: str = ""  # the asked attribute ("weather") when no document names it
     metric: tuple[Concept, ...] = ()  # what a how-much question measures (revenue, 上市)
@@ -255,6 +259,7 @@ class Question:
             wants_definition=bool(_DEFINITION_Q.search(text)),
             # "which city, Beijing or Shenzhen?" picks among the places it names
             wants_place=bool(_PLACE_Q.search(text)) and len(gazetteer.mentioned(text)) < 2,
+            quoted=tuple(fold(m) for m in _QUOTED.findall(text) if len(m.strip()) > 1),
             unknown_names=unknown_names(text, glossary, idf, bridge, places),
             metric=metric_concepts(text, glossary, idf, bridge, places),
             absent_attribute=absent_attribute(
