@@ -165,7 +165,8 @@ def candidates(
                 + (0.15 if q.wants_definition and DEFINES.search(sentence) else 0.0)
                 + (PLACE_BONUS if q.wants_place and sent.anchors.places - q.anchors.places
                    else 0.0)
-                + (QUOTED_BONUS if any(t in fold(sentence) for t in q.quoted) else 0.0)
+                + (QUOTED_BONUS if q.quoted and any(t in fold(sentence) for t in q.quoted)
+                   else 0.0)
                 + (ITEMS_BONUS if q.items and enumerates(sentence, q.items, q.item_chars) else 0)
             )
             years = tuple(sorted(sent.anchors.years or sent.context.years))
