@@ -6,6 +6,7 @@ import logging
 import threading
 import time
 from collections.abc import Collection, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -13,6 +14,7 @@ from langchain_core.documents import Document
 
 from assistant import library
 from assistant.answering import extract as extractive
+from assistant.answering.byline import asks_when, find_byline, wants_byline, with_byline
 from assistant.answering.figures import conflict_values, figure_lines, other_years
 from assistant.answering.followup import resolve
 from assistant.answering.inputs import checked
@@ -238,8 +240,11 @@ class AssistantService:
         )
         passages = [h.doc for h in hits[: self.settings.answer_passages]]
         result = extractive.extract(
-            q, passages, gazetteer, self.settings.answer_min_coverage, searchers.sentences
+            q, passages, gazetteer, self.settings.answer_min_coverage, searchers.sentences,
+            searchers.following,
         )
+        if wants_byline(query):  # who published the document, when: its byline
+            result = self._with_byline(result, q, passages, lang)
         retrieved = [_retrieved(i, h) for i, h in enumerate(hits, start=1)]
         record = AnswerRecord(
             question=question, found=result.found, answer="", lang=lang, search_query=query,
@@ -263,7 +268,7 @@ class AssistantService:
             (c.text, n, _when(lang, c) if find_figures(c.text) else "")
             for c, n in zip(result.quotes, result.marks, strict=True)
         ]
-        record.answer = compose(lang, quotes, cross_language=cross)
+        record.answer = "\n".join([compose(lang, quotes, cross_language=cross), *result.lines])
         if cross and lang == "en":  # the figures in the reader's language, from the sheet
             lines = figure_lines(self.knowledge, result.citations, searchers.facts,
                                  q.anchors.places, question)
@@ -273,6 +278,18 @@ class AssistantService:
             values = ", ".join(f"{o.value:g} ({o.doc_id})" for o in others[:3])
             record.notice += text(lang, "conflict", value=f"{quoted.value:g}", others=values)
         return record
+
+    def _with_byline(
+        self, result: extractive.Extract, q: Question, passages: list[Document], lang: str
+    ) -> extractive.Extract:
+        """The extract with a line naming the document's publisher and date (cited)."""
+        searchers = self._searchers
+        found = find_byline(q, passages, searchers.last_chunks, self.knowledge.tokenizer)
+        added = with_byline(result.citations, found, lang, asks_when(q.text)) if found else None
+        if added is None:
+            return result
+        citations, line = added
+        return replace(result, found=True, citations=citations, lines=[*result.lines, line])
 
     def ask_stream(
         self,

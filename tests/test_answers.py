@@ -206,3 +206,14 @@ def test_a_year_the_documents_lack_is_named_with_the_years_they_have(
     record = service.ask("深圳2026年新增了多少家小巨人企业？")
     assert not record.found
     assert "2025" in record.answer and "2026" in record.answer
+
+
+def test_a_question_about_when_a_document_came_out_gets_its_date(
+    service: AssistantService,
+) -> None:
+    # the byline line is stripped from the text at ingest; the answer names the document,
+    # its publisher and date from its metadata, and cites a passage of it
+    record = service.ask("Which outlet published the article on the disruptive innovation "
+                         "of SRDI firms, and on what date?")
+    assert record.found and "2025-10-22" in record.answer and "高新院" in record.answer
+    assert any(c.date == "2025-10-22" for c in record.citations)

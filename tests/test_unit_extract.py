@@ -82,3 +82,45 @@ def test_a_clause_after_a_semicolon_shares_the_subject_before_it() -> None:
     own = knowledge.tokenizer.tokenize("深圳市累计培育1331家, 数量第一。", bigrams=False)
     assert second.coverage > coverage(q, set(own))  # 小巨人企业 carries over the semicolon
     assert second.coverage == second.context
+
+
+def test_an_attribute_question_is_not_answered_with_another_measure() -> None:
+    from assistant.answering.extract import extract
+
+    knowledge = load_knowledge(Settings())
+    texts = ["北京市累计培育小巨人企业1214家。", "小巨人企业营业收入增长。", "深圳小巨人企业"]
+    idf = Idf.build(texts, knowledge.tokenizer)
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    passages = [doc("a:1", texts[0])]
+
+    def ask(text: str) -> bool:
+        q = Question.parse(text, knowledge.glossary, knowledge.gazetteer, idf)
+        return extract(q, passages, knowledge.gazetteer, 0.2, cache).found
+
+    assert not ask("What is the combined annual revenue of Beijing's little giants?")
+    assert ask("北京市累计培育了多少家小巨人企业？")
+
+
+def test_a_which_districts_question_prefers_the_sentence_naming_districts() -> None:
+    knowledge = load_knowledge(Settings())
+    text = ("深圳电子信息产业集群发展迅速，电子企业众多。"
+            "深圳依托宝安、龙华电子装备集群实现集聚。")
+    idf = Idf.build([text, "企业", "北京"], knowledge.tokenizer)
+    q = Question.parse("深圳的电子装备集群分布在哪些区？", knowledge.glossary,
+                       knowledge.gazetteer, idf, places=knowledge.place_names)
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    best = candidates(q, [doc("a:1", text)], knowledge.gazetteer, cache)[0]
+    assert "宝安" in best.text
+
+
+def test_a_sentence_with_the_term_the_question_quotes_is_preferred() -> None:
+    knowledge = load_knowledge(Settings())
+    # the quoted term in Traditional script still matches (folded)
+    text = "企業創新實現從跟隨到引領的躍遷。實現三維躍遷。"
+    idf = Idf.build([text, "企业", "北京", "三维"], knowledge.tokenizer)
+    q = Question.parse("企业创新的“三维跃迁”是什么？", knowledge.glossary,
+                       knowledge.gazetteer, idf)
+    assert q.quoted == ("三维跃迁",)
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    best = candidates(q, [doc("a:1", text)], knowledge.gazetteer, cache)[0]
+    assert "三維躍遷" in best.text

@@ -55,3 +55,25 @@ def test_a_figure_of_another_metric_is_no_answer(knowledge: Knowledge) -> None:
     tokenize = knowledge.tokenizer.tokenize
     assert _metric_share(q, frozenset(tokenize("北京小巨人企业数量1214家", bigrams=False))) == 1.0
     assert _metric_share(q, frozenset(tokenize("北京市创新型中小企业1.7万家", bigrams=False))) < 0.5
+
+
+def test_an_exchange_in_the_clause_does_not_hide_a_figure_for_a_city(
+    knowledge: Knowledge,
+) -> None:
+    q = parse("深圳上市小巨人里有多少家在科创板？", knowledge)
+    # the exchange names where the firms list, not whose firms they are
+    assert has_answer_figure(q, "上交所科创板35家，深交所主板12家。", knowledge.gazetteer)
+    assert not has_answer_figure(q, "北京上交所科创板35家。", knowledge.gazetteer)
+
+
+def test_a_measure_no_document_names_is_not_answered_by_its_neighbours(
+    knowledge: Knowledge,
+) -> None:
+    from assistant.answering.extract import _metric_share
+
+    texts = ["小巨人企业研发费用比例", "小巨人企业研发", "小巨人费用比例", "北京小巨人企业"]
+    idf = Idf.build(texts, knowledge.tokenizer)
+    q = Question.parse("北京小巨人企业研发费用加计扣除比例是多少？", knowledge.glossary,
+                       knowledge.gazetteer, idf)
+    words = frozenset(knowledge.tokenizer.tokenize("北京小巨人企业研发费用比例为5%", bigrams=False))
+    assert _metric_share(q, words) < 0.5  # 加计扣除 is the measure; no document says it

@@ -34,6 +34,9 @@ def parse(text: str, knowledge: Knowledge, idf: Idf) -> Question:
         ("How many little giants does Shenzhen have?", {"wants_number"}),
         ("深圳有多少家小巨人企业？", {"wants_number"}),
         ("What share of revenue goes to R&D?", {"wants_share"}),
+        ("What is the market share of the firm?", {"wants_share"}),
+        # "share" as a verb asks for no proportion
+        ("What tool does the article suggest to share the risk of innovation?", set()),
         ("研发投入占营收的比重是多少？", {"wants_share", "wants_number"}),
         ("Which year was the third batch announced?", {"wants_year"}),
         ("第三批名单是哪一年公布的？", {"wants_year"}),
@@ -128,3 +131,28 @@ def test_a_verb_is_never_a_key_concept(knowledge: Knowledge, tmp_path: Path) -> 
                        idf, bridge)
     keys = [set().union(*k.forms) for k in key_concepts(q)]
     assert keys == [{"citi", "城市"}]  # 覆盖 is rarer, but only an action
+
+
+def test_a_place_is_an_anchor_not_a_key_concept(knowledge: Knowledge) -> None:
+    # the place may be named only by the passage's heading or the document's lead: the
+    # anchors check it there, the key filter (passage words) must not ask for it again
+    idf = Idf.build(["重庆 会议", "部长", "企业", "企业 会议"], knowledge.tokenizer)
+    q = parse("重庆会议上部长说培育了多少家企业？", knowledge, idf)
+    keys = [set().union(*k.forms) for k in key_concepts(q)]
+    assert keys and not any("重庆" in k for k in keys)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Which Shenzhen districts host its electronic equipment clusters?", True),
+        ("深圳的电子装备集群分布在哪些区？", True),
+        ("Which city has more listed little giants, Beijing or Shenzhen?", False),  # a pick
+        ("Where do the counts in the study come from?", False),
+        ("How many little giants does Shenzhen have?", False),
+    ],
+)
+def test_questions_whose_answer_is_a_place(
+    text: str, wanted: bool, knowledge: Knowledge, idf: Idf
+) -> None:
+    assert parse(text, knowledge, idf).wants_place is wanted

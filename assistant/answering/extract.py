@@ -11,53 +11,50 @@ an entity (a place, an organisation) that no passage mentions.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from langchain_core.documents import Document
 
-from assistant.answering.anchors import Check, check
+from assistant.answering.anchors import check
+from assistant.answering.enumeration import enumerates
 from assistant.answering.hostile import is_instruction
+from assistant.answering.parts import cover_parts
 from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Concept, Question, coverage, key_concepts
 from assistant.answering.scope import CLAUSE, scope_bonus, sentence_scope
+from assistant.answering.selection import (
+    Candidate,
+    citation,
+    cite,
+    distinct_items,
+    select,
+    with_items,
+)
 from assistant.answering.statements import DEFINES, is_statement
 from assistant.knowledge.entities import Gazetteer
-from assistant.schema import Citation, Quote, chunk_fields
+from assistant.schema import Citation
 from assistant.text.normalize import HAN_RUN, fold
 from assistant.text.numbers import find_figures
 
+__all__ = [
+    "Candidate",
+    "Extract",
+    "candidates",
+    "citation",
+    "cite",
+    "extract",
+    "has_answer_figure",
+    "missing_entity",
+    "select",
+]
+
+PLACE_BONUS = 0.2  # for a sentence naming places besides the question's, when places are asked
+QUOTED_BONUS = 0.15  # for a sentence with a term the question quotes
+ITEMS_BONUS = 0.15  # for a sentence that lists as many items as the question asks for
 METRIC_MIN = 0.5  # share of a how-much question's metric the quoted sentence must name
 _MONEY = re.compile(r"yuan|rmb|dollars?|元|美元", re.I)
 
-
-@dataclass
-class Candidate:
-    """A sentence of a retrieved passage, scored against the question."""
-
-    doc: Document
-    rank: int
-    start: int
-    end: int
-    score: float
-    coverage: float
-    context: float = 0.0
-    passage: float = 0.0
-    anchors: Check = field(default_factory=Check)
-    statement: bool = True
-    years: tuple[int, ...] = ()  # the years the sentence (or else its context) names
-    metric: float = 1.0  # share of the question's metric the sentence (and the one before) names
-
-    @property
-    def support(self) -> float:
-        """How well the sentence, read in its passage, covers the question (a heading, a
-        title or an author line counts for less: it names a topic, it states nothing)."""
-        value = max(self.coverage, (self.coverage + max(self.context, self.passage)) / 2)
-        return value if self.statement else 0.6 * value
-
-    @property
-    def text(self) -> str:
-        return self.doc.page_content[self.start : self.end]
 
 def _metric_share(q: Question, tokens: frozenset[str]) -> float:
     """Weighted share of the question's metric concepts that ``tokens`` express."""
@@ -88,7 +85,13 @@ def _figure_text(q: Question, text: str, gazetteer: Gazetteer) -> str:
     if not q.entities:
         return text
     clauses = CLAUSE.split(text)
-    named = [gazetteer.mentioned(c) for c in clauses]
+    # only names of the asked kind compete: an exchange or a ministry in a clause says where
+    # a figure sits, not whose it is ("上交所科创板35家" under a Shenzhen heading)
+    kinds = {gazetteer.kind(e) for e in q.entities}
+    named = [
+        frozenset(e for e in gazetteer.mentioned(c) if gazetteer.kind(e) in kinds)
+        for c in clauses
+    ]
     if not any(named):  # the place is named by the heading or an earlier sentence, if at all
         return text
     keep: list[str] = []
@@ -160,6 +163,11 @@ def candidates(
                 - (0.0 if statement else 0.3)
                 + scope
                 + (0.15 if q.wants_definition and DEFINES.search(sentence) else 0.0)
+                + (PLACE_BONUS if q.wants_place and sent.anchors.places - q.anchors.places
+                   else 0.0)
+                + (QUOTED_BONUS if q.quoted and any(t in fold(sentence) for t in q.quoted)
+                   else 0.0)
+                + (ITEMS_BONUS if q.items and enumerates(sentence, q.items, q.item_chars) else 0)
             )
             years = tuple(sorted(sent.anchors.years or sent.context.years))
             out.append(Candidate(
@@ -180,61 +188,6 @@ def missing_entity(q: Question, passages: Sequence[Document], gazetteer: Gazette
     return not q.entities <= present
 
 
-def select(
-    cands: Sequence[Candidate], max_quotes: int = 2, ratio: float = 0.8,
-    distinct: Callable[[Candidate, Candidate], bool] | None = None,
-) -> list[Candidate]:
-    """The best sentence, plus close runners-up that are not already quoted (and, with
-    ``distinct``, that say something the chosen ones do not)."""
-    if not cands:
-        return []
-    best = cands[0]
-    chosen = [best]
-    for c in cands[1:]:
-        if len(chosen) >= max_quotes or c.score < ratio * best.score:
-            break
-        if all(c.text not in p.text and p.text not in c.text for p in chosen) and (
-            distinct is None or all(distinct(c, p) for p in chosen)
-        ):
-            chosen.append(c)
-    return chosen
-
-
-def _distinct_items(cache: SentenceCache) -> Callable[[Candidate, Candidate], bool]:
-    """Two sentences are distinct items when they share under half of their words."""
-
-    def words(c: Candidate) -> frozenset[str]:
-        return frozenset(cache.tokenizer.tokenize(c.text, bigrams=False))
-
-    def distinct(a: Candidate, b: Candidate) -> bool:
-        wa, wb = words(a), words(b)
-        return len(wa & wb) < 0.5 * min(len(wa), len(wb)) if wa and wb else True
-
-    return distinct
-
-
-def cite(chosen: Sequence[Candidate]) -> tuple[list[Citation], list[int]]:
-    """Citations numbered by first appearance, and each quote's citation number."""
-    citations: list[Citation] = []
-    numbers: dict[str, int] = {}
-    marks: list[int] = []
-    for c in chosen:
-        cid = str(c.doc.id)
-        if cid not in numbers:
-            numbers[cid] = len(citations) + 1
-            citations.append(citation(numbers[cid], c.doc))
-        citations[numbers[cid] - 1].quotes.append(Quote(text=c.text, start=c.start, end=c.end))
-        marks.append(numbers[cid])
-    return citations, marks
-
-
-def citation(n: int, doc: Document) -> Citation:
-    """A numbered citation of a chunk (the passage text verbatim)."""
-    return Citation(
-        n=n, chunk_id=str(doc.id), text=doc.page_content, **chunk_fields(doc.metadata, Citation)
-    )
-
-
 @dataclass
 class Extract:
     """The outcome of extractive answering."""
@@ -244,6 +197,7 @@ class Extract:
     citations: list[Citation]
     marks: list[int]
     best_coverage: float
+    lines: list[str] = field(default_factory=list)  # answer lines besides the quotes
 
 
 def extract(
@@ -252,18 +206,21 @@ def extract(
     gazetteer: Gazetteer,
     min_coverage: float,
     cache: SentenceCache,
+    following: Mapping[str, Document] | None = None,
 ) -> Extract:
     """Pick the quoted sentences, or decide the passages do not answer ``q``."""
     if q.unknown_names or q.absent_attribute:  # about something no document mentions
         return Extract(False, [], [], [], 0.0)
     cands = [c for c in candidates(q, passages, gazetteer, cache) if not is_instruction(c.text)]
+    pool = [c for c in cands if c.anchors.ok]  # for the parts of a two-part question
     if q.wants_number or q.wants_share or q.wants_year:  # these need a sentence with a figure
         cands = [c for c in cands if has_answer_figure(q, c.text, gazetteer)]
         # …about what is counted: a figure of another metric is not an answer
         keys = key_concepts(q)
         cands = [c for c in cands if all(_expressed(k, c, cache) for k in keys)]
-        # …and the sentence names what is measured, not another metric of the same place
-        cands = [c for c in cands if c.metric >= METRIC_MIN]
+    # the sentence names what is measured or asked ("the combined revenue of…"), not
+    # another metric of the same place
+    cands = [c for c in cands if c.metric >= METRIC_MIN]
     cands = [c for c in cands if c.anchors.ok]  # a sentence about another year, place…
     if not cands or missing_entity(q, passages, gazetteer):
         return Extract(False, [], [], [], 0.0)
@@ -271,8 +228,10 @@ def extract(
     if best < min_coverage:
         return Extract(False, [], [], [], best)
     if q.wants_list:  # distinct measures from several passages, each cited
-        chosen = select(cands, max_quotes=5, ratio=0.6, distinct=_distinct_items(cache))
+        chosen = select(cands, max_quotes=5, ratio=0.6, distinct=distinct_items(cache))
+        chosen = with_items(chosen, cache, following or {}, max_quotes=5)
     else:
         chosen = select(cands)
+    chosen = cover_parts(q, chosen, pool, cache.tokenizer)
     citations, marks = cite(chosen)
     return Extract(True, chosen, citations, marks, best)

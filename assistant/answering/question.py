@@ -14,13 +14,14 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from assistant.answering.anchors import Anchors, anchors_of, years_of
+from assistant.answering.enumeration import asked_items, asks_chars
 from assistant.answering.scope import Scope, question_scope
 from assistant.answering.target import absent_attribute, metric_phrase
 from assistant.index.lexical import idf
 from assistant.knowledge.dictionary import Bridge
 from assistant.knowledge.entities import Gazetteer
 from assistant.knowledge.glossary import Glossary
-from assistant.text.normalize import Tokenizer
+from assistant.text.normalize import Tokenizer, fold
 
 _NUMBER_Q = re.compile(
     r"how (many|much)|number of|多少|幾|几|数量|數量|总量|總量|规模|規模|金额|金額", re.I
@@ -29,8 +30,12 @@ _NUMBER_Q = re.compile(
 # count word in it (总量, number) says what is compared, not that a figure is the answer.
 _PICK_Q = re.compile(r"谁|誰|\bwho\b|\bwhich (?!year)", re.I)
 _COUNT_Q = re.compile(r"how (?:many|much)|多少|几|幾", re.I)
+# "share" asks for a proportion as a noun ("what share of", "market share"), not as a
+# verb ("to share the risk")
 _SHARE_Q = re.compile(
-    r"\b(?:share|proportion|percent(?:age)?|ratio)s?\b|比例|比重|占|佔|百分", re.I
+    r"\b(?:what|which|the|a|its|their|market)\s+(?:\w+\s+)?shares?\b(?!\s+(?:the|its|their))"
+    r"|\bshares?\s+of\b|\b(?:proportion|percent(?:age)?|ratio)s?\b|比例|比重|占|佔|百分",
+    re.I,
 )
 _AMOUNT_Q = re.compile(
     r"how much|funding|funds?\b|investment|金额|金額|资金|資金|投资|投資|多少钱", re.I
@@ -47,6 +52,17 @@ _LIST_Q = re.compile(
 _DEFINITION_Q = re.compile(
     r"什么是|什麼是|是什么[？?。]?$|是什麼[？?。]?$|何为|何謂|何谓|指的是什么|的定义|的定義"
     r"|^\s*what (?:is|are) (?:an? |the )?[\w\s\"“”'‘’-]{2,60}\?\s*$|\bdefin|\bmeaning of\b",
+    re.I,
+)
+
+# A term the question quotes names exactly what it asks about ("“三维跃迁”包括哪三个方面")
+_QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
+
+# Questions whose answer is a place: "which districts", "哪些区", "哪个城市"
+_PLACE_Q = re.compile(
+    r"\bwhich (?:\w+ )?(?:districts?|cit(?:y|ies)|provinces?|regions?|areas?|places?|counties)\b"
+    r"|\bwhere\b(?! do| does| did| can| should| will)"
+    r"|哪(?:个|個|些|几个|幾個)?(?:区|區|城市|市|省|省份|地区|地區|县|縣|地方)",
     re.I,
 )
 
@@ -177,11 +193,12 @@ def key_concepts(q: Question, share: float = 0.8, most: int = 2) -> list[Concept
     """The question's most specific concepts that the corpus can express: the (at most
     ``most``) rarest, within ``share`` of the rarest one. An answer must express them.
     A lone Chinese character (内, 后) is too ambiguous a word to be one, and a verb
-    (put, cover) is said in too many ways: the things asked about are the keys."""
+    (put, cover) is said in too many ways: the things asked about are the keys. A place
+    is an anchor, checked against the sentence's context (heading, title, lead), not a key."""
     known = [c for c in q.concepts if c.in_corpus and not c.verb and not _lone_character(c)]
     top = max((c.weight for c in known), default=0.0)
     keys = sorted((c for c in known if c.weight >= share * top), key=lambda c: -c.weight)
-    return keys[:most]
+    return [c for c in keys[:most] if not any(form <= q.place_words for form in c.forms)]
 
 
 def _lone_character(concept: Concept) -> bool:
@@ -203,9 +220,14 @@ class Question:
     scope: tuple[Scope | None, bool] = (None, False)
     wants_list: bool = False
     wants_definition: bool = False
+    wants_place: bool = False  # "which districts…", "哪些区": places are the answer
+    quoted: tuple[str, ...] = ()  # terms the question quotes (“三维跃迁”), folded
     unknown_names: tuple[str, ...] = ()  # names the question uses that no document has
     absent_attribute: str = ""  # the asked attribute ("weather") when no document names it
     metric: tuple[Concept, ...] = ()  # what a how-much question measures (revenue, 上市)
+    place_words: frozenset[str] = frozenset()  # the words of the places the question names
+    items: int = 0  # how many items the question asks for ("哪三个方面", "which two kinds")
+    item_chars: bool = False  # …as characters of one phrase ("概括成哪四个字")
 
     @classmethod
     def parse(
@@ -214,18 +236,30 @@ class Question:
         places: Callable[[str], frozenset[str]] | None = None,
     ) -> Question:
         """Find the question's concepts, entities and the kind of answer it wants."""
+        anchors = anchors_of(text, places or gazetteer.mentioned)
+        tokenize = glossary.tokenizer.tokenize
         return cls(
             text=text,
+            place_words=frozenset(
+                t for p in anchors.places for t in tokenize(p, bigrams=False)
+            ),
             concepts=concepts(text, glossary, idf, bridge),
             entities=gazetteer.mentioned(text),
             wants_number=_wants_number(text),
             wants_share=bool(_SHARE_Q.search(text)),
             wants_year=bool(_YEAR_Q.search(text)),
             wants_amount=bool(_AMOUNT_Q.search(text)),
-            anchors=anchors_of(text, places or gazetteer.mentioned),
+            anchors=anchors,
             scope=question_scope(text, _wants_number(text)),
-            wants_list=bool(_LIST_Q.search(text)) and not _wants_number(text),
+            wants_list=(
+                bool(_LIST_Q.search(text)) or (asked_items(text) > 1 and not asks_chars(text))
+            ) and not _wants_number(text),
+            items=asked_items(text),
+            item_chars=asks_chars(text),
             wants_definition=bool(_DEFINITION_Q.search(text)),
+            # "which city, Beijing or Shenzhen?" picks among the places it names
+            wants_place=bool(_PLACE_Q.search(text)) and len(gazetteer.mentioned(text)) < 2,
+            quoted=tuple(fold(m) for m in _QUOTED.findall(text) if len(m.strip()) > 1),
             unknown_names=unknown_names(text, glossary, idf, bridge, places),
             metric=metric_concepts(text, glossary, idf, bridge, places),
             absent_attribute=absent_attribute(
@@ -238,8 +272,10 @@ def metric_concepts(
     text: str, glossary: Glossary, idf: Idf, bridge: Bridge | None,
     places: Callable[[str], frozenset[str]] | None,
 ) -> tuple[Concept, ...]:
-    """The concepts of the question's metric phrase that the corpus can express, without
-    places (anchors check those) and lone characters."""
+    """The concepts of the question's metric phrase, without places (anchors check
+    those) and lone characters. A word of it that no document uses stays in: a sentence
+    cannot name it, so a measure the corpus never states ("研发费用加计扣除比例") is not
+    answered with a figure of the words around it."""
     phrase = metric_phrase(text)
     if not phrase:
         return ()
@@ -247,7 +283,7 @@ def metric_concepts(
     out = []
     for c in concepts(text, glossary, idf, bridge):
         own = {t for form in c.forms for t in form} & words
-        if not own or not c.in_corpus or _lone_character(c):
+        if not own or _lone_character(c):
             continue
         if places is not None and any(places(t) for t in own):
             continue

@@ -47,6 +47,8 @@ class Searchers:
     facts: list[FactRecord]
     hybrid: HybridRetriever
     sentences: SentenceCache
+    last_chunks: dict[str, Document]  # each document's last chunk (where notices sign off)
+    following: dict[str, Document]  # chunk id -> the document's next chunk
 
 
 def build_searchers(
@@ -83,7 +85,8 @@ def build_searchers(
         channels["bm25"] = (bridged, cfg.weight_bm25)
     return Searchers(
         chunks, idf, bridge, read_facts(cfg), HybridRetriever(channels=channels, k=cfg.top_k),
-        SentenceCache(tokenizer, knowledge.place_names, _leads(chunks)),
+        SentenceCache(tokenizer, knowledge.place_names, _leads(chunks)), _lasts(chunks),
+        _following(chunks),
     )
 
 
@@ -91,6 +94,23 @@ def _leads(chunks: list[Document]) -> dict[str, str]:
     """Each document's first chunk (its title and opening), by document id."""
     return {str(c.metadata.get("doc_id", "")): c.page_content
             for c in reversed(chunks) if int(c.metadata.get("seq", 0)) == 0}
+
+
+def _lasts(chunks: list[Document]) -> dict[str, Document]:
+    """Each document's last chunk, by document id."""
+    out: dict[str, Document] = {}
+    for c in chunks:
+        key = str(c.metadata.get("doc_id", ""))
+        seq = int(c.metadata.get("seq", 0))
+        if key not in out or int(out[key].metadata.get("seq", 0)) < seq:
+            out[key] = c
+    return out
+
+
+def _following(chunks: list[Document]) -> dict[str, Document]:
+    """Each chunk's successor in its document, by chunk id."""
+    at = {(str(c.metadata.get("doc_id", "")), int(c.metadata.get("seq", 0))): c for c in chunks}
+    return {str(c.id): nxt for (doc, seq), c in at.items() if (nxt := at.get((doc, seq + 1)))}
 
 
 def _bridge(

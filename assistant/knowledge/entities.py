@@ -56,6 +56,10 @@ class Gazetteer:
             found = self._seen[text] = frozenset(e.key for _, _, e in self.spans(text))
         return found
 
+    def kind(self, key: str) -> str:
+        """The kind (place, market, org) of the entity with ``key`` ("" when unknown)."""
+        return next((e.kind for e in self.entities if e.key == key), "")
+
 
 def _fold(text: str) -> str:
     return to_simplified(text).lower()

@@ -1,0 +1,146 @@
+"""Choosing and citing the quoted sentences: the scored candidate sentence, the best
+ones (distinct items for a list, a list's items after the sentence announcing it), and
+citations numbered by first appearance."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from langchain_core.documents import Document
+
+from assistant.answering.anchors import Check
+from assistant.answering.enumeration import is_item
+from assistant.answering.passages import SentenceCache
+from assistant.schema import Citation, Quote, chunk_fields
+
+MAX_GAP = 4  # sentences of elaboration between two items of a list
+
+__all__ = ["Candidate", "citation", "cite", "distinct_items", "select", "with_items"]
+
+
+@dataclass
+class Candidate:
+    """A sentence of a retrieved passage, scored against the question."""
+
+    doc: Document
+    rank: int
+    start: int
+    end: int
+    score: float
+    coverage: float
+    context: float = 0.0
+    passage: float = 0.0
+    anchors: Check = field(default_factory=Check)
+    statement: bool = True
+    years: tuple[int, ...] = ()  # the years the sentence (or else its context) names
+    metric: float = 1.0  # share of the question's metric the sentence (and the one before) names
+
+    @property
+    def support(self) -> float:
+        """How well the sentence, read in its passage, covers the question (a heading, a
+        title or an author line counts for less: it names a topic, it states nothing)."""
+        value = max(self.coverage, (self.coverage + max(self.context, self.passage)) / 2)
+        return value if self.statement else 0.6 * value
+
+    @property
+    def text(self) -> str:
+        return self.doc.page_content[self.start : self.end]
+
+def select(
+    cands: Sequence[Candidate], max_quotes: int = 2, ratio: float = 0.8,
+    distinct: Callable[[Candidate, Candidate], bool] | None = None,
+) -> list[Candidate]:
+    """The best sentence, plus close runners-up that are not already quoted (and, with
+    ``distinct``, that say something the chosen ones do not)."""
+    if not cands:
+        return []
+    best = cands[0]
+    chosen = [best]
+    for c in cands[1:]:
+        if len(chosen) >= max_quotes or c.score < ratio * best.score:
+            break
+        if all(c.text not in p.text and p.text not in c.text for p in chosen) and (
+            distinct is None or all(distinct(c, p) for p in chosen)
+        ):
+            chosen.append(c)
+    return chosen
+
+
+def distinct_items(cache: SentenceCache) -> Callable[[Candidate, Candidate], bool]:
+    """Two sentences are distinct items when they share under half of their words."""
+
+    def words(c: Candidate) -> frozenset[str]:
+        return frozenset(cache.tokenizer.tokenize(c.text, bigrams=False))
+
+    def distinct(a: Candidate, b: Candidate) -> bool:
+        wa, wb = words(a), words(b)
+        return len(wa & wb) < 0.5 * min(len(wa), len(wb)) if wa and wb else True
+
+    return distinct
+
+
+def _items_after(
+    best: Candidate, cache: SentenceCache, following: Mapping[str, Document], most: int
+) -> list[Candidate]:
+    """The list items that follow ``best`` in its passage and, when the list runs to the
+    passage's end, in the next passage of the document ("三个阶段:" then "完善期:…"). The
+    first item follows ``best`` at once; an item's elaboration (up to ``MAX_GAP``
+    sentences) is skipped, a heading ends the list."""
+    doc, after, gap = best.doc, best.end, 0
+    items: list[Candidate] = []
+    seen = {best.text}  # passages overlap: the next one may repeat the last sentences
+    while len(items) < most:
+        for sent in (s for s in cache.get(doc).sentences if s.start >= after):
+            text = doc.page_content[sent.start:sent.end]
+            if text.lstrip().startswith("#") or gap > MAX_GAP:
+                return items
+            if text in seen:
+                continue
+            seen.add(text)
+            if is_item(text):
+                items.append(replace(best, doc=doc, start=sent.start, end=sent.end))
+                gap = 0
+                if len(items) >= most:
+                    return items
+            elif not items:
+                return items
+            else:
+                gap += 1
+        nxt = following.get(str(doc.id))
+        if nxt is None:
+            break
+        doc, after = nxt, 0
+    return items
+
+
+def with_items(
+    chosen: list[Candidate], cache: SentenceCache, following: Mapping[str, Document],
+    max_quotes: int,
+) -> list[Candidate]:
+    """The best sentence followed by the list items after it, then the other chosen."""
+    items = _items_after(chosen[0], cache, following, max_quotes - 1)
+    rest = [c for c in chosen[1:] if all(c.text != i.text for i in items)]
+    return [chosen[0], *items, *rest][:max_quotes]
+
+
+def cite(chosen: Sequence[Candidate]) -> tuple[list[Citation], list[int]]:
+    """Citations numbered by first appearance, and each quote's citation number."""
+    citations: list[Citation] = []
+    numbers: dict[str, int] = {}
+    marks: list[int] = []
+    for c in chosen:
+        cid = str(c.doc.id)
+        if cid not in numbers:
+            numbers[cid] = len(citations) + 1
+            citations.append(citation(numbers[cid], c.doc))
+        citations[numbers[cid] - 1].quotes.append(Quote(text=c.text, start=c.start, end=c.end))
+        marks.append(numbers[cid])
+    return citations, marks
+
+
+def citation(n: int, doc: Document) -> Citation:
+    """A numbered citation of a chunk (the passage text verbatim)."""
+    return Citation(
+        n=n, chunk_id=str(doc.id), text=doc.page_content, **chunk_fields(doc.metadata, Citation)
+    )
