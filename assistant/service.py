@@ -6,7 +6,6 @@ import logging
 import threading
 import time
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -14,12 +13,10 @@ from langchain_core.documents import Document
 
 from assistant import library
 from assistant.answering import extract as extractive
-from assistant.answering.byline import asks_when, find_byline, wants_byline, with_byline
-from assistant.answering.figures import conflict_values, figure_lines, other_years
+from assistant.answering.answerer import Answerer
 from assistant.answering.followup import resolve
 from assistant.answering.inputs import checked
-from assistant.answering.question import Question
-from assistant.answering.replies import as_of, compose, text
+from assistant.answering.replies import text
 from assistant.answering.searchers import Searchers, build_searchers
 from assistant.config import RetrieverName, Settings
 from assistant.index.handle import IndexHandle
@@ -36,13 +33,10 @@ from assistant.schema import (
     DocumentView,
     FactRecord,
     IngestReport,
-    Retrieved,
     StreamUpdate,
     Timings,
-    chunk_fields,
 )
 from assistant.text.lang import detect_lang
-from assistant.text.numbers import find_figures
 
 log = logging.getLogger(__name__)
 
@@ -232,64 +226,8 @@ class AssistantService:
         return ""
 
     def _answer(self, question: str, query: str, lang: str, hits: list[Hit]) -> AnswerRecord:
-        searchers = self._searchers
-        gazetteer = self.knowledge.gazetteer
-        q = Question.parse(
-            query, self.knowledge.glossary, gazetteer, searchers.idf, searchers.bridge,
-            self.knowledge.place_names,
-        )
-        passages = [h.doc for h in hits[: self.settings.answer_passages]]
-        result = extractive.extract(
-            q, passages, gazetteer, self.settings.answer_min_coverage, searchers.sentences,
-            searchers.following,
-        )
-        if wants_byline(query):  # who published the document, when: its byline
-            result = self._with_byline(result, q, passages, lang)
-        retrieved = [_retrieved(i, h) for i, h in enumerate(hits, start=1)]
-        record = AnswerRecord(
-            question=question, found=result.found, answer="", lang=lang, search_query=query,
-            retrieved=retrieved, citations=result.citations,
-            confidence=round(result.best_coverage, 3),
-        )
-        if not result.found:
-            # graded: close passages are offered when something came near; else a plain no
-            near = result.best_coverage >= self.settings.answer_related_min
-            record.answer = text(lang, "refuse" if near else "refuse_plain")
-            record.related = retrieved[:3] if near else []
-            years = other_years(self.knowledge, query, q.anchors.years, q.anchors.places,
-                                searchers.facts)
-            if years:  # "the documents give 2023; no 2025 figure"
-                asked = "/".join(str(y) for y in sorted(q.anchors.years))
-                given = ", ".join(str(y) for y in years)
-                record.answer += " " + text(lang, "other_years", given=given, asked=asked)
-            return record
-        cross = any(detect_lang(c.text) != lang for c in result.quotes)
-        quotes = [
-            (c.text, n, _when(lang, c) if find_figures(c.text) else "")
-            for c, n in zip(result.quotes, result.marks, strict=True)
-        ]
-        record.answer = "\n".join([compose(lang, quotes, cross_language=cross), *result.lines])
-        if cross and lang == "en":  # the figures in the reader's language, from the sheet
-            lines = figure_lines(self.knowledge, result.citations, searchers.facts,
-                                 q.anchors.places, question)
-            lead, _, rest = record.answer.partition("\n")
-            record.answer = "\n".join([lead, *lines, rest]) if lines else record.answer
-        for quoted, others in conflict_values(result.citations, searchers.facts):
-            values = ", ".join(f"{o.value:g} ({o.doc_id})" for o in others[:3])
-            record.notice += text(lang, "conflict", value=f"{quoted.value:g}", others=values)
-        return record
-
-    def _with_byline(
-        self, result: extractive.Extract, q: Question, passages: list[Document], lang: str
-    ) -> extractive.Extract:
-        """The extract with a line naming the document's publisher and date (cited)."""
-        searchers = self._searchers
-        found = find_byline(q, passages, searchers.last_chunks, self.knowledge.tokenizer)
-        added = with_byline(result.citations, found, lang, asks_when(q.text)) if found else None
-        if added is None:
-            return result
-        citations, line = added
-        return replace(result, found=True, citations=citations, lines=[*result.lines, line])
+        return Answerer(self.settings, self.knowledge, self._searchers).answer(
+            question, query, lang, hits)
 
     def ask_stream(
         self,
@@ -367,24 +305,9 @@ class AssistantService:
         library.append_feedback(self.settings.feedback_path, record, rating)
 
 
-def _when(lang: str, cand: extractive.Candidate) -> str:
-    """When a quoted figure holds, from its sentence or passage, else the document date."""
-    return as_of(lang, cand.years, str(cand.doc.metadata.get("date", "")))
-
-
 def _replay(record: AnswerRecord) -> Iterator[StreamUpdate]:
     """Stream a finished answer line by line, then hand over the record."""
     lines = record.answer.split("\n")
     for i in range(1, len(lines)):
         yield StreamUpdate(text="\n".join(lines[:i]))
     yield StreamUpdate(text=record.answer, record=record)
-
-
-def _retrieved(rank: int, hit: Hit) -> Retrieved:
-    return Retrieved(
-        rank=rank,
-        chunk_id=str(hit.doc.id),
-        text=hit.doc.page_content,
-        score=round(hit.score, 5),
-        **chunk_fields(hit.doc.metadata, Retrieved),
-    )

@@ -1,0 +1,119 @@
+"""The extractive answer record: question analysis, sentence selection, the reply text
+(quotes with their as-of dates, figures in the reader's language, conflicts, refusals).
+
+The service retrieves; this module turns the hits into the :class:`AnswerRecord`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from langchain_core.documents import Document
+
+from assistant.answering import extract as extractive
+from assistant.answering.byline import asks_when, find_byline, wants_byline, with_byline
+from assistant.answering.figures import conflict_values, figure_lines, other_years
+from assistant.answering.question import Question
+from assistant.answering.replies import as_of, compose, text
+from assistant.answering.searchers import Searchers
+from assistant.config import Settings
+from assistant.knowledge import Knowledge
+from assistant.retrieval.hybrid import Hit
+from assistant.schema import AnswerRecord, Retrieved, chunk_fields
+from assistant.text.lang import detect_lang
+from assistant.text.numbers import find_figures
+
+
+@dataclass(frozen=True)
+class Answerer:
+    """Answers from retrieved passages with the shared knowledge and searchers."""
+
+    settings: Settings
+    knowledge: Knowledge
+    searchers: Searchers
+
+    def answer(self, question: str, query: str, lang: str, hits: list[Hit]) -> AnswerRecord:
+        """The record for ``question`` (``query``: after follow-up resolution) from ``hits``."""
+        q = Question.parse(
+            query, self.knowledge.glossary, self.knowledge.gazetteer, self.searchers.idf,
+            self.searchers.bridge, self.knowledge.place_names,
+        )
+        passages = [h.doc for h in hits[: self.settings.answer_passages]]
+        result = extractive.extract(
+            q, passages, self.knowledge.gazetteer, self.settings.answer_min_coverage,
+            self.searchers.sentences, self.searchers.following,
+        )
+        if wants_byline(query):  # who published the document, when: its byline
+            result = self._with_byline(result, q, passages, lang)
+        retrieved = [retrieved_row(i, h) for i, h in enumerate(hits, start=1)]
+        record = AnswerRecord(
+            question=question, found=result.found, answer="", lang=lang, search_query=query,
+            retrieved=retrieved, citations=result.citations,
+            confidence=round(result.best_coverage, 3),
+        )
+        if result.found:
+            self._write_answer(record, result, q)
+        else:
+            self._write_refusal(record, result, q)
+        return record
+
+    def _write_refusal(self, record: AnswerRecord, result: extractive.Extract,
+                       q: Question) -> None:
+        """Graded: close passages are offered when something came near; else a plain no."""
+        lang = record.lang
+        near = result.best_coverage >= self.settings.answer_related_min
+        record.answer = text(lang, "refuse" if near else "refuse_plain")
+        record.related = record.retrieved[:3] if near else []
+        years = other_years(self.knowledge, record.search_query, q.anchors.years,
+                            q.anchors.places, self.searchers.facts)
+        if years:  # "the documents give 2023; no 2025 figure"
+            asked = "/".join(str(y) for y in sorted(q.anchors.years))
+            given = ", ".join(str(y) for y in years)
+            record.answer += " " + text(lang, "other_years", given=given, asked=asked)
+
+    def _write_answer(self, record: AnswerRecord, result: extractive.Extract,
+                      q: Question) -> None:
+        """Quotes with their as-of dates, then the extract's lines; figures restated in
+        English when an English question is answered from Chinese; conflicting figures."""
+        lang, facts = record.lang, self.searchers.facts
+        cross = any(detect_lang(c.text) != lang for c in result.quotes)
+        quotes = [
+            (c.text, n, _when(lang, c) if find_figures(c.text) else "")
+            for c, n in zip(result.quotes, result.marks, strict=True)
+        ]
+        record.answer = "\n".join([compose(lang, quotes, cross_language=cross), *result.lines])
+        if cross and lang == "en":  # the figures in the reader's language, from the sheet
+            lines = figure_lines(self.knowledge, result.citations, facts, q.anchors.places,
+                                 record.question)
+            lead, _, rest = record.answer.partition("\n")
+            record.answer = "\n".join([lead, *lines, rest]) if lines else record.answer
+        for quoted, others in conflict_values(result.citations, facts):
+            values = ", ".join(f"{o.value:g} ({o.doc_id})" for o in others[:3])
+            record.notice += text(lang, "conflict", value=f"{quoted.value:g}", others=values)
+
+    def _with_byline(
+        self, result: extractive.Extract, q: Question, passages: list[Document], lang: str
+    ) -> extractive.Extract:
+        """The extract with a line naming the document's publisher and date (cited)."""
+        found = find_byline(q, passages, self.searchers.last_chunks, self.knowledge.tokenizer)
+        added = with_byline(result.citations, found, lang, asks_when(q.text)) if found else None
+        if added is None:
+            return result
+        citations, line = added
+        return replace(result, found=True, citations=citations, lines=[*result.lines, line])
+
+
+def _when(lang: str, cand: extractive.Candidate) -> str:
+    """When a quoted figure holds, from its sentence or passage, else the document date."""
+    return as_of(lang, cand.years, str(cand.doc.metadata.get("date", "")))
+
+
+def retrieved_row(rank: int, hit: Hit) -> Retrieved:
+    """One retrieved passage as the record shows it."""
+    return Retrieved(
+        rank=rank,
+        chunk_id=str(hit.doc.id),
+        text=hit.doc.page_content,
+        score=round(hit.score, 5),
+        **chunk_fields(hit.doc.metadata, Retrieved),
+    )
