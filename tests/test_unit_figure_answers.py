@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assistant.answering.figures import conflict_values
+from assistant.knowledge.factsheet import FactSheet
 from assistant.schema import Citation, FactRecord, Quote
 
 
@@ -21,15 +22,16 @@ def cited(doc: str, start: int) -> Citation:
 
 def test_a_quoted_figure_other_documents_contradict_is_flagged() -> None:
     real, injected = record(1040, "news", 100), record(9999, "hostile", 0)
-    found = conflict_values([cited("hostile", 0)], [real, injected])
+    found = conflict_values([cited("hostile", 0)], FactSheet.of([real, injected]))
     assert [(q.value, [o.value for o in others]) for q, others in found] == [(9999, [1040])]
 
 
 def test_agreeing_or_unquoted_figures_are_not_flagged() -> None:
     same = [record(1040, "news", 100), record(1040, "report", 0)]
-    assert conflict_values([cited("report", 0)], same) == []
+    assert conflict_values([cited("report", 0)], FactSheet.of(same)) == []
     shares = [record(15.6, "a", 0, "share"), record(3.9, "b", 0, "share")]
-    assert conflict_values([cited("a", 0)], shares) == []  # shares of different wholes
+    # shares of different wholes
+    assert conflict_values([cited("a", 0)], FactSheet.of(shares)) == []
 
 
 def test_lines_name_the_asked_metric_first() -> None:
@@ -42,8 +44,9 @@ def test_lines_name_the_asked_metric_first() -> None:
     knowledge = load_knowledge(Settings())
     smes = record(11062, "doc", 0).model_copy(update={"metric": "SRDI SMEs", "fact_id": "a"})
     giants = record(1214, "doc", 10).model_copy(update={"fact_id": "b"})
-    lines = figure_lines(knowledge, [cited("doc", 0)], [smes, giants], frozenset({"深圳"}),
+    sheet = FactSheet.of([smes, giants])
+    lines = figure_lines(knowledge, [cited("doc", 0)], sheet, frozenset({"深圳"}),
                          "How many national little giant enterprises does Shenzhen have?")
     assert "1,214 national little giants" in lines[0] and "11,062" in lines[1]
-    plain = figure_lines(knowledge, [cited("doc", 0)], [smes, giants], frozenset({"深圳"}))
+    plain = figure_lines(knowledge, [cited("doc", 0)], sheet, frozenset({"深圳"}))
     assert "11,062" in plain[0]  # no metric asked: the sentence's order

@@ -65,7 +65,7 @@ class Answerer:
         record.answer = text(lang, "refuse" if near else "refuse_plain")
         record.related = record.retrieved[:3] if near else []
         years = other_years(self.knowledge, record.search_query, q.anchors.years,
-                            q.anchors.places, self.searchers.facts)
+                            q.anchors.places, self.searchers.sheet)
         if years:  # "the documents give 2023; no 2025 figure"
             asked = "/".join(str(y) for y in sorted(q.anchors.years))
             given = ", ".join(str(y) for y in years)
@@ -75,7 +75,7 @@ class Answerer:
                       q: Question) -> None:
         """Quotes with their as-of dates, then the extract's lines; figures restated in
         English when an English question is answered from Chinese; conflicting figures."""
-        lang, facts = record.lang, self.searchers.facts
+        lang, facts = record.lang, self.searchers.sheet
         cross = any(detect_lang(c.text) != lang for c in result.quotes)
         quotes = [
             (c.text, n, _when(lang, c) if find_figures(c.text) else "")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.knowledge import Knowledge
-from assistant.knowledge.factsheet import conflicts, year_of
+from assistant.knowledge.factsheet import FactSheet, year_of
 from assistant.knowledge.figures import DOC_DATE
 from assistant.schema import Citation, FactRecord
 from assistant.text.normalize import fold
@@ -35,17 +35,17 @@ def _english_place(knowledge: Knowledge, name: str) -> str:
     return "China" if name == "全国" else name
 
 
-def _quoted_records(c: Citation, records: Sequence[FactRecord]) -> list[FactRecord]:
+def _quoted_records(c: Citation, sheet: FactSheet) -> list[FactRecord]:
     spans = [(c.start + q.start, c.start + q.end) for q in c.quotes]
     return [
-        r for r in records
-        if r.doc_id == c.doc_id and r.kind in _SHOWN_KINDS and r.place
+        r for r in sheet.of_doc(c.doc_id)
+        if r.kind in _SHOWN_KINDS and r.place
         and any(r.start < end and r.end > start for start, end in spans)
     ]
 
 
 def figure_lines(
-    knowledge: Knowledge, citations: Sequence[Citation], records: Sequence[FactRecord],
+    knowledge: Knowledge, citations: Sequence[Citation], sheet: FactSheet,
     places: frozenset[str], question: str = "",
 ) -> list[str]:
     """English lines for the figures quoted from non-English sentences (at most three):
@@ -53,7 +53,7 @@ def figure_lines(
     wanted = knowledge.metrics.label(fold(question)) if question else None
     lines: list[tuple[tuple[bool, bool], str]] = []
     for c in citations:
-        for r in _quoted_records(c, records):
+        for r in _quoted_records(c, sheet):
             when = r.as_of.removesuffix(DOC_DATE) if r.as_of else "date not stated"
             kind = _KIND["en"].get(r.kind, "")
             detail = ", ".join(x for x in (kind, when) if x)
@@ -67,7 +67,7 @@ def figure_lines(
 
 def other_years(
     knowledge: Knowledge, question: str, years: frozenset[int], places: frozenset[str],
-    records: Sequence[FactRecord],
+    sheet: FactSheet,
 ) -> list[int]:
     """Years the sheet has for the question's place and metric, when the asked ones are
     missing (empty when the question names no year, place or known metric)."""
@@ -75,25 +75,24 @@ def other_years(
     if not years or not places or metric is None:
         return []
     found = {
-        y for r in records
-        if r.metric == metric and r.place in places and (y := year_of(r)) is not None
+        y for place in places for r in sheet.about(metric, place)
+        if (y := year_of(r)) is not None
     }
     return [] if found & years else sorted(found)
 
 
 def conflict_values(
-    citations: Sequence[Citation], records: Sequence[FactRecord]
+    citations: Sequence[Citation], sheet: FactSheet
 ) -> list[tuple[FactRecord, list[FactRecord]]]:
     """Quoted figures that other sentences contradict (same metric, place, stated date,
-    kind and unit, another value), each with the records that disagree with it."""
-    quoted = [r for c in citations for r in _quoted_records(c, records) if r.kind in _COUNTED]
-    if not quoted:
-        return []
-    out: list[tuple[FactRecord, list[FactRecord]]] = []
-    for group in conflicts(records):
-        for r in quoted:
-            if r in group:
-                others = [o for o in group if o.value != r.value]
-                if others:
-                    out.append((r, others))
-    return out
+    kind and unit, another value), each with the records that disagree with it (in the
+    order of the sheet's conflicting groups, then of the quotes)."""
+    quoted = [r for c in citations for r in _quoted_records(c, sheet) if r.kind in _COUNTED]
+    found: list[tuple[int, int, FactRecord, list[FactRecord]]] = []
+    for position, r in enumerate(quoted):
+        group = sheet.conflict_group(r)
+        if group is not None:
+            others = [o for o in group[1] if o.value != r.value]
+            if others:
+                found.append((group[0], position, r, others))
+    return [(r, others) for _, _, r, others in sorted(found, key=lambda f: f[:2])]

@@ -30,6 +30,7 @@ from assistant.index.lexical import BM25Index, BM25Retriever
 from assistant.index.snapshot import Snapshot
 from assistant.knowledge import Knowledge
 from assistant.knowledge.dictionary import Bridge, bridge_from, cedict_entries, cedict_path
+from assistant.knowledge.factsheet import FactSheet
 from assistant.retrieval.bridged import BridgedBM25
 from assistant.retrieval.hybrid import DenseRetriever, HybridRetriever, language_centroids
 from assistant.schema import FactRecord
@@ -45,6 +46,7 @@ class Searchers:
     idf: Idf
     bridge: Bridge
     facts: list[FactRecord]
+    sheet: FactSheet  # the facts indexed for answering
     hybrid: HybridRetriever
     sentences: SentenceCache
     last_chunks: dict[str, Document]  # each document's last chunk (where notices sign off)
@@ -83,8 +85,10 @@ def build_searchers(
         )
         bridged = BridgedBM25(bm25, bridge, to_zh=cfg.bridge_weight_zh, to_en=cfg.bridge_weight_en)
         channels["bm25"] = (bridged, cfg.weight_bm25)
+    facts = read_facts(cfg)
     return Searchers(
-        chunks, idf, bridge, read_facts(cfg), HybridRetriever(channels=channels, k=cfg.top_k),
+        chunks, idf, bridge, facts, FactSheet.of(facts),
+        HybridRetriever(channels=channels, k=cfg.top_k),
         SentenceCache(tokenizer, knowledge.place_names, _leads(chunks)), _lasts(chunks),
         _following(chunks),
     )

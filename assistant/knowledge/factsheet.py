@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from assistant.knowledge.figures import DOC_DATE
 from assistant.schema import FactRecord
 
-__all__ = ["conflicts", "filter_records", "lookup", "year_of"]
+__all__ = ["FactSheet", "conflicts", "filter_records", "lookup", "year_of"]
 
 
 def year_of(record: FactRecord) -> int | None:
@@ -58,11 +59,53 @@ def lookup(
     return sorted(found, key=lambda r: (_stated(r), r.as_of), reverse=True)
 
 
+def _conflict_key(record: FactRecord) -> tuple[str, ...]:
+    return (record.metric, record.place, record.as_of, record.kind, record.unit)
+
+
 def conflicts(records: Iterable[FactRecord]) -> list[list[FactRecord]]:
     """Groups of records with the same metric, place, stated as-of date, kind and unit but
     different values (figures a reader should check against each other)."""
     groups: dict[tuple[str, ...], list[FactRecord]] = defaultdict(list)
     for r in records:
         if _stated(r):
-            groups[(r.metric, r.place, r.as_of, r.kind, r.unit)].append(r)
+            groups[_conflict_key(r)].append(r)
     return [g for g in groups.values() if len({r.value for r in g}) > 1]
+
+
+@dataclass(frozen=True)
+class FactSheet:
+    """The figures sheet indexed once per index generation, so that answering a question
+    looks up the records it needs instead of reading the whole sheet: records by
+    document, by (metric, place), and the conflicting groups (:func:`conflicts`) in order."""
+
+    records: tuple[FactRecord, ...]
+    by_doc: dict[str, list[FactRecord]]
+    by_subject: dict[tuple[str, str], list[FactRecord]]
+    groups: dict[tuple[str, ...], tuple[int, list[FactRecord]]]
+
+    @classmethod
+    def of(cls, records: Sequence[FactRecord]) -> FactSheet:
+        """Index ``records`` (the sheet's order is kept within every list)."""
+        by_doc: dict[str, list[FactRecord]] = defaultdict(list)
+        by_subject: dict[tuple[str, str], list[FactRecord]] = defaultdict(list)
+        for r in records:
+            by_doc[r.doc_id].append(r)
+            by_subject[(r.metric, r.place)].append(r)
+        groups = {_conflict_key(g[0]): (n, g) for n, g in enumerate(conflicts(records))}
+        return cls(tuple(records), dict(by_doc), dict(by_subject), groups)
+
+    def of_doc(self, doc_id: str) -> list[FactRecord]:
+        """The records of one document, in sheet order."""
+        return self.by_doc.get(doc_id, [])
+
+    def about(self, metric: str, place: str) -> list[FactRecord]:
+        """The records of one metric and place, in sheet order."""
+        return self.by_subject.get((metric, place), [])
+
+    def conflict_group(self, record: FactRecord) -> tuple[int, list[FactRecord]] | None:
+        """The position and members of the conflicting group holding ``record`` (a record
+        of this sheet), None when no other record contradicts it."""
+        if not _stated(record):
+            return None
+        return self.groups.get(_conflict_key(record))
