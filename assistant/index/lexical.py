@@ -71,9 +71,14 @@ class BM25Index:
         pairs, tfs = distinct(flat * max(n, 1) + doc)
         terms, docs = pairs // max(n, 1), pairs % max(n, 1)
         bounds = np.searchsorted(terms, np.arange(len(vocab) + 1))
-        tf = tfs.astype(np.float64)
+        # per posting: document, term frequency and the BM25 denominator tf + norm(doc),
+        # computed once here rather than gathered for every query
+        tf = tfs.astype(np.int32)
+        den = tf + self._norm[docs]
+        ends: list[int] = bounds.tolist()
         self._postings = {
-            vocab[t]: (docs[bounds[t] : bounds[t + 1]], tf[bounds[t] : bounds[t + 1]])
+            vocab[t]: (docs[ends[t] : ends[t + 1]], tf[ends[t] : ends[t + 1]],
+                       den[ends[t] : ends[t + 1]])
             for t in np.flatnonzero(np.diff(bounds)).tolist()
         }
 
@@ -91,8 +96,8 @@ class BM25Index:
             posting = self._postings.get(term)
             if posting is None or weight <= 0:
                 continue
-            docs, tfs = posting
-            total[docs] += weight * self.idf(term) * tfs * (self.k1 + 1) / (tfs + self._norm[docs])
+            docs, tfs, den = posting
+            total[docs] += weight * self.idf(term) * tfs * (self.k1 + 1) / den
         return total
 
 

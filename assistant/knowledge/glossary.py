@@ -68,9 +68,20 @@ class Glossary:
 
     entries: tuple[Entry, ...]
     tokenizer: Tokenizer = field(repr=False, compare=False)
+    # memo: a question is matched by each lexical pass and again by its analysis
+    _seen: dict[str, tuple[Match, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def match(self, text: str) -> list[Match]:
-        """Entries whose Chinese terms occur in ``text`` or whose English phrases do."""
+        """Entries whose Chinese terms occur in ``text`` or whose English phrases do
+        (memoised per text)."""
+        found = self._seen.get(text)
+        if found is None:
+            if len(self._seen) > 10_000:
+                self._seen.clear()
+            found = self._seen[text] = tuple(self._scan(text))
+        return list(found)
+
+    def _scan(self, text: str) -> list[Match]:
         folded = fold(text)
         han_words = set(self.tokenizer.words(text)) if _HAN.search(folded) else set()
         en_seq = tuple(self.tokenizer.en_words(text))
