@@ -14,7 +14,7 @@ from assistant.cli import main
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.index.facts import read_facts, sync_facts
 from assistant.ingest import load_corpus
-from assistant.knowledge.factsheet import conflicts, lookup
+from assistant.knowledge.factsheet import FactSheet, conflicts, lookup
 from assistant.knowledge.figure_rules import load_metrics
 from assistant.knowledge.figures import DocText, extract_figures
 from assistant.knowledge.places import load_places
@@ -92,6 +92,25 @@ def test_lookup_latest_first_and_conflicts(sheet: list[FactRecord]) -> None:
     a = sheet[0].model_copy(update={"as_of": "2024", "value": 1})
     b = a.model_copy(update={"value": 2})
     assert conflicts([a, b]) == [[a, b]]
+
+
+def test_indexed_sheet_agrees_with_scanning_it(sheet: list[FactRecord]) -> None:
+    """The lookups answers use (by document, by metric and place, conflicting group)
+    return what a scan of the whole sheet returns, in the sheet's order."""
+    clash = sheet[0].model_copy(update={"as_of": "2024", "value": -1.0})
+    records = [*sheet, clash, clash.model_copy(update={"value": -2.0})]
+    indexed = FactSheet.of(records)
+    for r in records[::7]:
+        assert indexed.of_doc(r.doc_id) == [o for o in records if o.doc_id == r.doc_id]
+        assert indexed.about(r.metric, r.place) == [
+            o for o in records if (o.metric, o.place) == (r.metric, r.place)]
+    groups = conflicts(records)
+    assert groups
+    for r in records:
+        found = indexed.conflict_group(r)
+        holding = [n for n, g in enumerate(groups) if r in g]
+        assert (found[0] if found else None) == (holding[0] if holding else None)
+    assert indexed.of_doc("no such document") == []
 
 
 def test_sync_follows_the_corpus(settings_factory: Callable[..., Settings]) -> None:
