@@ -52,6 +52,13 @@ def test_empty_question_is_refused_before_anything_loads(monkeypatch: Any) -> No
     assert result.exit_code == 2 and "empty" in result.output
 
 
+def test_ask_without_an_index_fails_with_one_line(tmp_path: Path) -> None:
+    env = {"SRDI_VECTORSTORE_DIR": str(tmp_path / "empty")}
+    result = CliRunner().invoke(cli.main, ["ask", "深圳有多少家小巨人企业？", "--json"], env=env)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "srdi ingest" in result.stderr
+
+
 def test_help_documents_exit_codes() -> None:
     result = CliRunner().invoke(cli.main, ["--help"])
     assert result.exit_code == 0 and "Exit codes:" in result.output

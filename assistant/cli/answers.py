@@ -14,6 +14,17 @@ from assistant.schema import AnswerRecord
 log = logging.getLogger("assistant")
 
 
+def require_index(service: Any, question: str) -> None:
+    """Exit 1 with one line on stderr when nothing is indexed yet (in the question's
+    language): a script must not take "no index" for an answer."""
+    if not service.chunks():
+        from assistant.answering.replies import text
+        from assistant.text.lang import detect_lang
+
+        raise click.ClickException(text(detect_lang(question) if question else "en",
+                                         "no_index"))
+
+
 def one_line(text: str, limit: int = 0) -> str:
     """Markup-free text on one line, cut to ``limit`` characters (0: whole)."""
     from assistant.ui.markdown import plain_text
@@ -69,7 +80,9 @@ def ask(settings: Settings, question: str, as_json: bool, passages: bool, k: int
         retriever: str | None) -> None:
     """Answer QUESTION with quoted, cited passages (or say the documents don't)."""
     question = require_question(question)
-    record = open_service(settings, warm=True).ask(question, k=k, retriever=retriever)
+    service = open_service(settings, warm=True)
+    require_index(service, question)
+    record = service.ask(question, k=k, retriever=retriever)
     if as_json:
         echo_json(record.model_dump(mode="json"))
     else:
@@ -94,6 +107,7 @@ def chat(settings: Settings, passages: bool) -> None:
     click.echo("Ask about SRDI (专精特新) policy in Chinese or English. "
                "Empty line or Ctrl-D to quit.")
     service = open_service(settings, warm=True)
+    require_index(service, "")
     history: list[str] = []
     while True:
         try:
