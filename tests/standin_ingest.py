@@ -17,7 +17,7 @@ from assistant.index import store
 from assistant.models.embedders import Embedders
 from assistant.service import AssistantService
 
-SMALL_BATCH = 32
+SMALL_BATCH = 16
 
 if __name__ == "__main__":
     store.ADD_BATCH = SMALL_BATCH

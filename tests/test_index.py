@@ -125,8 +125,8 @@ def test_chunks_command_lists_every_chunk(settings_factory: Factory) -> None:
         assert original[row["start"] : row["end"]] == row["text"]
 
 
-def _big_document(path: Path, sentences: int = 1200) -> None:
-    """About 96 chunks: three write batches of the child ingest."""
+def _big_document(path: Path, sentences: int = 600) -> None:
+    """About 48 chunks: three write batches of the child ingest."""
     lines = [
         f"Report item {i}: the district supported {i * 7 + 3} enterprises with grant batch {i}."
         for i in range(sentences)
