@@ -49,6 +49,9 @@ def test_stock_and_increment_read_from_the_figure_clause() -> None:
     assert sentence_scope("2025年深圳增量306家，实现总量反超") == "increment"
     assert sentence_scope("深圳市累计培育1331家, 数量赶超北京") == "stock"
     assert sentence_scope("The figure rose.") is None
+    assert sentence_scope("深圳上述四领域的“小巨人”企业合计122家") == "part"
+    assert sentence_scope("其中深圳累计1331家") == "stock"
+    assert question_scope("深圳电子设备制造领域有多少家？", True) == (None, False)
     assert question_scope("深圳2025年新增了多少家？", True) == ("increment", True)
     assert question_scope("How many does Shenzhen have?", True) == ("stock", False)
     assert scope_bonus(("stock", False), "increment") < 0 < scope_bonus(("stock", True), "stock")
