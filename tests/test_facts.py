@@ -124,6 +124,15 @@ def test_a_count_of_a_part_is_not_the_places_stock() -> None:
     assert kinds("全国共有1.46万家，其中深圳累计培育1331家。") == [(1331, "stock")]
 
 
+def test_a_figure_listed_under_one_verb_counts_like_the_first() -> None:
+    records = _extract("截至2024年底,我國已累計培育科技和創新型中小企業超60萬家,"
+                       "省級專精特新中小企業超14.1萬家,專精特新“小巨人”企業1.46萬家。"
+                       "2023年深圳增量300家，超北京93家。")
+    kinds = {r.value: r.kind for r in records}
+    assert kinds[600000] == "stock" and kinds[14600] == "stock"
+    assert kinds[300] == "increment" and kinds[93] != "increment"  # a difference, not added
+
+
 def test_changed_figure_rules_reread_every_document(
     settings_factory: Callable[..., Settings],
 ) -> None:

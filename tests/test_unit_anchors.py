@@ -77,4 +77,7 @@ def test_a_heading_joined_to_a_byline_or_heading_states_nothing() -> None:
     assert not is_statement("# The Cultivation Status of Little Giants\n\nYuan Ren Sizhao Qian")
     assert not is_statement("## 2 发展现状\n\n### 2.1 增长动能放缓")
     assert is_statement("## 2.4 小结\n\n北京累计认定1214家“小巨人”企业。")
+    assert not is_statement("北京市中小企业服务中心, 中国·北京 101117\n\n## 摘要")
+    assert not is_statement("- [2] 丁建军.“小巨人”企业空间分布[J].经济地理,2022,42(10):109-118.")
+    assert not is_statement("[5] Smith J. Little giants. Econ Geogr, 2022. doi: 10.1000/182")
     assert is_statement("## 支持措施\n\n加大对中小企业的财政支持力度和融资服务")

@@ -45,7 +45,10 @@ def test_passages_naming_the_asked_place_come_first(knowledge: Knowledge) -> Non
         Hit(_doc("c", "产业链关键环节。", title="宁波市专精特新发展报告"), 0.4),
         Hit(_doc("d", "深圳累计培育1331家。"), 0.3),
     ]
-    asked = knowledge.place_names("How many little giants does Ningbo have?")
-    assert [h.doc.id for h in named_first(hits, asked, knowledge.place_names)] == [
-        "b", "c", "a", "d"]
-    assert named_first(hits, frozenset(), knowledge.place_names) == hits
+    names_ningbo = knowledge.naming_test("How many little giants does Ningbo have?")
+    assert [h.doc.id for h in named_first(hits, names_ningbo)] == ["b", "c", "a", "d"]
+    assert knowledge.naming_test("How many little giants are there?") is None
+    assert named_first(hits, None) == hits
+    names_both = knowledge.naming_test("寧波和深圳誰多？")  # any script, every place
+    assert names_both is not None
+    assert names_both("宁波397家，深圳1331家") and not names_both("宁波397家")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from langchain_core.documents import Document
 
@@ -31,8 +31,9 @@ from assistant.answering.selection import (
     select,
     with_items,
 )
-from assistant.answering.statements import DEFINES, is_statement
+from assistant.answering.statements import AUTHOR_Q, DEFINES, is_statement
 from assistant.knowledge.entities import Gazetteer
+from assistant.knowledge.figures import NATION, NATIONAL
 from assistant.schema import Citation
 from assistant.text.normalize import HAN_RUN, fold
 from assistant.text.numbers import find_figures
@@ -80,26 +81,36 @@ def has_answer_figure(q: Question, text: str, gazetteer: Gazetteer) -> bool:
     return _figure_bonus(q, text, gazetteer) > 0
 
 
+def _asks_nationally(q: Question) -> bool:
+    """The question is about the whole country (全国, 我国, China) and no place in it."""
+    return not q.anchors.places and bool(NATION.search(fold(q.text)))
+
+
 def _figure_text(q: Question, text: str, gazetteer: Gazetteer) -> str:
-    """The clauses of ``text`` that name the question's entities (all of it if none do)."""
-    if not q.entities:
+    """The clauses of ``text`` that name the question's entities (all of it if none do).
+    A question about the whole country (全国, 我国, China) names it like a place: a
+    figure in a clause about Beijing is not the country's ("北京…1214家, 排名全国第二")."""
+    national = _asks_nationally(q)
+    asked = q.entities | ({NATIONAL} if national else frozenset())
+    if not asked:
         return text
     clauses = CLAUSE.split(text)
     # only names of the asked kind compete: an exchange or a ministry in a clause says where
     # a figure sits, not whose it is ("上交所科创板35家" under a Shenzhen heading)
-    kinds = {gazetteer.kind(e) for e in q.entities}
+    kinds = {gazetteer.kind(e) for e in q.entities} | ({"place"} if national else set())
     named = [
         frozenset(e for e in gazetteer.mentioned(c) if gazetteer.kind(e) in kinds)
+        | ({NATIONAL} if national and NATION.search(fold(c)) else frozenset())
         for c in clauses
     ]
     if not any(named):  # the place is named by the heading or an earlier sentence, if at all
         return text
     keep: list[str] = []
     for i, clause in enumerate(clauses):
-        if named[i] & q.entities:
+        if named[i] & asked:
             keep.append(clause)
             # "南山区与宝安区…，共有712家": the figure often sits in the next clause
-            if i + 1 < len(clauses) and not named[i + 1] - q.entities:
+            if i + 1 < len(clauses) and not named[i + 1] - asked:
                 keep.append(clauses[i + 1])
     return " ".join(keep)
 
@@ -134,6 +145,9 @@ def candidates(
 ) -> list[Candidate]:
     """Every sentence of the passages with its score, best first."""
     out: list[Candidate] = []
+    # a figure for the whole country (全国, China) is not a place's
+    national = _asks_nationally(q) and (q.wants_number or q.wants_share or q.wants_amount)
+    asks_author = bool(AUTHOR_Q.search(q.text))  # a byline is then the answer, not a label
     for rank, doc in enumerate(passages, start=1):
         text = doc.page_content
         analysed = cache.get(doc)
@@ -149,7 +163,10 @@ def candidates(
             joined = sentence.rstrip().endswith((";", "；"))
             previous_words, previous = previous, sent.words
             anchored = check(q.anchors, sent.anchors, sent.context, sent.fallback_years)
-            statement = is_statement(sentence)
+            if national and (sent.anchors.places or sent.context.places) and not NATION.search(
+                    fold(sentence)):  # a city's figure, or one in a city's section
+                anchored = replace(anchored, missing=(*anchored.missing, "place"))
+            statement = asks_author or is_statement(sentence)
             scope = (
                 scope_bonus(q.scope, sentence_scope(_figure_text(q, sentence, gazetteer)))
                 if q.wants_number or q.wants_amount or q.wants_share else 0.0
@@ -214,7 +231,8 @@ def extract(
     cands = [c for c in candidates(q, passages, gazetteer, cache) if not is_instruction(c.text)]
     pool = [c for c in cands if c.anchors.ok]  # for the parts of a two-part question
     if q.wants_number or q.wants_share or q.wants_year:  # these need a sentence with a figure
-        cands = [c for c in cands if has_answer_figure(q, c.text, gazetteer)]
+        # …stated, not a heading's, a byline's or a reference entry's number
+        cands = [c for c in cands if c.statement and has_answer_figure(q, c.text, gazetteer)]
         # …about what is counted: a figure of another metric is not an answer
         keys = key_concepts(q)
         cands = [c for c in cands if all(_expressed(k, c, cache) for k in keys)]

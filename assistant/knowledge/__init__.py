@@ -7,6 +7,7 @@ Both are editable YAML whose paths are in :class:`~assistant.config.Settings`;
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,21 @@ class Knowledge:
         ``context``: places named around the text, which license bare district names
         (通州 counts after 北京 has been named)."""
         return self.gazetteer.mentioned(text) | self.places.mentioned(text, context)
+
+
+    def naming_test(self, query: str) -> Callable[[str], bool] | None:
+        """A test of whether a text names every place ``query`` names, by any of its names
+        (None when the query names no place); substring checks, cheap per passage."""
+        asked = self.places.mentioned(query)
+        if not asked:
+            return None
+        forms = [self.places.aliases(p) or (p,) for p in asked]
+
+        def names_all(text: str) -> bool:
+            folded = text.lower()
+            return all(any(a in folded for a in names) for names in forms)
+
+        return names_all
 
 
 def load_knowledge(settings: Settings) -> Knowledge:
@@ -76,7 +92,8 @@ def knowledge_signature(settings: Settings) -> str:
     code = sorted(here.glob("*.py")) + sorted((here.parent / "text").glob("*.py"))
     digest = hashlib.sha1(b"knowledge-1")
     for path in (settings.glossary_path, settings.entities_path, settings.places_path,
-                 settings.place_stoplist_path, settings.metrics_path, *code):
+                 settings.places_supplement_path, settings.place_stoplist_path,
+                 settings.metrics_path, *code):
         digest.update(str(path).encode())
         digest.update(path.read_bytes() if path.is_file() else b"-")
     return digest.hexdigest()

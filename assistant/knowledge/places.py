@@ -57,6 +57,10 @@ class Places:
             for key in (place.canonical, place.name):
                 self._by_name[key] = place  # the heaviest same-named place wins
             self._ancestors.setdefault(place.canonical, set()).update(self._lineage(place))
+        self._aliases: dict[str, list[str]] = {}
+        for alias, (canonical, _) in aliases.items():
+            if canonical:
+                self._aliases.setdefault(canonical, []).append(alias)
         self._automaton = ahocorasick.Automaton()
         for alias, (canonical, contextual) in aliases.items():
             self._automaton.add_word(alias, (len(alias), canonical, contextual))
@@ -104,6 +108,10 @@ class Places:
     def mentioned(self, text: str, context: frozenset[str] = frozenset()) -> frozenset[str]:
         """Canonical names of the places ``text`` mentions."""
         return frozenset(name for _, _, name in self.spans(text, context))
+
+    def aliases(self, canonical: str) -> tuple[str, ...]:
+        """Every lower-cased name of the place (short and full, both scripts, English)."""
+        return tuple(self._aliases.get(canonical, ()))
 
     def is_name(self, word: str) -> bool:
         """Whether ``word`` is a place's name or short form, even one too ambiguous to be

@@ -96,18 +96,14 @@ class Hit:
     score: float
 
 
-def named_first(
-    hits: list[Hit], asked: frozenset[str], places: Callable[[str], frozenset[str]]
-) -> list[Hit]:
-    """``hits`` with the passages that name every asked place (in their text or their
-    document's title) ahead of the others, each group in fused order. A question about
-    Ningbo is answered from a passage about Ningbo, however well a national one scores."""
-    if not asked:
+def named_first(hits: list[Hit], names_all: Callable[[str], bool] | None) -> list[Hit]:
+    """``hits`` with the passages that name every asked place (``names_all`` of their
+    document's title and text) ahead of the others, each group in fused order. A question
+    about Ningbo is answered from a passage about Ningbo, however well a national one
+    scores."""
+    if names_all is None:
         return hits
-    def names_all(hit: Hit) -> bool:
-        title = str(hit.doc.metadata.get("title", ""))
-        return asked <= places(f"{title}\n{hit.doc.page_content}")
-    named = [names_all(h) for h in hits]
+    named = [names_all(f"{h.doc.metadata.get('title', '')}\n{h.doc.page_content}") for h in hits]
     return [h for h, n in zip(hits, named, strict=True) if n] + [
         h for h, n in zip(hits, named, strict=True) if not n]
 
@@ -131,12 +127,13 @@ class HybridRetriever:
 
     def __init__(
         self, channels: dict[str, tuple[Any, float]], k: int = 10,
-        places: Callable[[str], frozenset[str]] | None = None,
+        naming: Callable[[str], Callable[[str], bool] | None] | None = None,
     ) -> None:
         # name -> (retriever with search(query, k, doc_ids) -> [(Document, score)], weight)
         self.channels = channels
         self.k = k
-        self.places = places  # the places a text names, to put passages naming the asked first
+        # query -> a test of whether a passage names the places it asks about (or None)
+        self.naming = naming
         # The channels run side by side: the models and numpy release the GIL.
         self._pool = ThreadPoolExecutor(max_workers=3, thread_name_prefix="channel")
 
@@ -164,9 +161,9 @@ class HybridRetriever:
             for cid, value in _min_max(results[name]).items():
                 fused[cid] += weight / total * value
         order = sorted(fused, key=lambda c: fused[c], reverse=True)
-        hits = [Hit(docs[c], fused[c]) for c in order[: 2 * k]]
-        if self.places is not None and only is None:
-            hits = named_first(hits, self.places(query), self.places)
+        hits = [Hit(docs[c], fused[c]) for c in order]
+        if self.naming is not None and only is None:  # from every channel's list
+            hits = named_first(hits, self.naming(query))
         return hits[:k]
 
     def invoke(self, query: str) -> list[Document]:
