@@ -66,3 +66,11 @@ def test_titles_headings_and_bylines_state_nothing() -> None:
     assert not is_statement("The Cultivation Status, Problems and Countermeasures of Beijing Firms")
     assert is_statement("北京市累计培育国家级专精特新“小巨人”企业1214家。")
     assert is_statement("- Suggestions include prioritising support for digital firms")
+
+
+def test_a_comparison_asks_for_a_difference_not_a_total_or_an_increment() -> None:
+    # "实现总量反超" names what is compared; the answer is the gap (多117家)
+    assert question_scope("2025年深圳实现总量反超后，比北京多了几家？", True) == (None, False)
+    assert question_scope("By how many did Shenzhen's new firms outnumber Beijing's?", True) == (
+        None, False)
+    assert question_scope("北京的小巨人总量是多少？", True) == ("stock", True)

@@ -156,3 +156,18 @@ def test_questions_whose_answer_is_a_place(
     text: str, wanted: bool, knowledge: Knowledge, idf: Idf
 ) -> None:
     assert parse(text, knowledge, idf).wants_place is wanted
+
+
+def test_a_word_and_the_pieces_the_segmenter_cuts_from_it_are_one_concept(
+    knowledge: Knowledge, idf: Idf
+) -> None:
+    # search mode cuts 省区市 into 省区, 区市 and 省区市: one word of the question, not three
+    q = parse("有多少个省区市提到了小巨人企业？", knowledge, idf)
+    region = [c for c in q.concepts if any(f & {"省区", "区市", "省区市"} for f in c.forms)]
+    assert len(region) == 1
+    # a text says the word itself, or all of its pieces
+    assert region[0].covered(frozenset({"省区市"}))
+    assert region[0].covered(frozenset({"省区", "区市"}))
+    assert not region[0].covered(frozenset({"区市"}))
+    tokens = frozenset(knowledge.tokenizer.tokenize("小巨人企业提到", bigrams=False))
+    assert coverage(q, tokens) > 0.5  # the unknown word weighs once

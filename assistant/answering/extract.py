@@ -94,13 +94,20 @@ def _figure_text(q: Question, text: str, gazetteer: Gazetteer) -> str:
     ]
     if not any(named):  # the place is named by the heading or an earlier sentence, if at all
         return text
+    # a clause naming the asked entity speaks for it, and so do the clauses after it until
+    # one names another entity of that kind: "南山区与宝安区…，共有712家", "反观北京，…为例，
+    # 截至2025年上述领域的企业83家，不足全市总量的7%"
+    # (a clause naming another entity as well speaks for the asked one for one clause more)
     keep: list[str] = []
-    for i, clause in enumerate(clauses):
-        if named[i] & q.entities:
+    run = 0  # how many clauses more speak for the asked entity (-1: until another is named)
+    for clause, names in zip(clauses, named, strict=True):
+        if names:
+            run = (-1 if not names - q.entities else 1) if names & q.entities else 0
+            if run:
+                keep.append(clause)
+        elif run:
             keep.append(clause)
-            # "南山区与宝安区…，共有712家": the figure often sits in the next clause
-            if i + 1 < len(clauses) and not named[i + 1] - q.entities:
-                keep.append(clauses[i + 1])
+            run = -1 if run < 0 else run - 1
     return " ".join(keep)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from assistant.answering.anchors import Anchors, anchors_of, years_of
+from assistant.answering.compounds import compounds
 from assistant.answering.enumeration import asked_items, asks_chars
 from assistant.answering.scope import Scope, question_scope
 from assistant.answering.target import absent_attribute, metric_phrase
@@ -138,11 +139,12 @@ def concepts(
             continue
         used |= own
         out.append(Concept(sum(idf(t) for t in own), forms, idf.known(forms)))
-    for t in sorted(words - used):
+    for t, pieces in compounds(words - used):  # 省区市 with 省区 and 区市: one concept
         other = bridge.forms(t) if bridge is not None else ()
-        forms = (frozenset({t}), *(frozenset({o}) for o in other))
+        forms = (frozenset({t}), *((pieces,) if pieces else ()), *(frozenset({o}) for o in other))
         verb = bridge is not None and bridge.is_verb(t)
-        out.append(Concept(idf(t), forms, idf.known(forms), verb))
+        weight = max(idf(w) for w in (t, *pieces))
+        out.append(Concept(weight, forms, idf.known(forms), verb))
     return out
 
 
