@@ -17,7 +17,7 @@ from assistant.answering.anchors import Anchors, anchors_of, years_of
 from assistant.answering.compounds import compounds
 from assistant.answering.enumeration import asked_items, asks_chars
 from assistant.answering.scope import Scope, question_scope
-from assistant.answering.target import absent_attribute, metric_phrase
+from assistant.answering.target import absent_attribute, attribution, metric_phrase
 from assistant.index.lexical import idf
 from assistant.knowledge.dictionary import Bridge
 from assistant.knowledge.entities import Gazetteer
@@ -196,11 +196,13 @@ def key_concepts(q: Question, share: float = 0.8, most: int = 2) -> list[Concept
     ``most``) rarest, within ``share`` of the rarest one. An answer must express them.
     A lone Chinese character (内, 后) is too ambiguous a word to be one, and a verb
     (put, cover) is said in too many ways: the things asked about are the keys. A place
-    is an anchor, checked against the sentence's context (heading, title, lead), not a key."""
+    is an anchor, checked against the sentence's context (heading, title, lead), not a key;
+    nor is the source the question cites ("according to MIIT")."""
     known = [c for c in q.concepts if c.in_corpus and not c.verb and not _lone_character(c)]
     top = max((c.weight for c in known), default=0.0)
     keys = sorted((c for c in known if c.weight >= share * top), key=lambda c: -c.weight)
-    return [c for c in keys[:most] if not any(form <= q.place_words for form in c.forms)]
+    framing = q.place_words | q.source_words
+    return [c for c in keys[:most] if not any(form <= framing for form in c.forms)]
 
 
 def _lone_character(concept: Concept) -> bool:
@@ -228,6 +230,7 @@ class Question:
     absent_attribute: str = ""  # the asked attribute ("weather") when no document names it
     metric: tuple[Concept, ...] = ()  # what a how-much question measures (revenue, 上市)
     place_words: frozenset[str] = frozenset()  # the words of the places the question names
+    source_words: frozenset[str] = frozenset()  # …of the source it cites ("据工信部介绍")
     items: int = 0  # how many items the question asks for ("哪三个方面", "which two kinds")
     item_chars: bool = False  # …as characters of one phrase ("概括成哪四个字")
 
@@ -245,6 +248,7 @@ class Question:
             place_words=frozenset(
                 t for p in anchors.places for t in tokenize(p, bigrams=False)
             ),
+            source_words=frozenset(tokenize(attribution(text), bigrams=False)),
             concepts=concepts(text, glossary, idf, bridge),
             entities=gazetteer.mentioned(text),
             wants_number=_wants_number(text),
