@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from langchain_core.documents import Document
 
 from assistant.answering.anchors import check
-from assistant.answering.enumeration import enumerates
+from assistant.answering.enumeration import enumerates, opens_item
 from assistant.answering.hostile import is_instruction
 from assistant.answering.parts import cover_parts
 from assistant.answering.passages import SentenceCache
@@ -52,6 +52,7 @@ __all__ = [
 PLACE_BONUS = 0.2  # for a sentence naming places besides the question's, when places are asked
 QUOTED_BONUS = 0.15  # for a sentence with a term the question quotes
 ITEMS_BONUS = 0.15  # for a sentence that lists as many items as the question asks for
+ORDINAL_BONUS = 0.2  # for a sentence opening the list item the question asks for (一是…)
 METRIC_MIN = 0.5  # share of a how-much question's metric the quoted sentence must name
 _MONEY = re.compile(r"yuan|rmb|dollars?|元|美元", re.I)
 
@@ -175,6 +176,7 @@ def candidates(
                 + (QUOTED_BONUS if q.quoted and any(t in fold(sentence) for t in q.quoted)
                    else 0.0)
                 + (ITEMS_BONUS if q.items and enumerates(sentence, q.items, q.item_chars) else 0)
+                + (ORDINAL_BONUS if q.ordinal and opens_item(sentence, q.ordinal) else 0.0)
             )
             years = tuple(sorted(sent.anchors.years or sent.context.years))
             out.append(Candidate(

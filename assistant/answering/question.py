@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from assistant.answering.anchors import Anchors, anchors_of, years_of
 from assistant.answering.compounds import compounds
-from assistant.answering.enumeration import asked_items, asks_chars
+from assistant.answering.enumeration import asked_items, asks_chars, ordinal_item
 from assistant.answering.names import places_outside_names
 from assistant.answering.scope import Scope, question_scope
 from assistant.answering.target import absent_attribute, attribution, metric_phrase
@@ -234,6 +234,7 @@ class Question:
     source_words: frozenset[str] = frozenset()  # …of the source it cites ("据工信部介绍")
     items: int = 0  # how many items the question asks for ("哪三个方面", "which two kinds")
     item_chars: bool = False  # …as characters of one phrase ("概括成哪四个字")
+    ordinal: int = 0  # which item of a list it asks for ("第一条措施", "the second measure")
 
     @classmethod
     def parse(
@@ -264,6 +265,7 @@ class Question:
             ) and not _wants_number(text),
             items=asked_items(text),
             item_chars=asks_chars(text),
+            ordinal=ordinal_item(text)[0],
             wants_definition=bool(_DEFINITION_Q.search(text)),
             # "which city, Beijing or Shenzhen?" picks among the places it names
             wants_place=bool(_PLACE_Q.search(text)) and len(gazetteer.mentioned(text)) < 2,
@@ -287,7 +289,11 @@ def metric_concepts(
     phrase = metric_phrase(text)
     if not phrase:
         return ()
-    words = set(glossary.tokenizer.tokenize(phrase, bigrams=False))
+    # "第一条措施": the measure is asked; 第一条 says which item, no sentence names it so
+    ordinal = ordinal_item(text)[1]
+    words = set(glossary.tokenizer.tokenize(phrase, bigrams=False)) - set(
+        glossary.tokenizer.tokenize(ordinal, bigrams=False)
+    )
     out = []
     for c in concepts(text, glossary, idf, bridge):
         own = {t for form in c.forms for t in form} & words
