@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from assistant.answering.anchors import Anchors, anchors_of, check, ordinals_of, years_of
-from assistant.answering.question import _lone_names, question_scope
+from assistant.answering.names import _lone_names
+from assistant.answering.question import question_scope
 from assistant.answering.scope import scope_bonus, sentence_scope
 from assistant.answering.statements import is_statement
 

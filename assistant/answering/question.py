@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from assistant.answering.anchors import Anchors, anchors_of, years_of
 from assistant.answering.compounds import compounds
 from assistant.answering.enumeration import asked_items, asks_chars, ordinal_item
-from assistant.answering.names import places_outside_names
+from assistant.answering.names import places_outside_names, unknown_names
 from assistant.answering.scope import Scope, question_scope
 from assistant.answering.target import absent_attribute, attribution, metric_phrase
 from assistant.index.lexical import idf
@@ -149,49 +149,6 @@ def concepts(
     return out
 
 
-# A name in an English question: a lone capitalised word that does not start the
-# question (Paris, Hangzhou, Huawei) or an acronym. A run of capitalised words ("Yangtze
-# River Delta") is a multi-word name the corpus may say otherwise: not judged here.
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
-# Calendar words are capitalised in English without naming anything.
-_CALENDAR = frozenset({
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
-    "Friday", "Saturday", "Sunday",
-})
-
-
-def _lone_names(text: str) -> list[str]:
-    out = []
-    for m in _CAPITALISED_RUN.finditer(text):
-        name = m.group(0)
-        if m.start() == 0 or " " in name or name in _CALENDAR or not text[m.start() - 1].isspace():
-            continue
-        out.append(name.removesuffix("'s").rstrip("'"))
-    return out
-
-
-def unknown_names(
-    text: str, glossary: Glossary, idf: Idf, bridge: Bridge | None,
-    places: Callable[[str], frozenset[str]] | None,
-) -> tuple[str, ...]:
-    """Names the question uses that the corpus never mentions in any language: not as
-    a word, not through the glossary, the dictionary or the place tables. A question
-    about Paris or Huawei is not answered by a passage about Beijing."""
-    tokenizer = glossary.tokenizer
-    out: list[str] = []
-    for name in _lone_names(text):
-        tokens = tokenizer.tokenize(name, bigrams=False)
-        if not tokens or any(t in idf.df for t in tokens) or glossary.match(name):
-            continue
-        if bridge is not None and any(bridge.forms(t) for t in tokens):
-            continue
-        if places is not None and places(name):
-            continue
-        out.append(name)
-    return tuple(out)
-
-
 def key_concepts(q: Question, share: float = 0.8, most: int = 2) -> list[Concept]:
     """The question's most specific concepts that the corpus can express: the (at most
     ``most``) rarest, within ``share`` of the rarest one. An answer must express them.
@@ -270,7 +227,7 @@ class Question:
             # "which city, Beijing or Shenzhen?" picks among the places it names
             wants_place=bool(_PLACE_Q.search(text)) and len(gazetteer.mentioned(text)) < 2,
             quoted=tuple(fold(m) for m in _QUOTED.findall(text) if len(m.strip()) > 1),
-            unknown_names=unknown_names(text, glossary, idf, bridge, places),
+            unknown_names=unknown_names(text, glossary, idf.df, bridge, places),
             metric=metric_concepts(text, glossary, idf, bridge, places),
             absent_attribute=absent_attribute(
                 text, glossary, idf.df, bridge.forms if bridge is not None else _no_forms
