@@ -60,9 +60,8 @@ def unknown_names(
     places: Callable[[str], frozenset[str]] | None,
 ) -> tuple[str, ...]:
     """Names the question uses that the corpus (``vocabulary``: its words) never mentions
-    in any language: not as
-    a word, not through the glossary, the dictionary or the place tables. A question
-    about Paris or Huawei is not answered by a passage about Beijing."""
+    in any language: not as a word, not through the glossary, the dictionary or the place
+    tables. A question about Paris or Huawei is not answered by a passage about Beijing."""
     tokenizer = glossary.tokenizer
     out: list[str] = []
     for name in _lone_names(text):
