@@ -183,14 +183,3 @@ def test_the_source_a_question_cites_is_no_key_concept(knowledge: Knowledge) -> 
     assert not any(c.covered(frozenset({"国新办"})) for c in key_concepts(cited))
     assert any(c.covered(frozenset({"国新办"})) for c in key_concepts(plain))
 
-
-def test_a_city_in_a_market_s_name_is_no_place_anchor(knowledge: Knowledge, idf: Idf) -> None:
-    def anchored(text: str) -> frozenset[str]:
-        return Question.parse(text, knowledge.glossary, knowledge.gazetteer, idf,
-                              places=knowledge.place_names).anchors.places
-
-    hk = anchored("How many Shenzhen little giants list on the Hong Kong Stock Exchange?")
-    assert "Hong Kong Stock Exchange" in hk and "Shenzhen" in hk
-    assert not hk & {"香港", "Hong Kong"}
-    assert "上海" not in anchored("上海证券交易所主板有多少家北京小巨人？")
-    assert "上海" in anchored("上海有多少家小巨人？")

@@ -228,9 +228,12 @@ def extract(
         keys = key_concepts(q)
         cands = [c for c in cands if all(_expressed(k, c, cache) for k in keys)]
     # the sentence names what is measured or asked ("the combined revenue of…"), not
-    # another metric of the same place
-    cands = [c for c in cands if c.metric >= METRIC_MIN]
+    # another metric of the same place; a list item ("二是…") is named by the sentence
+    # announcing the list, checked below
+    cands = [c for c in cands if c.metric >= METRIC_MIN or q.ordinal]
     cands = [c for c in cands if c.anchors.ok]  # a sentence about another year, place…
+    if q.ordinal:  # "the sixth measure" of a list of five is no answer
+        cands = [c for c in cands if opens_item(c.text, q.ordinal)]
     if not cands or missing_entity(q, passages, gazetteer):
         return Extract(False, [], [], [], 0.0)
     best = max(c.support for c in cands)

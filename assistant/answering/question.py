@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from assistant.answering.anchors import Anchors, anchors_of, years_of
 from assistant.answering.compounds import compounds
 from assistant.answering.enumeration import asked_items, asks_chars, ordinal_item
-from assistant.answering.names import places_outside_names, unknown_names
+from assistant.answering.names import unknown_names
 from assistant.answering.scope import Scope, question_scope
 from assistant.answering.target import absent_attribute, attribution, metric_phrase
 from assistant.index.lexical import idf
@@ -200,8 +200,7 @@ class Question:
         places: Callable[[str], frozenset[str]] | None = None,
     ) -> Question:
         """Find the question's concepts, entities and the kind of answer it wants."""
-        finder = places or gazetteer.mentioned
-        anchors = anchors_of(text, lambda t: places_outside_names(t, gazetteer, finder))
+        anchors = anchors_of(text, places or gazetteer.mentioned)
         tokenize = glossary.tokenizer.tokenize
         return cls(
             text=text,
