@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from assistant.answering.anchors import Anchors, anchors_of, check, ordinals_of, years_of
-from assistant.answering.question import _lone_names, question_scope
+from assistant.answering.names import _lone_names
+from assistant.answering.question import question_scope
 from assistant.answering.scope import scope_bonus, sentence_scope
 from assistant.answering.statements import is_statement
 
@@ -81,3 +82,11 @@ def test_a_heading_joined_to_a_byline_or_heading_states_nothing() -> None:
     assert not is_statement("- [2] 丁建军.“小巨人”企业空间分布[J].经济地理,2022,42(10):109-118.")
     assert not is_statement("[5] Smith J. Little giants. Econ Geogr, 2022. doi: 10.1000/182")
     assert is_statement("## 支持措施\n\n加大对中小企业的财政支持力度和融资服务")
+
+
+def test_a_comparison_asks_for_a_difference_not_a_total_or_an_increment() -> None:
+    # "实现总量反超" names what is compared; the answer is the gap (多117家)
+    assert question_scope("2025年深圳实现总量反超后，比北京多了几家？", True) == (None, False)
+    assert question_scope("By how many did Shenzhen's new firms outnumber Beijing's?", True) == (
+        None, False)
+    assert question_scope("北京的小巨人总量是多少？", True) == ("stock", True)

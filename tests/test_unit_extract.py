@@ -163,3 +163,20 @@ def test_a_byline_answers_who_wrote_it_and_nothing_else() -> None:
 
     assert "任媛" in quoted("北京与深圳小巨人企业对比研究的作者是谁？")
     assert "任媛" not in quoted("北京与深圳小巨人企业对比研究发现了什么？")
+
+
+def test_a_question_for_the_nth_item_is_answered_by_the_sentence_opening_it() -> None:
+    from assistant.answering.extract import extract
+
+    knowledge = load_knowledge(Settings())
+    text = ("工信部将采取以下措施支持独角兽企业。一是建立独角兽企业培育体系。"
+            "二是支持独角兽企业技术创新。")
+    idf = Idf.build([text, "企业"], knowledge.tokenizer)
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+
+    def ask(question: str) -> list[str]:
+        q = Question.parse(question, knowledge.glossary, knowledge.gazetteer, idf)
+        return quoted(extract(q, [doc("a:1", text)], knowledge.gazetteer, 0.2, cache).quotes)
+
+    assert ask("工信部支持独角兽企业的第二项措施是什么？")[0].startswith("二是")
+    assert ask("工信部支持独角兽企业的第三项措施是什么？") == []  # the list has two

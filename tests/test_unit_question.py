@@ -184,3 +184,30 @@ def test_a_named_place_inside_a_longer_word_still_counts(knowledge: Knowledge, i
         q = Question.parse(text, knowledge.glossary, knowledge.gazetteer, idf,
                            places=knowledge.place_names, place_name=knowledge.places.is_name)
         assert place in _words(q)
+
+
+def test_a_word_and_the_pieces_the_segmenter_cuts_from_it_are_one_concept(
+    knowledge: Knowledge, idf: Idf
+) -> None:
+    # search mode cuts 省区市 into 省区, 区市 and 省区市: one word of the question, not three
+    q = parse("有多少个省区市提到了小巨人企业？", knowledge, idf)
+    region = [c for c in q.concepts if any(f & {"省区", "区市", "省区市"} for f in c.forms)]
+    assert len(region) == 1
+    # a text says the word itself, or all of its pieces
+    assert region[0].covered(frozenset({"省区市"}))
+    assert region[0].covered(frozenset({"省区", "区市"}))
+    assert not region[0].covered(frozenset({"区市"}))
+    tokens = frozenset(knowledge.tokenizer.tokenize("小巨人企业提到", bigrams=False))
+    assert coverage(q, tokens) > 0.5  # the unknown word weighs once
+
+
+def test_the_source_a_question_cites_is_no_key_concept(knowledge: Knowledge) -> None:
+    texts = ["国务院新闻办公室 发布会", "专精特新中小企业 141000", "专精特新中小企业"]
+    idf = Idf.build(texts, knowledge.tokenizer)
+    cited = parse("据国新办发布会介绍，全国有多少家专精特新中小企业？", knowledge, idf)
+    plain = parse("国新办发布会上全国有多少家专精特新中小企业？", knowledge, idf)
+    # the source frames the question: the sentence with the figure need not name it
+    assert cited.source_words
+    assert not any(c.covered(frozenset({"国新办"})) for c in key_concepts(cited))
+    assert any(c.covered(frozenset({"国新办"})) for c in key_concepts(plain))
+

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from langchain_core.documents import Document
 
 from assistant.answering.anchors import check
-from assistant.answering.enumeration import enumerates
+from assistant.answering.enumeration import enumerates, opens_item
 from assistant.answering.hostile import is_instruction
 from assistant.answering.parts import cover_parts
 from assistant.answering.passages import SentenceCache
@@ -53,6 +53,7 @@ __all__ = [
 PLACE_BONUS = 0.2  # for a sentence naming places besides the question's, when places are asked
 QUOTED_BONUS = 0.15  # for a sentence with a term the question quotes
 ITEMS_BONUS = 0.15  # for a sentence that lists as many items as the question asks for
+ORDINAL_BONUS = 0.2  # for a sentence opening the list item the question asks for (一是…)
 METRIC_MIN = 0.5  # share of a how-much question's metric the quoted sentence must name
 _MONEY = re.compile(r"yuan|rmb|dollars?|元|美元", re.I)
 
@@ -105,13 +106,20 @@ def _figure_text(q: Question, text: str, gazetteer: Gazetteer) -> str:
     ]
     if not any(named):  # the place is named by the heading or an earlier sentence, if at all
         return text
+    # a clause naming the asked entity speaks for it, and so do the clauses after it until
+    # one names another entity of that kind: "南山区与宝安区…，共有712家", "反观北京，…为例，
+    # 截至2025年上述领域的企业83家，不足全市总量的7%"
+    # (a clause naming another entity as well speaks for the asked one for one clause more)
     keep: list[str] = []
-    for i, clause in enumerate(clauses):
-        if named[i] & asked:
+    run = 0  # how many clauses more speak for the asked entity (-1: until another is named)
+    for clause, names in zip(clauses, named, strict=True):
+        if names:
+            run = (-1 if not names - asked else 1) if names & asked else 0
+            if run:
+                keep.append(clause)
+        elif run:
             keep.append(clause)
-            # "南山区与宝安区…，共有712家": the figure often sits in the next clause
-            if i + 1 < len(clauses) and not named[i + 1] - asked:
-                keep.append(clauses[i + 1])
+            run = -1 if run < 0 else run - 1
     return " ".join(keep)
 
 
@@ -185,6 +193,7 @@ def candidates(
                 + (QUOTED_BONUS if q.quoted and any(t in fold(sentence) for t in q.quoted)
                    else 0.0)
                 + (ITEMS_BONUS if q.items and enumerates(sentence, q.items, q.item_chars) else 0)
+                + (ORDINAL_BONUS if q.ordinal and opens_item(sentence, q.ordinal) else 0.0)
             )
             years = tuple(sorted(sent.anchors.years or sent.context.years))
             out.append(Candidate(
@@ -237,9 +246,12 @@ def extract(
         keys = key_concepts(q)
         cands = [c for c in cands if all(_expressed(k, c, cache) for k in keys)]
     # the sentence names what is measured or asked ("the combined revenue of…"), not
-    # another metric of the same place
-    cands = [c for c in cands if c.metric >= METRIC_MIN]
+    # another metric of the same place; a list item ("二是…") is named by the sentence
+    # announcing the list, checked below
+    cands = [c for c in cands if c.metric >= METRIC_MIN or q.ordinal]
     cands = [c for c in cands if c.anchors.ok]  # a sentence about another year, place…
+    if q.ordinal:  # "the sixth measure" of a list of five is no answer
+        cands = [c for c in cands if opens_item(c.text, q.ordinal)]
     if not cands or missing_entity(q, passages, gazetteer):
         return Extract(False, [], [], [], 0.0)
     best = max(c.support for c in cands)

@@ -14,10 +14,11 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from assistant.answering.anchors import Anchors, anchors_of, years_of
-from assistant.answering.compounds import place_parts
-from assistant.answering.enumeration import asked_items, asks_chars
+from assistant.answering.compounds import compounds, place_parts
+from assistant.answering.enumeration import asked_items, asks_chars, ordinal_item
+from assistant.answering.names import unknown_names
 from assistant.answering.scope import Scope, question_scope
-from assistant.answering.target import absent_attribute, metric_phrase
+from assistant.answering.target import absent_attribute, attribution, metric_phrase
 from assistant.index.lexical import idf
 from assistant.knowledge.dictionary import Bridge
 from assistant.knowledge.entities import Gazetteer
@@ -141,55 +142,13 @@ def concepts(
             continue
         used |= own
         out.append(Concept(sum(idf(t) for t in own), forms, idf.known(forms)))
-    for t in sorted(words - used):
+    for t, pieces in compounds(words - used):  # 省区市 with 省区 and 区市: one concept
         other = bridge.forms(t) if bridge is not None else ()
-        forms = (frozenset({t}), *(frozenset({o}) for o in other))
+        forms = (frozenset({t}), *((pieces,) if pieces else ()), *(frozenset({o}) for o in other))
         verb = bridge is not None and bridge.is_verb(t)
-        out.append(Concept(idf(t), forms, idf.known(forms), verb))
+        weight = max(idf(w) for w in (t, *pieces))
+        out.append(Concept(weight, forms, idf.known(forms), verb))
     return out
-
-
-# A name in an English question: a lone capitalised word that does not start the
-# question (Paris, Hangzhou, Huawei) or an acronym. A run of capitalised words ("Yangtze
-# River Delta") is a multi-word name the corpus may say otherwise: not judged here.
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
-# Calendar words are capitalised in English without naming anything.
-_CALENDAR = frozenset({
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
-    "Friday", "Saturday", "Sunday",
-})
-
-
-def _lone_names(text: str) -> list[str]:
-    out = []
-    for m in _CAPITALISED_RUN.finditer(text):
-        name = m.group(0)
-        if m.start() == 0 or " " in name or name in _CALENDAR or not text[m.start() - 1].isspace():
-            continue
-        out.append(name.removesuffix("'s").rstrip("'"))
-    return out
-
-
-def unknown_names(
-    text: str, glossary: Glossary, idf: Idf, bridge: Bridge | None,
-    places: Callable[[str], frozenset[str]] | None,
-) -> tuple[str, ...]:
-    """Names the question uses that the corpus never mentions in any language: not as
-    a word, not through the glossary, the dictionary or the place tables. A question
-    about Paris or Huawei is not answered by a passage about Beijing."""
-    tokenizer = glossary.tokenizer
-    out: list[str] = []
-    for name in _lone_names(text):
-        tokens = tokenizer.tokenize(name, bigrams=False)
-        if not tokens or any(t in idf.df for t in tokens) or glossary.match(name):
-            continue
-        if bridge is not None and any(bridge.forms(t) for t in tokens):
-            continue
-        if places is not None and places(name):
-            continue
-        out.append(name)
-    return tuple(out)
 
 
 def key_concepts(q: Question, share: float = 0.8, most: int = 2) -> list[Concept]:
@@ -197,11 +156,13 @@ def key_concepts(q: Question, share: float = 0.8, most: int = 2) -> list[Concept
     ``most``) rarest, within ``share`` of the rarest one. An answer must express them.
     A lone Chinese character (内, 后) is too ambiguous a word to be one, and a verb
     (put, cover) is said in too many ways: the things asked about are the keys. A place
-    is an anchor, checked against the sentence's context (heading, title, lead), not a key."""
+    is an anchor, checked against the sentence's context (heading, title, lead), not a key;
+    nor is the source the question cites ("according to MIIT")."""
     known = [c for c in q.concepts if c.in_corpus and not c.verb and not _lone_character(c)]
     top = max((c.weight for c in known), default=0.0)
     keys = sorted((c for c in known if c.weight >= share * top), key=lambda c: -c.weight)
-    return [c for c in keys[:most] if not any(form <= q.place_words for form in c.forms)]
+    framing = q.place_words | q.source_words
+    return [c for c in keys[:most] if not any(form <= framing for form in c.forms)]
 
 
 def _lone_character(concept: Concept) -> bool:
@@ -229,8 +190,10 @@ class Question:
     absent_attribute: str = ""  # the asked attribute ("weather") when no document names it
     metric: tuple[Concept, ...] = ()  # what a how-much question measures (revenue, 上市)
     place_words: frozenset[str] = frozenset()  # the words of the places the question names
+    source_words: frozenset[str] = frozenset()  # …of the source it cites ("据工信部介绍")
     items: int = 0  # how many items the question asks for ("哪三个方面", "which two kinds")
     item_chars: bool = False  # …as characters of one phrase ("概括成哪四个字")
+    ordinal: int = 0  # which item of a list it asks for ("第一条措施", "the second measure")
 
     @classmethod
     def parse(
@@ -249,6 +212,7 @@ class Question:
         return cls(
             text=text,
             place_words=place_words,
+            source_words=frozenset(tokenize(attribution(text), bigrams=False)),
             concepts=concepts(text, glossary, idf, bridge, drop),
             entities=gazetteer.mentioned(text),
             wants_number=_wants_number(text),
@@ -262,11 +226,12 @@ class Question:
             ) and not _wants_number(text),
             items=asked_items(text),
             item_chars=asks_chars(text),
+            ordinal=ordinal_item(text)[0],
             wants_definition=bool(_DEFINITION_Q.search(text)),
             # "which city, Beijing or Shenzhen?" picks among the places it names
             wants_place=bool(_PLACE_Q.search(text)) and len(gazetteer.mentioned(text)) < 2,
             quoted=tuple(fold(m) for m in _QUOTED.findall(text) if len(m.strip()) > 1),
-            unknown_names=unknown_names(text, glossary, idf, bridge, places),
+            unknown_names=unknown_names(text, glossary, idf.df, bridge, places),
             metric=metric_concepts(text, glossary, idf, bridge, places),
             absent_attribute=absent_attribute(
                 text, glossary, idf.df, bridge.forms if bridge is not None else _no_forms
@@ -285,7 +250,11 @@ def metric_concepts(
     phrase = metric_phrase(text)
     if not phrase:
         return ()
-    words = set(glossary.tokenizer.tokenize(phrase, bigrams=False))
+    # "第一条措施": the measure is asked; 第一条 says which item, no sentence names it so
+    ordinal = ordinal_item(text)[1]
+    words = set(glossary.tokenizer.tokenize(phrase, bigrams=False)) - set(
+        glossary.tokenizer.tokenize(ordinal, bigrams=False)
+    )
     out = []
     for c in concepts(text, glossary, idf, bridge):
         own = {t for form in c.forms for t in form} & words

@@ -60,11 +60,22 @@ def sentence_scope(text: str) -> Scope | None:
     return None
 
 
+# A comparison asks for a difference ("比北京多了几家", "by how many … outnumber"): the
+# 总量 or 增量 it names is what is compared, not the scope of the figure that answers it.
+_COMPARISON = re.compile(
+    r"比[^，,。？?]{1,16}?(?:多|少)(?:了|出)?(?:多少|几|幾)|多出|少了多少|相差|差距|差多少"
+    r"|\bhow many (?:more|fewer)\b|\bby how (?:many|much)\b|\boutnumber"
+    r"|\b(?:more|fewer|less) than\b",
+    re.I,
+)
+
+
 def question_scope(text: str, wants_number: bool) -> tuple[Scope | None, bool]:
     """What a figure question asks for, and whether it says so: additions or a total
     when its words say which; else, for a how-many question, the standing count. A
-    question about a field or sector of firms states no preference."""
-    if _PART_Q.search(text):
+    comparison asks for a difference, and a question about a field or sector of firms
+    for a part: no scope."""
+    if _COMPARISON.search(text) or _PART_Q.search(text):
         return None, False
     if _INCREMENT.search(text):
         return "increment", True

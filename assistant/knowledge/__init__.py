@@ -62,12 +62,14 @@ def load_knowledge(settings: Settings) -> Knowledge:
     Chinese term of both is taught to the tokenizer's segmenter.
     """
     glossary_rows = read_rows(settings.glossary_path)
-    # a short form the place stop list calls a common word (朝阳: "sunrise") never names
-    # an entity on its own; its full form (朝阳区) still does
+    # a short form the place stop list calls a common word (朝阳: "sunrise") is no term
+    # of the glossary or the segmenter, and names an entity only where the text lists it
+    # with other places ("朝阳、昌平两区"); its full form (朝阳区) always does
     ambiguous = frozenset(read_stoplist(settings.place_stoplist_path))
+    all_rows = read_entity_rows(settings.entities_path)
     entity_rows = tuple(
         (kind, {**row, "zh": [n for n in row.get("zh", []) if n not in ambiguous]})
-        for kind, row in read_entity_rows(settings.entities_path)
+        for kind, row in all_rows
     )
     entity_entries = [row for _, row in entity_rows]
     tokenizer = Tokenizer(
@@ -81,7 +83,9 @@ def load_knowledge(settings: Settings) -> Knowledge:
         settings.places_path, settings.place_stoplist_path, settings.places_supplement_path
     )
     metrics = load_metrics(settings.metrics_path)
-    return Knowledge(tokenizer, glossary, build_gazetteer(entity_rows), places, metrics)
+    return Knowledge(
+        tokenizer, glossary, build_gazetteer(all_rows, ambiguous), places, metrics
+    )
 
 
 def knowledge_signature(settings: Settings) -> str:
