@@ -163,6 +163,7 @@ def test_a_byline_answers_who_wrote_it_and_nothing_else() -> None:
 
     assert "任媛" in quoted("北京与深圳小巨人企业对比研究的作者是谁？")
     assert "任媛" not in quoted("北京与深圳小巨人企业对比研究发现了什么？")
+    assert "任媛" not in quoted("对比研究的作者任媛发现了什么？")  # names the author, asks more
 
 
 def test_a_question_for_the_nth_item_is_answered_by_the_sentence_opening_it() -> None:

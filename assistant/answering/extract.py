@@ -171,8 +171,8 @@ def candidates(
             joined = sentence.rstrip().endswith((";", "；"))
             previous_words, previous = previous, sent.words
             anchored = check(q.anchors, sent.anchors, sent.context, sent.fallback_years)
-            if national and (sent.anchors.places or sent.context.places) and not NATION.search(
-                    fold(sentence)):  # a city's figure, or one in a city's section
+            if national and (sent.anchors.places or sent.frame) and not NATION.search(
+                    fold(sentence)):  # a city's figure, or one in a document about a city
                 anchored = replace(anchored, missing=(*anchored.missing, "place"))
             statement = asks_author or is_statement(sentence)
             scope = (

@@ -72,6 +72,7 @@ class Sentence:
     anchors: Anchors
     context: Anchors
     fallback_years: frozenset[int] = frozenset()  # the document title's and opening's
+    frame: frozenset[str] = frozenset()  # the places of the document's title and opening
 
 
 @dataclass(frozen=True)
@@ -116,10 +117,11 @@ class SentenceCache:
         context = Anchors(places=heading.places | opening.places,
                           ordinals=heading.ordinals | opening.ordinals)
         sentences: list[Sentence] = []
+        frame = context.places
         for s, e in sentence_spans(text):
             own = anchors_of(text[s:e], partial(self._places, context=context.places))
             words = frozenset(tokenize(text[s:e], bigrams=False))
-            sentences.append(Sentence(s, e, words, own, context, opening.years))
+            sentences.append(Sentence(s, e, words, own, context, opening.years, frame))
             compared = self._compared(text[s:e], context.places)
             context = context | replace(own, places=own.places - compared)
         return Analysed(frozenset(tokenize(text, bigrams=False)), tuple(sentences))

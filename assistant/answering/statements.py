@@ -11,10 +11,11 @@ import re
 
 __all__ = ["AUTHOR_Q", "DEFINES", "is_statement"]
 
-# A question for who wrote a text: its byline answers it.
+# A question for who wrote a text (not one that names the author and asks about them):
+# its byline answers it.
 AUTHOR_Q = re.compile(
-    r"\bwho (?:wrote|authored|is the author|are the authors)|\bauthors?\b|\bwritten by\b"
-    r"|作者|撰写|撰寫|执笔|執筆|谁写|誰寫",
+    r"\bwho (?:wrote|authored|is the author|are the authors)|\bwritten by whom\b"
+    r"|作者是谁|作者是誰|作者有哪些|哪些作者|哪位作者|谁写|誰寫|谁撰写|誰撰寫|由谁|由誰",
     re.I,
 )
 
