@@ -156,3 +156,38 @@ def test_questions_whose_answer_is_a_place(
     text: str, wanted: bool, knowledge: Knowledge, idf: Idf
 ) -> None:
     assert parse(text, knowledge, idf).wants_place is wanted
+
+
+def test_framing_words_and_batch_ordinals_are_no_concepts(knowledge: Knowledge) -> None:
+    # interrogatives (哪一年, 几个), hedges (roughly, 大约, combined) and batch ordinals
+    # (anchors, like years) name nothing a sentence must express: were they concepts,
+    # their rarity would make them the key words an answer cannot contain
+    idf = Idf.build(["深圳 小巨人 占 全国 总数 10%", "企业", "赛道 新材料", "一年 大约"],
+                    knowledge.tokenizer)
+    for text, framing in [
+        ("深圳第六批獲批的小巨人大約佔全國總數的多少？", {"大约", "大約", "六批", "第六批"}),
+        ("工信部是哪一年推出小巨人政策的？", {"一年"}),
+        ("广东的小巨人主要集中在哪几个赛道？", {"几个"}),
+        ("Roughly what was the combined revenue of the first six batches?",
+         {"roughli", "combin", "six", "batch"}),
+    ]:
+        words = {t for c in concepts(text, knowledge.glossary, idf) for f in c.forms for t in f}
+        assert words and not words & framing, text
+
+
+def test_an_ambiguous_word_is_not_a_key_concept(knowledge: Knowledge, tmp_path: Path) -> None:
+    # "pay" reads as 待遇, 薪酬 or 关注: rare, but it names no one thing; "reward" does
+    cedict = tmp_path / "cedict.txt.gz"
+    with gzip.open(cedict, "wt", encoding="utf-8") as fh:
+        fh.write("待遇 待遇 [dai4 yu4] /treatment/pay/\n薪酬 薪酬 [xin1 chou2] /pay/salary/\n"
+                 "關注 关注 [guan1 zhu4] /attention/pay attention to/\n"
+                 "獎勵 奖励 [jiang3 li4] /reward/award/\n")
+    tokenizer = knowledge.tokenizer
+    words = ["待遇", "薪酬", "关注", "奖励"]
+    bridge = load_bridge(cedict, words, ["pay", "reward", "award"], tokenizer.en_words)
+    idf = Idf.build(["待遇 奖励", "薪酬 奖励", "关注 企业", "企业"], tokenizer)
+    q = Question.parse("What reward does the zone pay?", knowledge.glossary,
+                       knowledge.gazetteer, idf, bridge)
+    keys = [set().union(*k.forms) for k in key_concepts(q)]
+    assert keys and all("pay" not in k for k in keys)
+    assert any("reward" in k for k in keys)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from assistant.answering.anchors import Anchors, anchors_of, years_of
+from assistant.answering.anchors import Anchors, anchors_of, ordinal_spans, years_of
 from assistant.answering.enumeration import asked_items, asks_chars
 from assistant.answering.scope import Scope, question_scope
 from assistant.answering.target import absent_attribute, metric_phrase
@@ -74,6 +74,26 @@ _YEAR_Q = re.compile(
 )
 
 
+# Words that frame a question rather than name what it asks about: interrogatives (哪一年,
+# 几个, 幾家), hedges and aggregators of the answer (roughly, 大约, combined, 分别). With the
+# batch ordinals (第六批, the first six batches: anchors checked against the sentence's
+# context, like years) they are no concept a sentence must express.
+_FRAMING = re.compile(
+    r"哪一?(?:年|个|個|些|家|种|種|批|项|項|类|類)?|[几幾](?:个|個|家|年|项|項|种|種|批|次|位|件|类|類)?"
+    r"|多少|什么|什麼|大约|大約|大概|大致|左右|将近|將近|一共|总共|總共|合计|合計|分别|分別"
+    r"|\b(?:roughly|approximately|approx|around|nearly|almost|combined|altogether"
+    r"|respectively)\b",
+    re.I,
+)
+
+
+def content_text(text: str) -> str:
+    """``text`` without its framing words and batch ordinals (see ``_FRAMING``)."""
+    drop = {i for start, end in ordinal_spans(text) for i in range(start, end)}
+    text = "".join(" " if i in drop else ch for i, ch in enumerate(text))
+    return _FRAMING.sub(" ", text)
+
+
 @dataclass
 class Idf:
     """Inverse document frequencies of dictionary words over the indexed chunks."""
@@ -107,6 +127,13 @@ class Concept:
     forms: tuple[frozenset[str], ...]
     in_corpus: bool = True  # some form occurs in the indexed text
     verb: bool = False  # an action word (put, cover, 投放), not a thing an answer names
+    senses: int = 1  # dictionary translations of a plain word (pass: 经过, 通行, 逐年…)
+
+    @property
+    def specificity(self) -> float:
+        """The weight spread over the word's senses: an ambiguous word (pay: 待遇, 薪酬,
+        关注) names no one thing, however rare it is in the corpus."""
+        return self.weight / self.senses**0.5
 
     def covered(self, tokens: AbstractSet[str]) -> bool:
         """True when some form (all of its words) occurs in ``tokens``."""
@@ -120,7 +147,8 @@ def concepts(
     words, each word with its dictionary translations found in the corpus (``bridge``)."""
     tokenize = glossary.tokenizer.tokenize
     # a year is an anchor (checked against the sentence's context), not content: a sentence
-    # that shares only the year with the question does not cover it
+    # that shares only the year with the question does not cover it; nor do framing words
+    text = content_text(text)
     words = set(tokenize(text, bigrams=False)) - {str(y) for y in years_of(text)}
     used: set[str] = set()
     found: list[tuple[set[str], tuple[frozenset[str], ...]]] = []
@@ -142,7 +170,7 @@ def concepts(
         other = bridge.forms(t) if bridge is not None else ()
         forms = (frozenset({t}), *(frozenset({o}) for o in other))
         verb = bridge is not None and bridge.is_verb(t)
-        out.append(Concept(idf(t), forms, idf.known(forms), verb))
+        out.append(Concept(idf(t), forms, idf.known(forms), verb, max(1, len(other))))
     return out
 
 
@@ -191,13 +219,15 @@ def unknown_names(
 
 def key_concepts(q: Question, share: float = 0.8, most: int = 2) -> list[Concept]:
     """The question's most specific concepts that the corpus can express: the (at most
-    ``most``) rarest, within ``share`` of the rarest one. An answer must express them.
+    ``most``) rarest (an ambiguous word's rarity spread over its senses), within ``share``
+    of the most specific one. An answer must express them.
     A lone Chinese character (内, 后) is too ambiguous a word to be one, and a verb
     (put, cover) is said in too many ways: the things asked about are the keys. A place
     is an anchor, checked against the sentence's context (heading, title, lead), not a key."""
     known = [c for c in q.concepts if c.in_corpus and not c.verb and not _lone_character(c)]
-    top = max((c.weight for c in known), default=0.0)
-    keys = sorted((c for c in known if c.weight >= share * top), key=lambda c: -c.weight)
+    top = max((c.specificity for c in known), default=0.0)
+    keys = sorted((c for c in known if c.specificity >= share * top),
+                  key=lambda c: -c.specificity)
     return [c for c in keys[:most] if not any(form <= q.place_words for form in c.forms)]
 
 
