@@ -133,7 +133,7 @@ class Concept:
     def specificity(self) -> float:
         """The weight spread over the word's senses: an ambiguous word (pay: 待遇, 薪酬,
         关注) names no one thing, however rare it is in the corpus."""
-        return self.weight / self.senses**0.5
+        return self.weight / float(self.senses) ** 0.5
 
     def covered(self, tokens: AbstractSet[str]) -> bool:
         """True when some form (all of its words) occurs in ``tokens``."""
