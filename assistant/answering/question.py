@@ -7,6 +7,7 @@ of the question's weight the sentence expresses.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -133,7 +134,7 @@ class Concept:
     def specificity(self) -> float:
         """The weight spread over the word's senses: an ambiguous word (pay: 待遇, 薪酬,
         关注) names no one thing, however rare it is in the corpus."""
-        return self.weight / float(self.senses) ** 0.5
+        return self.weight / math.sqrt(self.senses)
 
     def covered(self, tokens: AbstractSet[str]) -> bool:
         """True when some form (all of its words) occurs in ``tokens``."""
