@@ -168,6 +168,7 @@ def test_framing_words_and_batch_ordinals_are_no_concepts(knowledge: Knowledge) 
         ("深圳第六批獲批的小巨人大約佔全國總數的多少？", {"大约", "大約", "六批", "第六批"}),
         ("工信部是哪一年推出小巨人政策的？", {"一年"}),
         ("广东的小巨人主要集中在哪几个赛道？", {"几个"}),
+        ("第七批名单公示后，这一批深圳新增了多少家？", {"一批", "七批", "第七批"}),
         ("Roughly what was the combined revenue of the first six batches?",
          {"roughli", "combin", "six", "batch"}),
     ]:
@@ -191,3 +192,20 @@ def test_an_ambiguous_word_is_not_a_key_concept(knowledge: Knowledge, tmp_path: 
     keys = [set().union(*k.forms) for k in key_concepts(q)]
     assert keys and all("pay" not in k for k in keys)
     assert any("reward" in k for k in keys)
+
+
+def test_a_glossary_verb_is_no_key_concept(knowledge: Knowledge, tmp_path: Path) -> None:
+    # 超过 (a glossary entry: 超过, 逾) is glossed only as an action: the passage may say
+    # 超越; the thing asked about (宁波's rank) is what a key must name
+    cedict = tmp_path / "cedict.txt.gz"
+    with gzip.open(cedict, "wt", encoding="utf-8") as fh:
+        fh.write("超過 超过 [chao1 guo4] /to surpass/to exceed/\n"
+                 "數量 数量 [shu4 liang4] /amount/\n")
+    tokenizer = knowledge.tokenizer
+    bridge = load_bridge(cedict, ["超过", "数量"], ["surpass", "exceed", "amount"],
+                         tokenizer.en_words)
+    idf = Idf.build(["数量 超越", "数量 企业", "超过 企业", "企业"], tokenizer)
+    q = Question.parse("深圳的数量是哪一年超过其他城市的？", knowledge.glossary,
+                       knowledge.gazetteer, idf, bridge)
+    keys = [set().union(*k.forms) for k in key_concepts(q)]
+    assert keys and not any("超过" in k for k in keys)

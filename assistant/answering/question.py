@@ -76,11 +76,13 @@ _YEAR_Q = re.compile(
 
 
 # Words that frame a question rather than name what it asks about: interrogatives (哪一年,
-# 几个, 幾家), hedges and aggregators of the answer (roughly, 大约, combined, 分别). With the
+# 几个, 幾家), hedges and aggregators of the answer (roughly, 大约, combined, 分别), a
+# reference back to the batch already named (这一批, this batch). With the
 # batch ordinals (第六批, the first six batches: anchors checked against the sentence's
 # context, like years) they are no concept a sentence must express.
 _FRAMING = re.compile(
     r"哪一?(?:年|个|個|些|家|种|種|批|项|項|类|類)?|[几幾](?:个|個|家|年|项|項|种|種|批|次|位|件|类|類)?"
+    r"|[这這该該本此]一?[批届屆轮輪]|\b(?:this|that|the same) (?:batch|round|list)\b"
     r"|多少|什么|什麼|大约|大約|大概|大致|左右|将近|將近|一共|总共|總共|合计|合計|分别|分別"
     r"|\b(?:roughly|approximately|approx|around|nearly|almost|combined|altogether"
     r"|respectively)\b",
@@ -166,7 +168,8 @@ def concepts(
         if own <= used:
             continue
         used |= own
-        out.append(Concept(sum(idf(t) for t in own), forms, idf.known(forms)))
+        verb = bridge is not None and all(bridge.is_verb(t) for t in own)  # 超过: an action
+        out.append(Concept(sum(idf(t) for t in own), forms, idf.known(forms), verb))
     for t in sorted(words - used):
         other = bridge.forms(t) if bridge is not None else ()
         forms = (frozenset({t}), *(frozenset({o}) for o in other))
