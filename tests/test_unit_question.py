@@ -209,3 +209,18 @@ def test_a_glossary_verb_is_no_key_concept(knowledge: Knowledge, tmp_path: Path)
                        knowledge.gazetteer, idf, bridge)
     keys = [set().union(*k.forms) for k in key_concepts(q)]
     assert keys and not any("超过" in k for k in keys)
+
+
+def test_an_action_word_that_is_counted_stays_a_key(knowledge: Knowledge, tmp_path: Path) -> None:
+    # "多少家企业新上市": listing (上市, glossed only as an action) is what is counted; a
+    # sentence about another count of the same firms (增量) does not answer it
+    cedict = tmp_path / "cedict.txt.gz"
+    with gzip.open(cedict, "wt", encoding="utf-8") as fh:
+        fh.write("上市 上市 [shang4 shi4] /to hit the market/to go public/\n")
+    tokenizer = knowledge.tokenizer
+    bridge = load_bridge(cedict, ["上市"], ["market", "public"], tokenizer.en_words)
+    idf = Idf.build(["北京 上市 企业", "深圳 增量 企业", "企业", "北京 企业"], tokenizer)
+    q = Question.parse("2023年北京有多少家企业新上市？", knowledge.glossary,
+                       knowledge.gazetteer, idf, bridge)
+    keys = [set().union(*k.forms) for k in key_concepts(q)]
+    assert any("上市" in k for k in keys)

@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from assistant.answering.anchors import Anchors, anchors_of, ordinal_spans, years_of
+from assistant.answering.anchors import Anchors, anchors_of, years_of
 from assistant.answering.enumeration import asked_items, asks_chars
+from assistant.answering.framing import content_text
 from assistant.answering.scope import Scope, question_scope
 from assistant.answering.target import absent_attribute, metric_phrase
 from assistant.index.lexical import idf
@@ -73,28 +74,6 @@ _YEAR_Q = re.compile(
     r"|哪一?年|何时|何時|什么时候|什麼時候|截止(?:日期|时间|時間)",
     re.I,
 )
-
-
-# Words that frame a question rather than name what it asks about: interrogatives (哪一年,
-# 几个, 幾家), hedges and aggregators of the answer (roughly, 大约, combined, 分别), a
-# reference back to the batch already named (这一批, this batch). With the
-# batch ordinals (第六批, the first six batches: anchors checked against the sentence's
-# context, like years) they are no concept a sentence must express.
-_FRAMING = re.compile(
-    r"哪一?(?:年|个|個|些|家|种|種|批|项|項|类|類)?|[几幾](?:个|個|家|年|项|項|种|種|批|次|位|件|类|類)?"
-    r"|[这這该該本此]一?[批届屆轮輪]|\b(?:this|that|the same) (?:batch|round|list)\b"
-    r"|多少|什么|什麼|大约|大約|大概|大致|左右|将近|將近|一共|总共|總共|合计|合計|分别|分別"
-    r"|\b(?:roughly|approximately|approx|around|nearly|almost|combined|altogether"
-    r"|respectively)\b",
-    re.I,
-)
-
-
-def content_text(text: str) -> str:
-    """``text`` without its framing words and batch ordinals (see ``_FRAMING``)."""
-    drop = {i for start, end in ordinal_spans(text) for i in range(start, end)}
-    text = "".join(" " if i in drop else ch for i, ch in enumerate(text))
-    return _FRAMING.sub(" ", text)
 
 
 @dataclass
@@ -228,7 +207,9 @@ def key_concepts(q: Question, share: float = 0.8, most: int = 2) -> list[Concept
     A lone Chinese character (内, 后) is too ambiguous a word to be one, and a verb
     (put, cover) is said in too many ways: the things asked about are the keys. A place
     is an anchor, checked against the sentence's context (heading, title, lead), not a key."""
-    known = [c for c in q.concepts if c.in_corpus and not c.verb and not _lone_character(c)]
+    # an action word is no key, unless it is what a how-many question counts (新上市)
+    known = [c for c in q.concepts if c.in_corpus and (not c.verb or c in q.metric)
+             and not _lone_character(c)]
     top = max((c.specificity for c in known), default=0.0)
     keys = sorted((c for c in known if c.specificity >= share * top),
                   key=lambda c: -c.specificity)
