@@ -63,6 +63,9 @@ def test_stock_and_increment_read_from_the_figure_clause() -> None:
     assert sentence_scope("2025年深圳增量306家，实现总量反超") == "increment"
     assert sentence_scope("深圳市累计培育1331家, 数量赶超北京") == "stock"
     assert sentence_scope("The figure rose.") is None
+    assert sentence_scope("深圳上述四领域的“小巨人”企业合计122家") == "part"
+    assert sentence_scope("其中深圳累计1331家") == "stock"
+    assert question_scope("深圳电子设备制造领域有多少家？", True) == (None, False)
     assert question_scope("深圳2025年新增了多少家？", True) == ("increment", True)
     assert question_scope("How many does Shenzhen have?", True) == ("stock", False)
     assert scope_bonus(("stock", False), "increment") < 0 < scope_bonus(("stock", True), "stock")
@@ -80,3 +83,12 @@ def test_titles_headings_and_bylines_state_nothing() -> None:
     assert not is_statement("The Cultivation Status, Problems and Countermeasures of Beijing Firms")
     assert is_statement("北京市累计培育国家级专精特新“小巨人”企业1214家。")
     assert is_statement("- Suggestions include prioritising support for digital firms")
+
+
+def test_a_heading_joined_to_a_byline_or_heading_states_nothing() -> None:
+    # as sentence_spans joins a heading to the line after it
+    assert not is_statement("## 北京市“小巨人”企业培育现状、问题及对策——对比研究\n\n任媛 钱思昭")
+    assert not is_statement("# The Cultivation Status of Little Giants\n\nYuan Ren Sizhao Qian")
+    assert not is_statement("## 2 发展现状\n\n### 2.1 增长动能放缓")
+    assert is_statement("## 2.4 小结\n\n北京累计认定1214家“小巨人”企业。")
+    assert is_statement("## 支持措施\n\n加大对中小企业的财政支持力度和融资服务")

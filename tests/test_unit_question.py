@@ -224,3 +224,31 @@ def test_an_action_word_that_is_counted_stays_a_key(knowledge: Knowledge, tmp_pa
                        knowledge.gazetteer, idf, bridge)
     keys = [set().union(*k.forms) for k in key_concepts(q)]
     assert any("上市" in k for k in keys)
+
+
+def _words(q: Question) -> set[str]:
+    return {t for c in q.concepts for form in c.forms for t in form}
+
+
+@pytest.mark.parametrize(
+    ("text", "dropped", "kept"),
+    [
+        ("朝阳产业有哪些支持政策？", "朝阳", "产业"),  # a sunrise industry, not 朝阳区
+        ("长安汽车获得了哪些支持？", "长安", "汽车"),  # a carmaker, not 长安区
+    ],
+)
+def test_a_place_name_inside_a_word_is_not_the_place(
+    knowledge: Knowledge, idf: Idf, text: str, dropped: str, kept: str
+) -> None:
+    plain = parse(text, knowledge, idf)
+    q = Question.parse(text, knowledge.glossary, knowledge.gazetteer, idf,
+                       places=knowledge.place_names, place_name=knowledge.places.is_name)
+    assert dropped in _words(plain)  # the tokenizer offers the compound's parts
+    assert dropped not in _words(q) and kept in _words(q)
+
+
+def test_a_named_place_inside_a_longer_word_still_counts(knowledge: Knowledge, idf: Idf) -> None:
+    for text, place in (("北京市朝阳区有多少家小巨人？", "朝阳"), ("深圳湾有哪些企业？", "深圳")):
+        q = Question.parse(text, knowledge.glossary, knowledge.gazetteer, idf,
+                           places=knowledge.place_names, place_name=knowledge.places.is_name)
+        assert place in _words(q)

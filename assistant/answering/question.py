@@ -15,6 +15,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from assistant.answering.anchors import Anchors, anchors_of, years_of
+from assistant.answering.compounds import place_parts
 from assistant.answering.enumeration import asked_items, asks_chars
 from assistant.answering.framing import content_text
 from assistant.answering.scope import Scope, question_scope
@@ -123,15 +124,17 @@ class Concept:
 
 
 def concepts(
-    text: str, glossary: Glossary, idf: Idf, bridge: Bridge | None = None
+    text: str, glossary: Glossary, idf: Idf, bridge: Bridge | None = None,
+    drop: AbstractSet[str] = frozenset(),
 ) -> list[Concept]:
     """The question's concepts: glossary entries (any language, any synonym) and other
-    words, each word with its dictionary translations found in the corpus (``bridge``)."""
+    words (less ``drop``), each word with its dictionary translations found in the
+    corpus (``bridge``)."""
     tokenize = glossary.tokenizer.tokenize
     # a year is an anchor (checked against the sentence's context), not content: a sentence
     # that shares only the year with the question does not cover it; nor do framing words
     text = content_text(text)
-    words = set(tokenize(text, bigrams=False)) - {str(y) for y in years_of(text)}
+    words = set(tokenize(text, bigrams=False)) - {str(y) for y in years_of(text)} - drop
     used: set[str] = set()
     found: list[tuple[set[str], tuple[frozenset[str], ...]]] = []
     for match in glossary.match(text):
@@ -249,16 +252,19 @@ class Question:
         cls, text: str, glossary: Glossary, gazetteer: Gazetteer, idf: Idf,
         bridge: Bridge | None = None,
         places: Callable[[str], frozenset[str]] | None = None,
+        place_name: Callable[[str], bool] | None = None,
     ) -> Question:
-        """Find the question's concepts, entities and the kind of answer it wants."""
+        """Find the question's concepts, entities and the kind of answer it wants
+        (``place_name``: whether a word is a place's name, for compounds holding one)."""
         anchors = anchors_of(text, places or gazetteer.mentioned)
         tokenize = glossary.tokenizer.tokenize
+        place_words = frozenset(t for p in anchors.places for t in tokenize(p, bigrams=False))
+        drop = (place_parts(tokenize(text, bigrams=False), place_words, place_name)
+                if place_name is not None else frozenset())
         return cls(
             text=text,
-            place_words=frozenset(
-                t for p in anchors.places for t in tokenize(p, bigrams=False)
-            ),
-            concepts=concepts(text, glossary, idf, bridge),
+            place_words=place_words,
+            concepts=concepts(text, glossary, idf, bridge, drop),
             entities=gazetteer.mentioned(text),
             wants_number=_wants_number(text),
             wants_share=bool(_SHARE_Q.search(text)),

@@ -29,6 +29,8 @@ DEFINES = re.compile(
 )
 
 
+# Fewer non-space characters than this, with no sentence end: a name, not a statement.
+_SHORT_LINE = 12
 _ENDS = re.compile(r"[。！？!?.;；…:：][”’」』)）\]\"'*]*$")
 
 
@@ -38,13 +40,26 @@ def _title_case(text: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+def _names_line(line: str) -> bool:
+    """A line that names rather than states: no sentence end, and short (a byline, "任媛
+    钱思昭") or every word capitalised ("Yuan Ren Sizhao Qian")."""
+    if _ENDS.search(line):
+        return False
+    words = re.findall(r"[A-Za-z]+", line)
+    capitalised = len(words) >= 2 and all(w[0].isupper() for w in words)
+    return len(re.sub(r"\s", "", line)) < _SHORT_LINE or capitalised
+
+
 def is_statement(text: str) -> bool:
     """False for headings, titles and bylines: text that names a topic, not a fact."""
     body = text.strip()
     if "\n" not in body and not _ENDS.search(body) and _title_case(body):
         return False  # a title line: Most Words Capitalised, no sentence end
     if _NON_STATEMENT.match(body):
-        lines = [ln for ln in body.splitlines() if ln.strip()]
-        # "## 2.4 Heading\n A sentence." — a heading joined to its first sentence states it
-        return len(lines) > 1 and not _NON_STATEMENT.match(lines[-1].strip())
+        lines = [ln.strip() for ln in body.splitlines() if ln.strip()]
+        # "## 2.4 Heading\n A sentence." — a heading joined to its first sentence states it;
+        # joined to a byline or to another heading, it still only names
+        return (
+            len(lines) > 1 and not _NON_STATEMENT.match(lines[-1]) and not _names_line(lines[-1])
+        )
     return True

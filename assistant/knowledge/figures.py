@@ -195,7 +195,7 @@ def _record(
     as_of = stated or (f"{doc.date}{DOC_DATE}" if doc.date else "")
     if label == "funding" and not unit:
         unit = "yuan"
-    kind = kind_of(clause, unit, rank)
+    kind = kind_of(clause, unit, rank, fig.start - clause_lo)
     value = value_of(fig, unit)
     return FactRecord(
         fact_id=fact_id(metric, place, value, unit),
