@@ -27,7 +27,21 @@ def test_a_year_after_a_comma_used_as_punctuation_is_a_year() -> None:
 def test_ordinals_of_batches_in_both_languages() -> None:
     assert ordinals_of("工信部第七批公示名单") == {7}
     assert ordinals_of("the fifth batch of little giants") == {5}
-    assert ordinals_of("the report on the first seven batches") == frozenset()
+    # a run of batches names each of them, not only the first
+    assert ordinals_of("the report on the first seven batches") == set(range(1, 8))
+
+
+def test_a_run_of_batches_names_every_ordinal_in_it() -> None:
+    assert ordinals_of("第一至六批公示數量分別為:248家、1748家") == set(range(1, 7))
+    assert ordinals_of("已完成對前三批專精特新小巨人企業復審") == {1, 2, 3}
+    assert ordinals_of("第1-3批") == {1, 2, 3}
+    assert ordinals_of("from the first to the third batch") == {1, 2, 3}
+    assert ordinals_of("How many second-batch little giants passed?") == {2}
+    assert ordinals_of("the first time it is recognised") == frozenset()
+    # so a question about one batch is anchored by a sentence listing the run
+    q = anchors_of("How many little giants were announced in the fourth batch?", no_places)
+    s = anchors_of("第一至六批公示數量分別為:248家、1748家、2930家、4359家", no_places)
+    assert check(q, s, Anchors()).ok
 
 
 def test_a_sentence_about_another_year_or_place_fails_the_check() -> None:

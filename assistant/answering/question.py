@@ -7,6 +7,7 @@ of the question's weight the sentence expresses.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from assistant.answering.anchors import Anchors, anchors_of, years_of
 from assistant.answering.compounds import compounds, place_parts
 from assistant.answering.enumeration import asked_items, asks_chars, ordinal_item
+from assistant.answering.framing import content_text
 from assistant.answering.names import unknown_names
 from assistant.answering.scope import Scope, question_scope
 from assistant.answering.target import absent_attribute, attribution, metric_phrase
@@ -109,6 +111,13 @@ class Concept:
     forms: tuple[frozenset[str], ...]
     in_corpus: bool = True  # some form occurs in the indexed text
     verb: bool = False  # an action word (put, cover, 投放), not a thing an answer names
+    senses: int = 1  # dictionary translations of a plain word (pass: 经过, 通行, 逐年…)
+
+    @property
+    def specificity(self) -> float:
+        """The weight spread over the word's senses: an ambiguous word (pay: 待遇, 薪酬,
+        关注) names no one thing, however rare it is in the corpus."""
+        return self.weight / math.sqrt(self.senses)
 
     def covered(self, tokens: AbstractSet[str]) -> bool:
         """True when some form (all of its words) occurs in ``tokens``."""
@@ -124,7 +133,8 @@ def concepts(
     corpus (``bridge``)."""
     tokenize = glossary.tokenizer.tokenize
     # a year is an anchor (checked against the sentence's context), not content: a sentence
-    # that shares only the year with the question does not cover it
+    # that shares only the year with the question does not cover it; nor do framing words
+    text = content_text(text)
     words = set(tokenize(text, bigrams=False)) - {str(y) for y in years_of(text)} - drop
     used: set[str] = set()
     found: list[tuple[set[str], tuple[frozenset[str], ...]]] = []
@@ -141,26 +151,31 @@ def concepts(
         if own <= used:
             continue
         used |= own
-        out.append(Concept(sum(idf(t) for t in own), forms, idf.known(forms)))
+        verb = bridge is not None and all(bridge.is_verb(t) for t in own)  # 超过: an action
+        out.append(Concept(sum(idf(t) for t in own), forms, idf.known(forms), verb))
     for t, pieces in compounds(words - used):  # 省区市 with 省区 and 区市: one concept
         other = bridge.forms(t) if bridge is not None else ()
         forms = (frozenset({t}), *((pieces,) if pieces else ()), *(frozenset({o}) for o in other))
         verb = bridge is not None and bridge.is_verb(t)
         weight = max(idf(w) for w in (t, *pieces))
-        out.append(Concept(weight, forms, idf.known(forms), verb))
+        out.append(Concept(weight, forms, idf.known(forms), verb, max(1, len(other))))
     return out
 
 
 def key_concepts(q: Question, share: float = 0.8, most: int = 2) -> list[Concept]:
     """The question's most specific concepts that the corpus can express: the (at most
-    ``most``) rarest, within ``share`` of the rarest one. An answer must express them.
+    ``most``) rarest (an ambiguous word's rarity spread over its senses), within ``share``
+    of the most specific one. An answer must express them.
     A lone Chinese character (内, 后) is too ambiguous a word to be one, and a verb
     (put, cover) is said in too many ways: the things asked about are the keys. A place
     is an anchor, checked against the sentence's context (heading, title, lead), not a key;
     nor is the source the question cites ("according to MIIT")."""
-    known = [c for c in q.concepts if c.in_corpus and not c.verb and not _lone_character(c)]
-    top = max((c.weight for c in known), default=0.0)
-    keys = sorted((c for c in known if c.weight >= share * top), key=lambda c: -c.weight)
+    # an action word is no key, unless it is what a how-many question counts (新上市)
+    known = [c for c in q.concepts if c.in_corpus and (not c.verb or c in q.metric)
+             and not _lone_character(c)]
+    top = max((c.specificity for c in known), default=0.0)
+    keys = sorted((c for c in known if c.specificity >= share * top),
+                  key=lambda c: -c.specificity)
     framing = q.place_words | q.source_words
     return [c for c in keys[:most] if not any(form <= framing for form in c.forms)]
 
