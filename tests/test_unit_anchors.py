@@ -75,6 +75,8 @@ def test_stock_and_increment_read_from_the_figure_clause() -> None:
 def test_names_in_english_questions() -> None:
     assert _lone_names("What is the weather in Paris tomorrow?") == ["Paris"]
     assert _lone_names("In July 2023, how many in the Yangtze River Delta?") == []
+    assert _lone_names("2025年深圳市GDP是多少？") == ["GDP"]  # set in a Chinese question
+    assert _lone_names("深圳A股上市的小巨人有多少家？") == []
     assert _lone_names("How many does Beijing count, and Huawei?") == ["Beijing", "Huawei"]
 
 

@@ -181,3 +181,24 @@ def test_a_question_for_the_nth_item_is_answered_by_the_sentence_opening_it() ->
 
     assert ask("工信部支持独角兽企业的第二项措施是什么？")[0].startswith("二是")
     assert ask("工信部支持独角兽企业的第三项措施是什么？") == []  # the list has two
+
+
+def test_a_figure_of_a_narrower_metric_does_not_answer_the_plain_count() -> None:
+    from assistant.answering.extract import extract
+    from assistant.text.normalize import fold
+
+    knowledge = load_knowledge(Settings())
+    listed = "从整体数量上看，北京的“小巨人”企业有110家已上市。"
+    total = "北京市累计培育“小巨人”企业1214家。"
+    idf = Idf.build([listed, total, "企业", "深圳"], knowledge.tokenizer)
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names,
+                          metric=lambda text: knowledge.metrics.label(fold(text)))
+
+    def first(question: str) -> str:
+        q = Question.parse(question, knowledge.glossary, knowledge.gazetteer, idf,
+                           places=knowledge.place_names)
+        passages = [doc("a:1", listed), doc("b:1", total)]
+        return extract(q, passages, knowledge.gazetteer, 0.2, cache).quotes[0].text
+
+    assert first("北京有多少家小巨人企业？") == total
+    assert first("北京有多少家小巨人企业已上市？") == listed

@@ -82,6 +82,18 @@ def has_answer_figure(q: Question, text: str, gazetteer: Gazetteer) -> bool:
     return _figure_bonus(q, text, gazetteer) > 0
 
 
+def _metric_clash(asked: str | None, text: str, cache: SentenceCache) -> float:
+    """Penalty for a figure clause naming another metric of the figures table than the
+    question ("深圳有104家已上市" counts listed firms; the question, all of them)."""
+    named = cache.metric(text) if asked else None
+    return -METRIC_CLASH if named and named != asked else 0.0
+
+
+def _places_only(names: frozenset[str], gazetteer: Gazetteer) -> frozenset[str]:
+    """The places among ``names`` (not the bodies and markets the gazetteer also names)."""
+    return frozenset(n for n in names if gazetteer.kind(n) in ("", "place"))
+
+
 def _asks_nationally(q: Question) -> bool:
     """The question is about the whole country (全国, 我国, China) and no place in it."""
     return not q.anchors.places and bool(NATION.search(fold(q.text)))
@@ -148,6 +160,9 @@ def _entity_bonus(q: Question, text: str, gazetteer: Gazetteer) -> float:
     return -0.1 if named and not named & q.entities else 0.0
 
 
+METRIC_CLASH = 0.15  # as much as a sentence of the other scope (scope_bonus)
+
+
 def candidates(
     q: Question, passages: Sequence[Document], gazetteer: Gazetteer, cache: SentenceCache
 ) -> list[Candidate]:
@@ -156,6 +171,9 @@ def candidates(
     # a figure for the whole country (全国, China) is not a place's
     national = _asks_nationally(q) and (q.wants_number or q.wants_share or q.wants_amount)
     asks_author = bool(AUTHOR_Q.search(q.text))  # a byline is then the answer, not a label
+    # what a how-many question counts (an amount's or a share's words name who, not what)
+    asked_metric = cache.metric(q.text) if q.wants_number and not (
+        q.wants_amount or q.wants_share) else None
     for rank, doc in enumerate(passages, start=1):
         text = doc.page_content
         analysed = cache.get(doc)
@@ -171,12 +189,13 @@ def candidates(
             joined = sentence.rstrip().endswith((";", "；"))
             previous_words, previous = previous, sent.words
             anchored = check(q.anchors, sent.anchors, sent.context, sent.fallback_years)
-            if national and (sent.anchors.places or sent.frame) and not NATION.search(
-                    fold(sentence)):  # a city's figure, or one in a document about a city
+            if national and _places_only(sent.anchors.places | sent.frame, gazetteer) and (
+                    not NATION.search(fold(sentence))):  # a city's figure, or in its document
                 anchored = replace(anchored, missing=(*anchored.missing, "place"))
             statement = asks_author or is_statement(sentence)
             scope = (
                 scope_bonus(q.scope, sentence_scope(_figure_text(q, sentence, gazetteer)))
+                + _metric_clash(asked_metric, _figure_text(q, sentence, gazetteer), cache)
                 if q.wants_number or q.wants_amount or q.wants_share else 0.0
             )
             score = (

@@ -23,11 +23,22 @@ _CALENDAR = frozenset({
 })
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z0-9'-]*")
+
+
 def _lone_names(text: str) -> list[str]:
+    """Lone capitalised words after a space (not the first word), and in a Chinese
+    question any Latin word of two letters or more set in the Chinese (深圳市GDP, IPO)."""
+    chinese = bool(_HAN.search(text))
     out = []
     for m in _CAPITALISED_RUN.finditer(text):
-        name = m.group(0)
-        if m.start() == 0 or " " in name or name in _CALENDAR or not text[m.start() - 1].isspace():
+        if " " in m.group(0):
+            continue  # a multi-word name
+        name = _LATIN.match(m.group(0))[0]  # type: ignore[index]  # "GDP是多少": GDP
+        before = text[m.start() - 1] if m.start() else ""
+        in_chinese = chinese and not before.isascii() and len(name) > 1
+        if name in _CALENDAR or not (in_chinese or before.isspace()):
             continue
         out.append(name.removesuffix("'s").rstrip("'"))
     return out

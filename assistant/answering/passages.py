@@ -5,7 +5,7 @@ with those of what precedes it, computed once per chunk."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Protocol
@@ -55,6 +55,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _no_metric(text: str) -> str | None:
+    return None
+
+
 class PlaceFinder(Protocol):
     """Finds the places a text names, given those named around it."""
 
@@ -87,11 +91,14 @@ class SentenceCache:
     """Sentence analysis per chunk id, computed once (chunk ids are content hashes)."""
 
     def __init__(
-        self, tokenizer: Tokenizer, places: PlaceFinder, leads: Mapping[str, str] | None = None
+        self, tokenizer: Tokenizer, places: PlaceFinder, leads: Mapping[str, str] | None = None,
+        metric: Callable[[str], str | None] | None = None,
     ) -> None:
         self._data: dict[str, Analysed] = {}
         self.tokenizer = tokenizer
         self._places = places
+        # the metric a text names ("listed little giants"), from the figures sheet's table
+        self.metric: Callable[[str], str | None] = metric or _no_metric
         self._leads = leads or {}  # doc_id -> its opening passage (where news names places)
 
     def get(self, doc: Document) -> Analysed:

@@ -34,6 +34,7 @@ from assistant.knowledge.factsheet import FactSheet
 from assistant.retrieval.bridged import BridgedBM25
 from assistant.retrieval.hybrid import DenseRetriever, HybridRetriever, language_centroids
 from assistant.schema import FactRecord
+from assistant.text.normalize import fold
 
 __all__ = ["Searchers", "build_searchers"]
 
@@ -89,7 +90,8 @@ def build_searchers(
     return Searchers(
         chunks, idf, bridge, facts, FactSheet.of(facts),
         HybridRetriever(channels=channels, k=cfg.top_k, naming=knowledge.naming_test),
-        SentenceCache(tokenizer, knowledge.place_names, _leads(chunks)), _lasts(chunks),
+        SentenceCache(tokenizer, knowledge.place_names, _leads(chunks),
+                      lambda text: knowledge.metrics.label(fold(text))), _lasts(chunks),
         _following(chunks),
     )
 
