@@ -20,8 +20,8 @@ from standin import standin_embedders
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.index import handle as handle_module
 from assistant.index import store as store_module
+from assistant.index.records import RECORD_KEY, TEXT_KEY, joined, stored_document, unpacked
 from assistant.index.snapshot import read_stamp, snapshot_path
-from assistant.index.store import TEXT_KEY, stored_document
 from assistant.index.sync import corpus_chunks
 from assistant.service import AssistantService
 
@@ -50,10 +50,11 @@ def test_a_start_reads_the_snapshot_not_chroma(
     got = first.use_index.collection.get(include=["documents", "metadatas"])
     assert got["ids"] and not any(got["documents"])
     assert all(set(m) == {"path"} for m in got["metadatas"])
-    # the primary's text is metadata, not a Chroma document (no full-text index built)
+    # the primary's text is metadata, not a Chroma document (no full-text index built),
+    # packed with the other fields in one value beside the path
     primary = first.index.collection.get(limit=1, include=["documents", "metadatas"])
-    assert not primary["documents"][0] and "doc_id" in primary["metadatas"][0]
-    assert primary["metadatas"][0][TEXT_KEY]
+    assert not primary["documents"][0] and "doc_id" not in primary["metadatas"][0]
+    assert primary["metadatas"][0][RECORD_KEY] and "path" in primary["metadatas"][0]
     monkeypatch.setattr(store_module, "open_client", _no_chroma)
     service = AssistantService(settings, standin_embedders())
     record = service.ask(QUESTION)
@@ -83,8 +84,9 @@ def test_an_ingest_patches_the_snapshot_with_its_changes_only(
     assert {c.id for c in reopened.chunks()} == expected
     rows = {c.id: c for c in reopened.chunks()}
     stored = service.index.collection.get(ids=sorted(expected), include=["metadatas"])
-    for cid, meta in zip(stored["ids"], stored["metadatas"], strict=True):
-        text = meta.pop(TEXT_KEY)
+    records = [unpacked(m) for m in stored["metadatas"]]
+    joined(meta for _, meta in records)
+    for cid, (text, meta) in zip(stored["ids"], records, strict=True):
         assert rows[cid].metadata == meta  # offsets moved by the edit are patched too
         assert rows[cid].page_content == text
 

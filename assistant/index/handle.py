@@ -17,7 +17,14 @@ from assistant.index.snapshot import (
     snapshot_path,
     write_stamp,
 )
-from assistant.index.store import LEAN_KEYS, ChunkIndex, Generation, Progress, new_stamp
+from assistant.index.store import (
+    LEAN_KEYS,
+    ChunkIndex,
+    Generation,
+    Progress,
+    compact_store,
+    new_stamp,
+)
 from assistant.schema import IngestReport
 
 if TYPE_CHECKING:
@@ -73,8 +80,10 @@ class IndexHandle:
 
                 name = self.settings.collection_name
                 self._indexes = (
-                    ChunkIndex(open_collection(self.client, name), self.e5),
-                    ChunkIndex(open_collection(self.client, f"{name}_use"), self.use, LEAN_KEYS),
+                    ChunkIndex(open_collection(self.client, name, searched=False), self.e5,
+                               shared=True),
+                    ChunkIndex(open_collection(self.client, f"{name}_use", searched=False),
+                               self.use, LEAN_KEYS),
                 )
             return self._indexes
 
@@ -113,6 +122,7 @@ class IndexHandle:
             synced = ingest(self.settings, [self.index, self.use_index], progress)
             after = self._synced_snapshot(snapshot, synced, before)
             if local:
+                compact_store(self.settings)
                 write_stamp(self.settings, after.stamp)
             return synced.report, after
 
