@@ -55,3 +55,19 @@ def test_bundled_table_loads_with_kinds_and_unique_keys() -> None:
     assert len(keys) > 50 and len(set(keys)) == len(keys)
     assert {kind for kind, _ in rows} >= {"place"}
     assert gazetteer.mentioned("南山区和宝安区") >= frozenset({"Nanshan"})
+
+
+def test_the_grouped_matcher_finds_what_the_one_alternation_finds() -> None:
+    """Spans over the whole corpus and tricky boundaries equal ``pattern.finditer``'s."""
+    from assistant.config import PROJECT_ROOT
+
+    gazetteer = build_gazetteer(read_entity_rows(Settings().entities_path))
+    texts = [p.read_text(encoding="utf-8") for p in sorted((PROJECT_ROOT / "corpus").glob("*"))
+             if p.suffix in {".txt", ".md"}]
+    texts += ["BeijingShenzhen", "beijing,shenzhen.", "北京beijing", "(Beijing) 深圳市南山区"]
+    scanning = Gazetteer(gazetteer.entities, gazetteer.pattern, gazetteer.by_alias)
+    assert gazetteer.starts and not scanning.starts
+    for text in texts:
+        found = [(a, b, e.key) for a, b, e in gazetteer.spans(text)]
+        assert found == [(a, b, e.key) for a, b, e in scanning.spans(text)]
+    assert sum(len(gazetteer.spans(t)) for t in texts) > 50
