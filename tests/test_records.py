@@ -15,6 +15,7 @@ from langchain_core.documents import Document
 from standin import standin_embedders
 
 from assistant.config import Settings
+from assistant.index.handle import FREE_SHARE, compact_store
 from assistant.index.records import (
     DOC_KEYS,
     PART_BYTES,
@@ -25,7 +26,7 @@ from assistant.index.records import (
     unpacked,
 )
 from assistant.index.snapshot import snapshot_path, write_stamp
-from assistant.index.store import ChunkIndex, SyncPlan, compact_store, open_client
+from assistant.index.store import ChunkIndex, SyncPlan, open_client
 from assistant.service import AssistantService
 
 TEXT = "深圳市累计培育国家级专精特新“小巨人”企业1331家。" * 40  # ~4 KB of UTF-8
@@ -91,9 +92,30 @@ def test_the_snapshot_is_rebuilt_from_chroma_alike(
     settings = settings_factory()
     built = AssistantService(settings, standin_embedders())
     built.ingest()
-    assert not compact_store(settings)  # the ingest compacted it already
     before = {c.id: (c.page_content, c.metadata) for c in built.chunks()}
     write_stamp(settings, "")  # as after a killed ingest: the snapshot is not trusted
     Path(snapshot_path(settings)).unlink()
     rebuilt = AssistantService(settings, standin_embedders())
     assert {c.id: (c.page_content, c.metadata) for c in rebuilt.chunks()} == before
+
+
+def _free_share(settings: Settings) -> float:
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(settings.vectorstore_dir / "chroma.sqlite3")) as db:
+        free = db.execute("PRAGMA freelist_count").fetchone()[0]
+        return float(free) / float(db.execute("PRAGMA page_count").fetchone()[0])
+
+
+def test_an_ingest_that_frees_much_of_the_store_compacts_it(
+    settings_factory: Callable[..., Settings],
+) -> None:
+    settings = settings_factory()
+    service = AssistantService(settings, standin_embedders())
+    service.ingest()
+    for path in sorted(settings.corpus_dir.glob("*.txt"))[:3]:
+        path.unlink()
+    assert service.ingest().removed > 0
+    assert _free_share(settings) < FREE_SHARE
+    assert not compact_store(settings)  # nothing left to reclaim

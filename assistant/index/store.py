@@ -68,32 +68,6 @@ def open_client(settings: Settings) -> ClientAPI:
     return chromadb.PersistentClient(path=str(settings.vectorstore_dir), settings=quiet)
 
 
-# Chroma purges its write-ahead log (every added vector and record, queued until the
-# vector index is saved) after writing, which leaves those pages free in the database
-# file: a fresh ingest leaves ~15% of the file free. Compacted when over this share.
-FREE_SHARE = 0.1
-
-
-def compact_store(settings: Settings) -> bool:
-    """VACUUM a local store's database when free pages are over ``FREE_SHARE`` of it
-    (a small edit frees a few pages and is not worth rewriting the file); True when it
-    did. Chroma's connections stay valid: VACUUM keeps every table's row ids."""
-    import sqlite3
-    from contextlib import closing
-
-    path = settings.vectorstore_dir / "chroma.sqlite3"
-    if settings.chroma_mode == "http" or not path.is_file():
-        return False
-    with closing(sqlite3.connect(path, timeout=10)) as db:
-        pages = int(db.execute("PRAGMA page_count").fetchone()[0])
-        free = int(db.execute("PRAGMA freelist_count").fetchone()[0])
-        if not pages or free < FREE_SHARE * pages:
-            return False
-        db.execute("VACUUM")
-    log.info("store compacted: %d of %d pages were free", free, pages)
-    return True
-
-
 class Generation:
     """A marker of the index's state, shared by every process using the same Chroma.
 
