@@ -65,6 +65,10 @@ def test_the_grouped_matcher_finds_what_the_one_alternation_finds() -> None:
     texts = [p.read_text(encoding="utf-8") for p in sorted((PROJECT_ROOT / "corpus").glob("*"))
              if p.suffix in {".txt", ".md"}]
     texts += ["BeijingShenzhen", "beijing,shenzhen.", "北京beijing", "(Beijing) 深圳市南山区"]
+    mixed = build_gazetteer([*ROWS, ("market", {"en": ["A-shares"], "zh": ["a股"]})])
+    for text in ("xa股 a-shares", "a股市场", "ba-shares"):  # "a" starts both kinds of alias
+        assert mixed.spans(text) == Gazetteer(mixed.entities, mixed.pattern,
+                                              mixed.by_alias).spans(text)
     scanning = Gazetteer(gazetteer.entities, gazetteer.pattern, gazetteer.by_alias)
     assert gazetteer.starts and not scanning.starts
     for text in texts:

@@ -41,6 +41,7 @@ class Gazetteer:
     pattern: re.Pattern[str]
     by_alias: dict[str, Entity]
     starts: Starts = field(default_factory=dict, compare=False, repr=False)
+    lead: re.Pattern[str] = field(default=re.compile("(?!)"), compare=False, repr=False)
     _seen: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def spans(self, text: str) -> list[tuple[int, int, Entity]]:
@@ -55,16 +56,16 @@ class Gazetteer:
             return [(m.start(), m.end(), self.by_alias[m.group(0)])
                     for m in self.pattern.finditer(folded)]
         out: list[tuple[int, int, Entity]] = []
-        i = 0
-        while i < len(folded):
-            for alias, entity in self.starts.get(folded[i], ()):
+        lead = self.lead.search(folded)  # the next position where some alias could start
+        while lead is not None:
+            i = end = lead.start()
+            for alias, entity in self.starts[folded[i]]:
                 m = alias.match(folded, i)  # \b looks at folded[i - 1] too
                 if m:
                     out.append((i, m.end(), entity))
-                    i = m.end()
+                    end = m.end() - 1
                     break
-            else:
-                i += 1
+            lead = self.lead.search(folded, end + 1)
         return out
 
     def mentioned(self, text: str) -> frozenset[str]:
@@ -112,4 +113,18 @@ def build_gazetteer(rows: Sequence[tuple[str, dict[str, Any]]]) -> Gazetteer:
     for alias in aliases:  # longest first within each group, as in the alternation
         grouped.setdefault(alias[0], []).append((re.compile(_alias_regex(alias)), by_alias[alias]))
     starts = {first: tuple(group) for first, group in grouped.items()}
-    return Gazetteer(tuple(entities), pattern, by_alias, starts)
+    return Gazetteer(tuple(entities), pattern, by_alias, starts, _lead_pattern(aliases))
+
+
+def _lead_pattern(aliases: Sequence[str]) -> re.Pattern[str]:
+    """Where some alias could start: its first character, at a word start for an English
+    alias that begins with a letter (its ``\\b``), anywhere for the others."""
+
+    def chars(group: set[str]) -> str:
+        return "[" + "".join(re.escape(c) for c in sorted(group)) + "]"
+
+    bounded = [a.isascii() and re.match(r"\w", a) is not None for a in aliases]
+    others = {a[0] for a, b in zip(aliases, bounded, strict=True) if not b}
+    words = {a[0] for a, b in zip(aliases, bounded, strict=True) if b} - others
+    parts = ([chars(others)] if others else []) + ([rf"\b{chars(words)}"] if words else [])
+    return re.compile("|".join(parts) or "(?!)")
