@@ -28,6 +28,8 @@ class Settings(BaseSettings):
     vectorstore_dir: Path = PROJECT_ROOT / "vectorstore"
     cache_dir: Path = PROJECT_ROOT / ".cache"
     feedback_path: Path = PROJECT_ROOT / "feedback.jsonl"
+    # questions ``srdi bench --scale`` times (besides its built-in few): the seeds' dev set
+    bench_questions_path: Path = PROJECT_ROOT / "eval" / "sets" / "seeds-dev.jsonl"
 
     # --- domain knowledge (editable data files; see each file's header for its sources) --
     glossary_path: Path = PACKAGE_DIR / "knowledge" / "data" / "glossary.yaml"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 from collections.abc import Callable
@@ -12,7 +13,7 @@ from click.testing import CliRunner
 
 from assistant.cli import main
 from assistant.config import PROJECT_ROOT, Settings
-from assistant.index.facts import read_facts, sync_facts
+from assistant.index.facts import facts_path, read_facts, sync_facts
 from assistant.ingest import load_corpus
 from assistant.knowledge.factsheet import FactSheet, conflicts, lookup
 from assistant.knowledge.figure_rules import load_metrics
@@ -157,6 +158,22 @@ def test_sync_follows_the_corpus(settings_factory: Callable[..., Settings]) -> N
     docs, _ = load_corpus(settings)
     sync_facts(settings, docs)
     assert docs and {r.doc_id for r in read_facts(settings)} == {d.doc_id for d in docs}
+
+
+def test_a_plain_sheet_of_an_older_store_reads_and_is_replaced(
+    settings_factory: Callable[..., Settings],
+) -> None:
+    settings = settings_factory()
+    docs, _ = load_corpus(settings)
+    sync_facts(settings, docs)
+    written = read_facts(settings)
+    packed = facts_path(settings)
+    plain = packed.with_name("facts.jsonl")
+    plain.write_bytes(gzip.decompress(packed.read_bytes()))  # as the previous version kept it
+    packed.unlink()
+    assert read_facts(settings) == written
+    assert sync_facts(settings, docs) == 0  # its hashes hold: nothing re-read
+    assert packed.is_file() and not plain.exists() and read_facts(settings) == written
 
 
 def test_cli_csv_and_json(settings_factory: Callable[..., Settings],

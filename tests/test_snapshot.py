@@ -8,20 +8,30 @@ on a real Chroma in tmp_path.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pytest
+from langchain_core.documents import Document
 from standin import standin_embedders
 
 from assistant.config import PROJECT_ROOT, Settings
 from assistant.index import handle as handle_module
 from assistant.index import store as store_module
-from assistant.index.snapshot import read_stamp, snapshot_path
-from assistant.index.store import TEXT_KEY, stored_document
+from assistant.index.records import RECORD_KEY, TEXT_KEY, joined, stored_document, unpacked
+from assistant.index.snapshot import (
+    Snapshot,
+    load_snapshot,
+    read_stamp,
+    save_snapshot,
+    snapshot_path,
+)
 from assistant.index.sync import corpus_chunks
 from assistant.service import AssistantService
 
@@ -50,10 +60,11 @@ def test_a_start_reads_the_snapshot_not_chroma(
     got = first.use_index.collection.get(include=["documents", "metadatas"])
     assert got["ids"] and not any(got["documents"])
     assert all(set(m) == {"path"} for m in got["metadatas"])
-    # the primary's text is metadata, not a Chroma document (no full-text index built)
+    # the primary's text is metadata, not a Chroma document (no full-text index built),
+    # packed with the other fields in one value beside the path
     primary = first.index.collection.get(limit=1, include=["documents", "metadatas"])
-    assert not primary["documents"][0] and "doc_id" in primary["metadatas"][0]
-    assert primary["metadatas"][0][TEXT_KEY]
+    assert not primary["documents"][0] and "doc_id" not in primary["metadatas"][0]
+    assert primary["metadatas"][0][RECORD_KEY] and "path" in primary["metadatas"][0]
     monkeypatch.setattr(store_module, "open_client", _no_chroma)
     service = AssistantService(settings, standin_embedders())
     record = service.ask(QUESTION)
@@ -83,8 +94,9 @@ def test_an_ingest_patches_the_snapshot_with_its_changes_only(
     assert {c.id for c in reopened.chunks()} == expected
     rows = {c.id: c for c in reopened.chunks()}
     stored = service.index.collection.get(ids=sorted(expected), include=["metadatas"])
-    for cid, meta in zip(stored["ids"], stored["metadatas"], strict=True):
-        text = meta.pop(TEXT_KEY)
+    records = [unpacked(m) for m in stored["metadatas"]]
+    joined(meta for _, meta in records)
+    for cid, (text, meta) in zip(stored["ids"], records, strict=True):
         assert rows[cid].metadata == meta  # offsets moved by the edit are patched too
         assert rows[cid].page_content == text
 
@@ -111,3 +123,23 @@ def test_the_one_shot_question_path_imports_neither_chroma_nor_langchain_retriev
                           text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ""
+
+
+def test_a_snapshot_of_the_previous_format_still_loads(tmp_path: Path) -> None:
+    chunks = [Document(id=f"c{i}", page_content=f"第{i}段", metadata={"path": "a.txt", "seq": i})
+              for i in range(2)]
+    vectors = {"e5": np.eye(2, 3, dtype=np.float32)}
+    path = tmp_path / "srdi.snapshot.npz"
+    save_snapshot(path, Snapshot("s1", chunks, vectors))
+    now = load_snapshot(path, "s1")
+    assert now is not None and load_snapshot(path, "other") is None
+    rows = [[c.page_content, c.metadata] for c in chunks]  # format 1: ids in an array
+    blob = zlib.compress(json.dumps(rows, ensure_ascii=False).encode("utf-8"))
+    np.savez(path, format=np.str_("snapshot-1"), stamp=np.str_("s1"),
+             ids=np.array(["c0", "c1"], dtype=np.str_),
+             records=np.frombuffer(blob, dtype=np.uint8), vec_e5=vectors["e5"].astype(np.float16))
+    old = load_snapshot(path, "s1")
+    assert old is not None
+    assert [(c.id, c.page_content, c.metadata) for c in old.chunks] == [
+        (c.id, c.page_content, c.metadata) for c in now.chunks]
+    assert np.array_equal(old.vectors["e5"], now.vectors["e5"])

@@ -68,3 +68,23 @@ def test_a_name_that_is_a_common_word_counts_only_where_places_are_listed() -> N
     assert gazetteer.mentioned("海淀、朝阳等区") == chaoyang
     assert gazetteer.mentioned("朝陽區的企業") == chaoyang  # the full name, any script
     assert gazetteer.mentioned("新能源是朝阳产业") == frozenset()  # "sunrise industry"
+
+
+def test_the_grouped_matcher_finds_what_the_one_alternation_finds() -> None:
+    """Spans over the whole corpus and tricky boundaries equal ``pattern.finditer``'s."""
+    from assistant.config import PROJECT_ROOT
+
+    gazetteer = build_gazetteer(read_entity_rows(Settings().entities_path))
+    texts = [p.read_text(encoding="utf-8") for p in sorted((PROJECT_ROOT / "corpus").glob("*"))
+             if p.suffix in {".txt", ".md"}]
+    texts += ["BeijingShenzhen", "beijing,shenzhen.", "北京beijing", "(Beijing) 深圳市南山区"]
+    mixed = build_gazetteer([*ROWS, ("market", {"en": ["A-shares"], "zh": ["a股"]})])
+    for text in ("xa股 a-shares", "a股市场", "ba-shares"):  # "a" starts both kinds of alias
+        assert mixed.spans(text) == Gazetteer(mixed.entities, mixed.pattern,
+                                              mixed.by_alias).spans(text)
+    scanning = Gazetteer(gazetteer.entities, gazetteer.pattern, gazetteer.by_alias)
+    assert gazetteer.starts and not scanning.starts
+    for text in texts:
+        found = [(a, b, e.key) for a, b, e in gazetteer.spans(text)]
+        assert found == [(a, b, e.key) for a, b, e in scanning.spans(text)]
+    assert sum(len(gazetteer.spans(t)) for t in texts) > 50

@@ -65,7 +65,8 @@ def chunks(settings: Settings, as_json: bool) -> None:
     """Print every indexed chunk as a JSON line."""
     from assistant.index.store import ChunkIndex, open_client, open_collection
 
-    index = ChunkIndex(open_collection(open_client(settings), settings.collection_name), None)
+    index = ChunkIndex(open_collection(open_client(settings), settings.collection_name,
+                                       searched=False), None)
     keys = ("doc_id", "path", "title", "lang", "start", "end")
     for doc in index.all_chunks():
         row = {"chunk_id": doc.id, **{k: doc.metadata.get(k) for k in keys}}
@@ -118,7 +119,8 @@ def eval_cmd(settings: Settings, questions_path: Path, out_path: Path,
 
 @main.command()
 @click.option("--questions", "questions_path", type=click.Path(exists=True, path_type=Path),
-              help="JSON lines with a question field (default: a few built-in questions).")
+              help="JSON lines with a question field (default: a few built-in questions; "
+              "with --scale, also the seeds' dev questions).")
 @click.option("--rounds", default=3, show_default=True, help="Times each question is asked.")
 @click.option("--scale", type=click.IntRange(min=1), default=None,
               help="Measure a synthetic corpus of about N chunks instead of the seeds.")
@@ -133,15 +135,18 @@ def bench(settings: Settings, questions_path: Path | None, rounds: int, scale: i
     from assistant.evaluation import bench as benchmark
     from assistant.evaluation.metrics import read_questions
 
+    questions = (
+        [str(q["question"]) for q in read_questions(questions_path)]
+        if questions_path else list(benchmark.SAMPLE_QUESTIONS)
+    )
     if scale is not None:
         from assistant.evaluation.scale import run_scale
 
-        figures = run_scale(settings, scale, real_embeddings, rounds)
+        if questions_path is None and settings.bench_questions_path.is_file():
+            questions += [str(q["question"])
+                          for q in read_questions(settings.bench_questions_path)]
+        figures = run_scale(settings, scale, questions, real_embeddings, rounds)
     else:
-        questions = (
-            [str(q["question"]) for q in read_questions(questions_path)]
-            if questions_path else list(benchmark.SAMPLE_QUESTIONS)
-        )
         figures = benchmark.run_bench(settings, questions, rounds)
     if as_json:
         click.echo(json.dumps(figures))

@@ -1,11 +1,14 @@
-"""The figures sheet on disk: ``facts.jsonl`` beside the Chroma store, kept in step with
-the corpus (a changed document's figures are re-extracted, a removed one's dropped).
+"""The figures sheet on disk: ``facts.jsonl.gz`` beside the Chroma store, kept in step
+with the corpus (a changed document's figures are re-extracted, a removed one's dropped).
 
-One line per document: ``{"doc_id", "file_hash", "records": [FactRecord…]}``.
+One line per document: ``{"doc_id", "file_hash", "records": [FactRecord…]}``, gzipped
+(its field names repeat on every record: a sixth of the size). A sheet written before as
+plain ``facts.jsonl`` still reads, and is replaced by the next write.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import logging
@@ -23,7 +26,9 @@ log = logging.getLogger(__name__)
 
 __all__ = ["facts_path", "read_facts", "rules_digest", "sync_facts"]
 
-FACTS_FILE = "facts.jsonl"
+FACTS_FILE = "facts.jsonl.gz"
+PLAIN_FILE = "facts.jsonl"  # the sheet as stores written before compression keep it
+GZIP_LEVEL = 1  # nearly the size of level 6 (rewritten whole by every ingest that changes it)
 # Bump when the extraction code (knowledge/figures, figure_rules) reads figures otherwise:
 # the digest below then differs and every document's figures are read again.
 EXTRACTION = "figures-4"
@@ -40,15 +45,20 @@ def rules_digest(settings: Settings) -> str:
 
 
 def facts_path(settings: Settings) -> Path:
-    """Where the sheet lives: ``facts.jsonl`` in ``vectorstore_dir``."""
+    """Where the sheet lives: ``facts.jsonl.gz`` in ``vectorstore_dir``."""
     return settings.vectorstore_dir / FACTS_FILE
 
 
 def _read_lines(path: Path) -> dict[str, dict[str, Any]]:
-    if not path.exists():
+    plain = path.with_name(PLAIN_FILE)
+    if path.exists():
+        text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    elif plain.exists():
+        text = plain.read_text(encoding="utf-8")
+    else:
         return {}
     entries: dict[str, dict[str, Any]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in text.splitlines():
         if line.strip():
             entry = json.loads(line)
             entries[entry["doc_id"]] = entry
@@ -96,6 +106,8 @@ def sync_facts(
     if stale or removed or not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         lines = [json.dumps(stored[k], ensure_ascii=False) for k in sorted(keep & set(stored))]
-        path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+        data = "".join(line + "\n" for line in lines).encode("utf-8")
+        path.write_bytes(gzip.compress(data, GZIP_LEVEL, mtime=0))
+        path.with_name(PLAIN_FILE).unlink(missing_ok=True)
     log.info("facts: %d documents re-read, %d removed", len(stale), len(removed))
     return len(stale)

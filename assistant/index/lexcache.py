@@ -60,10 +60,17 @@ def ids_key(ids: Sequence[str]) -> str:
 
 
 def _save(path: Path, **arrays: Any) -> None:
-    """Write atomically: a killed process never leaves a half file."""
+    """Write atomically (a killed process never leaves a half file), compressed: term
+    ids deflate to about a quarter (``np.load`` reads it as any ``.npz``; level 1 takes
+    half the time of ``np.savez_compressed``'s level for 15% more bytes)."""
+    import zipfile
+
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp.npz")
-    np.savez(tmp, **arrays)
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for name, array in arrays.items():
+            with archive.open(f"{name}.npy", "w", force_zip64=True) as member:
+                np.lib.format.write_array(member, np.asanyarray(array), allow_pickle=False)
     os.replace(tmp, path)
 
 
@@ -113,7 +120,8 @@ def token_tables(
         new_rows = [np.asarray([term_of.setdefault(t, len(term_of)) for t in tokenize(texts(i))],
                                dtype=np.int64) for i in fresh.tolist()]
         base_flat = np.zeros(0, dtype=np.int64) if cached is None else cached[f"flat{n}"]
-        base_off = np.zeros(1, dtype=np.int64) if cached is None else cached[f"off{n}"]
+        base_off = (np.zeros(1, dtype=np.int64) if cached is None
+                    else cached[f"off{n}"].astype(np.int64))
         out.append(_gathered(rows, fresh, base_flat.astype(np.int64), base_off, new_rows))
     vocab = list(term_of)
     for table in out:
@@ -123,7 +131,8 @@ def token_tables(
         # (numpy's fixed-width strings pad every entry to the longest)
         small = np.uint16 if len(vocab) < 2**16 else np.int32
         arrays: dict[str, Any] = {f"flat{n}": t.flat.astype(small) for n, t in enumerate(out)}
-        arrays |= {f"off{n}": t.offsets for n, t in enumerate(out)}
+        arrays |= {f"off{n}": t.offsets.astype(np.int32 if len(t.flat) < 2**31 else np.int64)
+                   for n, t in enumerate(out)}
         _save(path, signature=np.str_(signature), vocab=_blob(vocab), ids=_blob(ids), **arrays)
     log.info("token tables: %d chunks, %d tokenised now", len(ids), len(fresh))
     return out

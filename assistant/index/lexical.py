@@ -97,7 +97,12 @@ class BM25Index:
             if posting is None or weight <= 0:
                 continue
             docs, tfs, den = posting
-            total[docs] += weight * self.idf(term) * tfs * (self.k1 + 1) / den
+            # weight * idf * tf * (k1 + 1) / den, the same operations in the same order
+            # (bit-identical scores) in one buffer instead of three temporaries
+            part = np.multiply(weight * self.idf(term), tfs, dtype=np.float64)
+            part *= self.k1 + 1
+            part /= den
+            total[docs] += part
         return total
 
 

@@ -35,7 +35,8 @@ from assistant.index.store import ChunkIndex, FloatMatrix, SyncPlan
 
 log = logging.getLogger(__name__)
 
-FORMAT = "snapshot-1"
+FORMAT = "snapshot-2"
+OLD_FORMAT = "snapshot-1"  # still read
 
 
 @dataclass
@@ -96,16 +97,24 @@ def _arranged(stamp: str, chunks: list[Document], vectors: dict[str, FloatMatrix
 
 def save_snapshot(path: Path, snap: Snapshot) -> None:
     """Write ``snap`` atomically."""
-    rows = [[c.page_content, c.metadata] for c in snap.chunks]
+    rows = [[str(c.id), c.page_content, c.metadata] for c in snap.chunks]
     blob = zlib.compress(json.dumps(rows, ensure_ascii=False).encode("utf-8"), 1)
     arrays: dict[str, Any] = {f"vec_{name}": m.astype(np.float16)
                               for name, m in snap.vectors.items()}
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp.npz")
     np.savez(tmp, format=np.str_(FORMAT), stamp=np.str_(snap.stamp),
-             ids=np.array([str(c.id) for c in snap.chunks], dtype=np.str_),
              records=np.frombuffer(blob, dtype=np.uint8), **arrays)
     os.replace(tmp, path)
+
+
+def _records(data: Any) -> list[list[Any]]:
+    """``[id, text, metadata]`` per chunk (format 1 kept the ids in a fixed-width array
+    of its own: four bytes a character)."""
+    rows: list[list[Any]] = json.loads(zlib.decompress(data["records"].tobytes()).decode())
+    if str(data["format"]) == OLD_FORMAT:
+        return [[i, *row] for i, row in zip(data["ids"].tolist(), rows, strict=True)]
+    return rows
 
 
 def load_snapshot(path: Path, stamp: str) -> Snapshot | None:
@@ -114,10 +123,9 @@ def load_snapshot(path: Path, stamp: str) -> Snapshot | None:
         return None
     try:
         with np.load(path, allow_pickle=False) as data:
-            if str(data["format"]) != FORMAT or str(data["stamp"]) != stamp:
+            if str(data["format"]) not in (FORMAT, OLD_FORMAT) or str(data["stamp"]) != stamp:
                 return None
-            ids = data["ids"].tolist()
-            rows = json.loads(zlib.decompress(data["records"].tobytes()).decode("utf-8"))
+            rows = _records(data)
             vectors = {k[4:]: data[k].astype(np.float32)
                        for k in data.files if k.startswith("vec_")}
     except (OSError, ValueError, KeyError, zlib.error):
@@ -125,7 +133,7 @@ def load_snapshot(path: Path, stamp: str) -> Snapshot | None:
         return None
     # our own file: built without re-validating every field (a third of the load time)
     chunks = [Document.model_construct(id=i, page_content=text, metadata=meta)
-              for i, (text, meta) in zip(ids, rows, strict=True)]
+              for i, text, meta in rows]
     return Snapshot(stamp, chunks, vectors)
 
 

@@ -26,6 +26,14 @@ import numpy.typing as npt
 from langchain_core.documents import Document
 
 from assistant.config import Settings
+from assistant.index.records import (
+    FILTER_KEYS,
+    TEXT_KEY,
+    joined,
+    packed,
+    stored_document,
+    unpacked,
+)
 
 if TYPE_CHECKING:  # chromadb is imported only by the commands that open the store
     from chromadb.api import ClientAPI
@@ -105,12 +113,18 @@ def new_stamp() -> str:
 # changes instead of 1000 keeps both small (a one-paragraph edit's writes and ~40% of
 # the disk per chunk). Applies to collections created from now on.
 _COLLECTION = {"hnsw:space": "cosine", "hnsw:sync_threshold": 100, "hnsw:batch_size": 100}
+# The index's own collections are never searched through Chroma (questions search the
+# snapshot's vectors exactly): a sparse graph (4 links a node instead of 16) is enough,
+# saves ~100 bytes per chunk and channel, and is quicker to build.
+_STORAGE_ONLY = {**_COLLECTION, "hnsw:M": 4}
 
 
-def open_collection(client: ClientAPI, name: str) -> Any:
+def open_collection(client: ClientAPI, name: str, searched: bool = True) -> Any:
     """One cosine-space collection (vectors are always passed in, never computed by
-    Chroma)."""
-    return client.get_or_create_collection(name, embedding_function=None, metadata=_COLLECTION)
+    Chroma); ``searched`` False for one only read back, never queried by similarity
+    (the graph's settings apply when the collection is created)."""
+    metadata = _COLLECTION if searched else _STORAGE_ONLY
+    return client.get_or_create_collection(name, embedding_function=None, metadata=metadata)
 
 
 @dataclass
@@ -151,24 +165,23 @@ def plan_sync(
     return plan
 
 
-TEXT_KEY = "text"  # the chunk text, as metadata: a Chroma "document" also feeds a
-# trigram full-text index (a third of the store's size) that nothing here queries
-
-
 class ChunkIndex:
     """Chunks of the corpus in a Chroma collection, kept in sync incrementally.
 
-    The primary index (``keys`` None) stores each chunk's text (metadata ``TEXT_KEY``)
-    and metadata with its vector; a lean one stores the vector and only the metadata
-    ``keys``. Stores written before ``TEXT_KEY`` (text as the Chroma document) still read.
+    The primary index (``keys`` None) stores each chunk's text and metadata packed
+    (:mod:`assistant.index.records`; ``shared``: a document's shared fields on its first
+    chunk only, so :meth:`search` hits lack them) with its vector; a lean one stores the
+    vector and only the metadata ``keys``. Older layouts still read.
     """
 
     def __init__(
-        self, collection: Any, embeddings: Any, keys: Sequence[str] | None = None
+        self, collection: Any, embeddings: Any, keys: Sequence[str] | None = None,
+        shared: bool = False,
     ) -> None:
         self.collection = collection
         self.embeddings = embeddings
         self.keys = None if keys is None else tuple(keys)
+        self.shared = shared
 
     @property
     def name(self) -> str:
@@ -196,9 +209,8 @@ class ChunkIndex:
         out: dict[str, dict[str, Any]] = {}
         for got in self._pages(["metadatas"], where):
             for i, m in zip(got["ids"], got["metadatas"], strict=True):
-                meta = dict(m or {})
-                meta.pop(TEXT_KEY, None)
-                out[i] = meta
+                out[i] = unpacked(m)[1]
+        joined(out.values())
         return out
 
     def all_chunks(self) -> list[Document]:
@@ -208,6 +220,7 @@ class ChunkIndex:
             for got in self._pages(["documents", "metadatas"])
             for i, t, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
         ]
+        joined(d.metadata for d in docs)
         docs.sort(key=lambda d: (str(d.metadata.get("path", "")), int(d.metadata.get("seq", 0))))
         return docs
 
@@ -223,11 +236,13 @@ class ChunkIndex:
         """Number of indexed chunks."""
         return int(self.collection.count())
 
-    def _stored_meta(self, meta: dict[str, Any], stamp: str, text: str | None = None
-                     ) -> dict[str, Any]:
+    def _stored_meta(self, meta: dict[str, Any], stamp: str, text: str,
+                     update: bool = False) -> dict[str, Any]:
         if self.keys is None:
             meta["indexed_at"] = stamp
-            return meta if text is None else {**meta, TEXT_KEY: text}
+            # an update also deletes the keys a record of the older layout has
+            old = (TEXT_KEY, *(k for k in meta if k not in FILTER_KEYS)) if update else ()
+            return packed(text, meta, self.shared, old)
         return {k: meta[k] for k in self.keys if k in meta}
 
     def apply(self, plan: SyncPlan, progress: Progress | None = None) -> FloatMatrix:
@@ -251,7 +266,8 @@ class ChunkIndex:
         if plan.update:
             self.collection.update(
                 ids=[str(d.id) for d in plan.update],
-                metadatas=[self._stored_meta(d.metadata, stamp) for d in plan.update],
+                metadatas=[self._stored_meta(d.metadata, stamp, d.page_content, True)
+                           for d in plan.update],
             )
         if plan.delete:
             self.collection.delete(ids=plan.delete)
@@ -271,11 +287,3 @@ class ChunkIndex:
         rows = zip(got["ids"][0], got["documents"][0], got["metadatas"][0],
                    got["distances"][0], strict=True)
         return [(stored_document(i, t, m), 1.0 - float(d)) for i, t, m, d in rows]
-
-
-def stored_document(chunk_id: str, text: str | None, meta: Any) -> Document:
-    """A stored chunk as a Document: text from ``TEXT_KEY`` (or an older store's
-    Chroma document), the rest of the metadata as is."""
-    metadata = dict(meta or {})
-    stored = metadata.pop(TEXT_KEY, None)
-    return Document(id=chunk_id, page_content=str(stored or text or ""), metadata=metadata)

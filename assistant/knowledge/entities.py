@@ -29,23 +29,44 @@ class Entity:
         return self.names[0]
 
 
+Starts = dict[str, tuple[tuple[re.Pattern[str], Entity], ...]]
+
+
 @dataclass(frozen=True)
 class Gazetteer:
-    """All entities with one compiled pattern over every alias (longest first)."""
+    """All entities with one compiled pattern over every alias (longest first), and the
+    same alternatives grouped by their first character (``starts``)."""
 
     entities: tuple[Entity, ...]
     pattern: re.Pattern[str]
     by_alias: dict[str, Entity]
+    starts: Starts = field(default_factory=dict, compare=False, repr=False)
+    lead: re.Pattern[str] = field(default=re.compile("(?!)"), compare=False, repr=False)
     _seen: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     def spans(self, text: str) -> list[tuple[int, int, Entity]]:
-        """Non-overlapping entity mentions in ``text`` (offsets into ``text``)."""
+        """Non-overlapping entity mentions in ``text`` (offsets into ``text``): what
+        ``pattern.finditer`` finds, but only the aliases starting with a position's
+        character are tried there (the one alternation tried every alias everywhere:
+        most of the time a question spent on reading passages)."""
         folded = _fold(text)
         if len(folded) != len(text):  # OpenCC changed the length: match the raw text
             folded = text.lower()
-        return [
-            (m.start(), m.end(), self.by_alias[m.group(0)]) for m in self.pattern.finditer(folded)
-        ]
+        if not self.starts:
+            return [(m.start(), m.end(), self.by_alias[m.group(0)])
+                    for m in self.pattern.finditer(folded)]
+        out: list[tuple[int, int, Entity]] = []
+        lead = self.lead.search(folded)  # the next position where some alias could start
+        while lead is not None:
+            i = end = lead.start()
+            for alias, entity in self.starts[folded[i]]:
+                m = alias.match(folded, i)  # \b looks at folded[i - 1] too
+                if m:
+                    out.append((i, m.end(), entity))
+                    end = m.end() - 1
+                    break
+            lead = self.lead.search(folded, end + 1)
+        return out
 
     def mentioned(self, text: str) -> frozenset[str]:
         """Keys of the entities ``text`` mentions (memoised: passages recur across questions)."""
@@ -101,4 +122,23 @@ def build_gazetteer(
     aliases = sorted(by_alias, key=len, reverse=True)
     listed = {_fold(a) for a in ambiguous}
     pattern = re.compile("|".join(_alias_regex(a, a in listed) for a in aliases))
-    return Gazetteer(tuple(entities), pattern, by_alias)
+    grouped: dict[str, list[tuple[re.Pattern[str], Entity]]] = {}
+    for alias in aliases:  # longest first within each group, as in the alternation
+        regex = re.compile(_alias_regex(alias, alias in listed))
+        grouped.setdefault(alias[0], []).append((regex, by_alias[alias]))
+    starts = {first: tuple(group) for first, group in grouped.items()}
+    return Gazetteer(tuple(entities), pattern, by_alias, starts, _lead_pattern(aliases))
+
+
+def _lead_pattern(aliases: Sequence[str]) -> re.Pattern[str]:
+    """Where some alias could start: its first character, at a word start for an English
+    alias that begins with a letter (its ``\\b``), anywhere for the others."""
+
+    def chars(group: set[str]) -> str:
+        return "[" + "".join(re.escape(c) for c in sorted(group)) + "]"
+
+    bounded = [a.isascii() and re.match(r"\w", a) is not None for a in aliases]
+    others = {a[0] for a, b in zip(aliases, bounded, strict=True) if not b}
+    words = {a[0] for a, b in zip(aliases, bounded, strict=True) if b} - others
+    parts = ([chars(others)] if others else []) + ([rf"\b{chars(words)}"] if words else [])
+    return re.compile("|".join(parts) or "(?!)")

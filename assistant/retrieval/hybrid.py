@@ -59,6 +59,11 @@ class DenseRetriever:
         self._langs = [str(d.metadata.get("lang")) for d in self.docs]
         self._doc_ids = np.array([str(d.metadata.get("doc_id", "")) for d in self.docs],
                                  dtype=np.str_)
+        from threadpoolctl import ThreadpoolController
+
+        # one BLAS thread per product: the channels already run side by side, and on two
+        # cores BLAS's own threads on top of them (and the models') doubled its time
+        self._blas_limit = ThreadpoolController().limit
 
     def search(
         self, query: str, k: int | None = None, doc_ids: Collection[str] | None = None
@@ -72,7 +77,9 @@ class DenseRetriever:
         # As deep as for every language to show its best passages, then the
         # per-language offsets re-rank them.
         depth = k * max(1, len(offsets))
-        sims = (self._vectors @ vec) / (self._norms * (float(np.linalg.norm(vec)) or 1.0))
+        with self._blas_limit(limits=1, user_api="blas"):
+            products = self._vectors @ vec
+        sims = products / (self._norms * (float(np.linalg.norm(vec)) or 1.0))
         allowed = self._present
         if doc_ids is not None:
             allowed = allowed & np.isin(self._doc_ids, np.array(sorted(doc_ids), dtype=np.str_))
