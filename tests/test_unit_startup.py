@@ -94,7 +94,7 @@ def test_a_module_imported_already_is_left_as_it_is(packages: Path) -> None:
     assert sys.meta_path == finders
 
 
-def test_the_installed_gradio_has_the_function_replaced() -> None:
+def test_the_installed_gradio_defines_the_function_patched() -> None:
     """The name patched must exist in the installed gradio (else the hook does nothing)."""
     import importlib.util
 
