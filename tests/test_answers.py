@@ -181,6 +181,29 @@ def test_sunrise_industry_is_not_a_district(service: AssistantService) -> None:
     assert "朝阳区" in names("北京市朝阳区有多少家小巨人企业？")
 
 
+def test_a_sunrise_industry_question_quotes_nothing_about_the_district(
+    service: AssistantService,
+) -> None:
+    record = service.ask("朝阳产业有哪些支持政策？")
+    assert not any("朝阳" in q.text for c in record.citations for q in c.quotes)
+
+
+def test_a_papers_title_and_authors_are_not_quoted_as_a_finding(
+    service: AssistantService,
+) -> None:
+    record = service.ask("北京市国家级专精特新小巨人企业培育存在哪些问题？")
+    quotes = [q.text for c in record.citations for q in c.quotes]
+    assert record.found and any("增长动能" in q for q in quotes)
+    assert not any("任媛" in q for q in quotes)
+
+
+def test_a_places_count_is_its_total_not_a_part_of_it(service: AssistantService) -> None:
+    # "深圳上述四领域的企业合计122家" counts four fields' firms, not Shenzhen's
+    record = service.ask("How many little giants does Shenzhen have?")
+    assert record.found and "Shenzhen: 1,331" in record.answer
+    assert "Shenzhen: 122" not in record.answer
+
+
 def test_support_question_lists_distinct_measures_with_citations(
     service: AssistantService,
 ) -> None:

@@ -113,6 +113,40 @@ def test_indexed_sheet_agrees_with_scanning_it(sheet: list[FactRecord]) -> None:
     assert indexed.of_doc("no such document") == []
 
 
+def test_a_count_of_a_part_is_not_the_places_stock() -> None:
+    def kinds(text: str) -> list[tuple[int | float, str]]:
+        return [(r.value, r.kind) for r in _extract(text) if r.place == "深圳"]
+
+    assert kinds("第七批名单中，深圳上述四领域的“小巨人”企业合计122家。") == [(122, "other")]
+    assert kinds("Shenzhen's little giants in the electronics sector totalled 134.") == [
+        (134, "other")]
+    # "其中" at the clause's start points back: Shenzhen's all of them
+    assert kinds("全国共有1.46万家，其中深圳累计培育1331家。") == [(1331, "stock")]
+
+
+def test_a_figure_listed_under_one_verb_counts_like_the_first() -> None:
+    records = _extract("截至2024年底,我國已累計培育科技和創新型中小企業超60萬家,"
+                       "省級專精特新中小企業超14.1萬家,專精特新“小巨人”企業1.46萬家。"
+                       "2023年深圳增量300家，超北京93家。")
+    kinds = {r.value: r.kind for r in records}
+    assert kinds[600000] == "stock" and kinds[14600] == "stock"
+    assert kinds[300] == "increment" and kinds[93] != "increment"  # a difference, not added
+
+
+def test_changed_figure_rules_reread_every_document(
+    settings_factory: Callable[..., Settings],
+) -> None:
+    settings = settings_factory()
+    docs, _ = load_corpus(settings)
+    assert sync_facts(settings, docs) == len(docs)
+    metrics = settings.vectorstore_dir.parent / "metrics.yaml"
+    metrics.write_text(settings.metrics_path.read_text(encoding="utf-8") + "\n# edited\n",
+                       encoding="utf-8")
+    edited = settings.model_copy(update={"metrics_path": metrics})
+    assert sync_facts(edited, docs) == len(docs)  # the data changed: figures read again
+    assert sync_facts(edited, docs) == 0
+
+
 def test_sync_follows_the_corpus(settings_factory: Callable[..., Settings]) -> None:
     settings = settings_factory()
     docs, _ = load_corpus(settings)

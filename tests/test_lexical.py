@@ -246,3 +246,23 @@ def test_real_corpus_paragraphs(query: str, needle: str) -> None:
     )
     top = [d.page_content for d, _ in retriever.search(query, k=3)]
     assert any(needle in text for text in top), top
+
+
+def test_a_query_compound_counts_by_its_parts() -> None:
+    # a passage writing the compound split ("小巨人”企业") ranks as one writing it whole
+    # (小巨人企業) when both name the asked place; the compound and the bigram 人企 across
+    # its parts are rarer than the parts and would favour the whole spelling alone
+    docs = [
+        Document(page_content="第六批專精特新小巨人企業培育完成，小巨人企業共3012家。",
+                 metadata={"doc_id": "a"}, id="whole"),
+        Document(page_content="其次是武汉(348家)，“小巨人”企业集聚。", metadata={"doc_id": "b"},
+                 id="split"),
+        Document(page_content="成都的企业数量。", metadata={"doc_id": "c"}, id="other"),
+    ]
+    retriever = BM25Retriever.from_documents(docs, KNOWLEDGE.tokenizer)
+    from assistant.index.lexical import query_tokens
+
+    tokens = query_tokens(KNOWLEDGE.tokenizer, "武汉有多少家小巨人企业？")
+    assert "小巨人企业" not in tokens and "人企" not in tokens and "小巨人" in tokens
+    assert "综改" in query_tokens(KNOWLEDGE.tokenizer, "山西综改区")  # an unknown word's bigrams
+    assert retriever.search("武汉有多少家小巨人企业？", 3)[0][0].id == "split"

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from assistant.answering.anchors import Anchors, anchors_of, check, ordinals_of, years_of
-from assistant.answering.question import _lone_names, question_scope
+from assistant.answering.names import _lone_names
+from assistant.answering.question import question_scope
 from assistant.answering.scope import scope_bonus, sentence_scope
 from assistant.answering.statements import is_statement
 
@@ -26,7 +27,21 @@ def test_a_year_after_a_comma_used_as_punctuation_is_a_year() -> None:
 def test_ordinals_of_batches_in_both_languages() -> None:
     assert ordinals_of("工信部第七批公示名单") == {7}
     assert ordinals_of("the fifth batch of little giants") == {5}
-    assert ordinals_of("the report on the first seven batches") == frozenset()
+    # a run of batches names each of them, not only the first
+    assert ordinals_of("the report on the first seven batches") == set(range(1, 8))
+
+
+def test_a_run_of_batches_names_every_ordinal_in_it() -> None:
+    assert ordinals_of("第一至六批公示數量分別為:248家、1748家") == set(range(1, 7))
+    assert ordinals_of("已完成對前三批專精特新小巨人企業復審") == {1, 2, 3}
+    assert ordinals_of("第1-3批") == {1, 2, 3}
+    assert ordinals_of("from the first to the third batch") == {1, 2, 3}
+    assert ordinals_of("How many second-batch little giants passed?") == {2}
+    assert ordinals_of("the first time it is recognised") == frozenset()
+    # so a question about one batch is anchored by a sentence listing the run
+    q = anchors_of("How many little giants were announced in the fourth batch?", no_places)
+    s = anchors_of("第一至六批公示數量分別為:248家、1748家、2930家、4359家", no_places)
+    assert check(q, s, Anchors()).ok
 
 
 def test_a_sentence_about_another_year_or_place_fails_the_check() -> None:
@@ -49,6 +64,9 @@ def test_stock_and_increment_read_from_the_figure_clause() -> None:
     assert sentence_scope("2025年深圳增量306家，实现总量反超") == "increment"
     assert sentence_scope("深圳市累计培育1331家, 数量赶超北京") == "stock"
     assert sentence_scope("The figure rose.") is None
+    assert sentence_scope("深圳上述四领域的“小巨人”企业合计122家") == "part"
+    assert sentence_scope("其中深圳累计1331家") == "stock"
+    assert question_scope("深圳电子设备制造领域有多少家？", True) == (None, False)
     assert question_scope("深圳2025年新增了多少家？", True) == ("increment", True)
     assert question_scope("How many does Shenzhen have?", True) == ("stock", False)
     assert scope_bonus(("stock", False), "increment") < 0 < scope_bonus(("stock", True), "stock")
@@ -66,3 +84,23 @@ def test_titles_headings_and_bylines_state_nothing() -> None:
     assert not is_statement("The Cultivation Status, Problems and Countermeasures of Beijing Firms")
     assert is_statement("北京市累计培育国家级专精特新“小巨人”企业1214家。")
     assert is_statement("- Suggestions include prioritising support for digital firms")
+
+
+def test_a_heading_joined_to_a_byline_or_heading_states_nothing() -> None:
+    # as sentence_spans joins a heading to the line after it
+    assert not is_statement("## 北京市“小巨人”企业培育现状、问题及对策——对比研究\n\n任媛 钱思昭")
+    assert not is_statement("# The Cultivation Status of Little Giants\n\nYuan Ren Sizhao Qian")
+    assert not is_statement("## 2 发展现状\n\n### 2.1 增长动能放缓")
+    assert is_statement("## 2.4 小结\n\n北京累计认定1214家“小巨人”企业。")
+    assert not is_statement("北京市中小企业服务中心, 中国·北京 101117\n\n## 摘要")
+    assert not is_statement("- [2] 丁建军.“小巨人”企业空间分布[J].经济地理,2022,42(10):109-118.")
+    assert not is_statement("[5] Smith J. Little giants. Econ Geogr, 2022. doi: 10.1000/182")
+    assert is_statement("## 支持措施\n\n加大对中小企业的财政支持力度和融资服务")
+
+
+def test_a_comparison_asks_for_a_difference_not_a_total_or_an_increment() -> None:
+    # "实现总量反超" names what is compared; the answer is the gap (多117家)
+    assert question_scope("2025年深圳实现总量反超后，比北京多了几家？", True) == (None, False)
+    assert question_scope("By how many did Shenzhen's new firms outnumber Beijing's?", True) == (
+        None, False)
+    assert question_scope("北京的小巨人总量是多少？", True) == ("stock", True)

@@ -55,3 +55,16 @@ def test_bundled_table_loads_with_kinds_and_unique_keys() -> None:
     assert len(keys) > 50 and len(set(keys)) == len(keys)
     assert {kind for kind, _ in rows} >= {"place"}
     assert gazetteer.mentioned("南山区和宝安区") >= frozenset({"Nanshan"})
+
+
+def test_a_name_that_is_a_common_word_counts_only_where_places_are_listed() -> None:
+    rows = [
+        ("place", {"en": ["Chaoyang"], "zh": ["朝阳", "朝阳区"]}),
+        ("place", {"en": ["Changping"], "zh": ["昌平", "昌平区"]}),
+    ]
+    gazetteer = build_gazetteer(rows, ambiguous=frozenset({"朝阳"}))
+    chaoyang = frozenset({"Chaoyang"})
+    assert gazetteer.mentioned("第二梯队的朝阳、昌平两区仅有190家") == chaoyang | {"Changping"}
+    assert gazetteer.mentioned("海淀、朝阳等区") == chaoyang
+    assert gazetteer.mentioned("朝陽區的企業") == chaoyang  # the full name, any script
+    assert gazetteer.mentioned("新能源是朝阳产业") == frozenset()  # "sunrise industry"

@@ -82,3 +82,26 @@ def test_an_overlapping_next_passage_repeats_no_item() -> None:
     best = Candidate(first, rank=1, start=0, end=9, score=1.0, coverage=1.0)
     got = [c.text for c in with_items([best], cache, {"a": second}, max_quotes=5)[1:]]
     assert got == ["一是引导企业上市。", "二是聚焦高精尖产业。", "三是健全发现机制。"]
+
+
+def test_a_question_for_one_item_of_a_list_prefers_the_sentence_opening_it() -> None:
+    from assistant.answering.enumeration import opens_item, ordinal_item
+
+    assert ordinal_item("工信部支持独角兽企业的第一条措施是什么？") == (1, "第一条")
+    assert ordinal_item("What is the second measure for unicorns?")[0] == 2
+    assert ordinal_item("第七批名单中深圳有多少家？") == (0, "")  # a batch, not an item
+    assert opens_item("One is to establish a unified cultivation system.", 1)
+    assert opens_item("二是壮大耐心资本，引导国有资本投资早期科创企业。", 2)
+    assert not opens_item("二是壮大耐心资本。", 1)
+    assert not opens_item("Next, the Ministry will take the following measures.", 1)
+
+
+def test_the_ordinal_is_no_word_of_the_asked_measure() -> None:
+    from assistant.answering.question import Idf, Question
+
+    knowledge = load_knowledge(Settings())
+    idf = Idf.build(["措施 独角兽企业", "工信部"], knowledge.tokenizer)
+    q = Question.parse("工信部支持独角兽企业的第一条措施是什么？", knowledge.glossary,
+                       knowledge.gazetteer, idf)
+    assert q.ordinal == 1
+    assert q.metric and all(not c.covered(frozenset({"第一条"})) for c in q.metric)

@@ -124,3 +124,60 @@ def test_a_sentence_with_the_term_the_question_quotes_is_preferred() -> None:
     cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
     best = candidates(q, [doc("a:1", text)], knowledge.gazetteer, cache)[0]
     assert "三維躍遷" in best.text
+
+
+def test_a_question_about_the_whole_country_gets_no_citys_figure() -> None:
+    from assistant.answering.extract import extract
+
+    knowledge = load_knowledge(Settings())
+    city = "北京市累计培育小巨人企业1214家, 排名全国第二。"
+    section = "## 北京市的上市企业\n\n上交所科创板35家，北交所30家。"
+    nation = "截至2024年底，我国累计培育小巨人企业1.46万家。"
+    idf = Idf.build([city, section, nation, "企业"], knowledge.tokenizer)
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+
+    def quoted(question: str, texts: list[str]) -> list[str]:
+        q = Question.parse(question, knowledge.glossary, knowledge.gazetteer, idf,
+                           places=knowledge.place_names)
+        passages = [doc(f"d{i}:1", t) for i, t in enumerate(texts)]
+        return [c.text for c in extract(q, passages, knowledge.gazetteer, 0.2, cache).quotes]
+
+    for question in ("全国有多少家小巨人企业？", "How many little giants are there in China?"):
+        assert quoted(question, [city, section]) == []  # a city's figures, not the nation's
+        assert quoted(question, [city, section, nation])[0] == nation
+    assert quoted("北京有多少家小巨人企业？", [city, nation])[0] == city
+
+
+def test_a_byline_answers_who_wrote_it_and_nothing_else() -> None:
+    from assistant.answering.extract import extract
+
+    knowledge = load_knowledge(Settings())
+    text = "## 北京与深圳小巨人企业对比研究\n\n任媛 钱思昭\n\n研究发现北京小巨人企业增长放缓。"
+    idf = Idf.build([text, "企业", "深圳"], knowledge.tokenizer)
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+
+    def quoted(question: str) -> str:
+        q = Question.parse(question, knowledge.glossary, knowledge.gazetteer, idf)
+        found = extract(q, [doc("a:1", text)], knowledge.gazetteer, 0.2, cache)
+        return " ".join(c.text for c in found.quotes)
+
+    assert "任媛" in quoted("北京与深圳小巨人企业对比研究的作者是谁？")
+    assert "任媛" not in quoted("北京与深圳小巨人企业对比研究发现了什么？")
+    assert "任媛" not in quoted("对比研究的作者任媛发现了什么？")  # names the author, asks more
+
+
+def test_a_question_for_the_nth_item_is_answered_by_the_sentence_opening_it() -> None:
+    from assistant.answering.extract import extract
+
+    knowledge = load_knowledge(Settings())
+    text = ("工信部将采取以下措施支持独角兽企业。一是建立独角兽企业培育体系。"
+            "二是支持独角兽企业技术创新。")
+    idf = Idf.build([text, "企业"], knowledge.tokenizer)
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+
+    def ask(question: str) -> list[str]:
+        q = Question.parse(question, knowledge.glossary, knowledge.gazetteer, idf)
+        return quoted(extract(q, [doc("a:1", text)], knowledge.gazetteer, 0.2, cache).quotes)
+
+    assert ask("工信部支持独角兽企业的第二项措施是什么？")[0].startswith("二是")
+    assert ask("工信部支持独角兽企业的第三项措施是什么？") == []  # the list has two

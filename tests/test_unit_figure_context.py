@@ -77,3 +77,14 @@ def test_a_measure_no_document_names_is_not_answered_by_its_neighbours(
                        knowledge.gazetteer, idf)
     words = frozenset(knowledge.tokenizer.tokenize("北京小巨人企业研发费用比例为5%", bigrams=False))
     assert _metric_share(q, words) < 0.5  # 加计扣除 is the measure; no document says it
+
+
+def test_the_clauses_after_the_asked_place_speak_for_it_until_another_is_named(
+    knowledge: Knowledge,
+) -> None:
+    q = parse("北京的航空航天小巨人企业有多少家？", knowledge)
+    sentence = "反观北京，科研院所密集，以航空航天为例，截至2025年上述领域的企业83家。"
+    assert has_answer_figure(q, sentence, knowledge.gazetteer)
+    # once another city is named, its clauses speak for it, not for Beijing
+    assert not has_answer_figure(q, "反观北京，科研院所密集，深圳则不同，上述领域企业83家。",
+                                 knowledge.gazetteer)

@@ -156,3 +156,126 @@ def test_questions_whose_answer_is_a_place(
     text: str, wanted: bool, knowledge: Knowledge, idf: Idf
 ) -> None:
     assert parse(text, knowledge, idf).wants_place is wanted
+
+
+def test_framing_words_and_batch_ordinals_are_no_concepts(knowledge: Knowledge) -> None:
+    # interrogatives (哪一年, 几个), hedges (roughly, 大约, combined) and batch ordinals
+    # (anchors, like years) name nothing a sentence must express: were they concepts,
+    # their rarity would make them the key words an answer cannot contain
+    idf = Idf.build(["深圳 小巨人 占 全国 总数 10%", "企业", "赛道 新材料", "一年 大约"],
+                    knowledge.tokenizer)
+    for text, framing in [
+        ("深圳第六批獲批的小巨人大約佔全國總數的多少？", {"大约", "大約", "六批", "第六批"}),
+        ("工信部是哪一年推出小巨人政策的？", {"一年"}),
+        ("广东的小巨人主要集中在哪几个赛道？", {"几个"}),
+        ("第七批名单公示后，这一批深圳新增了多少家？", {"一批", "七批", "第七批"}),
+        ("Roughly what was the combined revenue of the first six batches?",
+         {"roughli", "combin", "six", "batch"}),
+    ]:
+        words = {t for c in concepts(text, knowledge.glossary, idf) for f in c.forms for t in f}
+        assert words and not words & framing, text
+
+
+def test_an_ambiguous_word_is_not_a_key_concept(knowledge: Knowledge, tmp_path: Path) -> None:
+    # "pay" reads as 待遇, 薪酬 or 关注: rare, but it names no one thing; "reward" does
+    cedict = tmp_path / "cedict.txt.gz"
+    with gzip.open(cedict, "wt", encoding="utf-8") as fh:
+        fh.write("待遇 待遇 [dai4 yu4] /treatment/pay/\n薪酬 薪酬 [xin1 chou2] /pay/salary/\n"
+                 "關注 关注 [guan1 zhu4] /attention/pay attention to/\n"
+                 "獎勵 奖励 [jiang3 li4] /reward/award/\n")
+    tokenizer = knowledge.tokenizer
+    words = ["待遇", "薪酬", "关注", "奖励"]
+    bridge = load_bridge(cedict, words, ["pay", "reward", "award"], tokenizer.en_words)
+    idf = Idf.build(["待遇 奖励", "薪酬 奖励", "关注 企业", "企业"], tokenizer)
+    q = Question.parse("What reward does the zone pay?", knowledge.glossary,
+                       knowledge.gazetteer, idf, bridge)
+    keys = [set().union(*k.forms) for k in key_concepts(q)]
+    assert keys and all("pay" not in k for k in keys)
+    assert any("reward" in k for k in keys)
+
+
+def test_a_glossary_verb_is_no_key_concept(knowledge: Knowledge, tmp_path: Path) -> None:
+    # 超过 (a glossary entry: 超过, 逾) is glossed only as an action: the passage may say
+    # 超越; the thing asked about (宁波's rank) is what a key must name
+    cedict = tmp_path / "cedict.txt.gz"
+    with gzip.open(cedict, "wt", encoding="utf-8") as fh:
+        fh.write("超過 超过 [chao1 guo4] /to surpass/to exceed/\n"
+                 "數量 数量 [shu4 liang4] /amount/\n")
+    tokenizer = knowledge.tokenizer
+    bridge = load_bridge(cedict, ["超过", "数量"], ["surpass", "exceed", "amount"],
+                         tokenizer.en_words)
+    idf = Idf.build(["数量 超越", "数量 企业", "超过 企业", "企业"], tokenizer)
+    q = Question.parse("深圳的数量是哪一年超过其他城市的？", knowledge.glossary,
+                       knowledge.gazetteer, idf, bridge)
+    keys = [set().union(*k.forms) for k in key_concepts(q)]
+    assert keys and not any("超过" in k for k in keys)
+
+
+def test_an_action_word_that_is_counted_stays_a_key(knowledge: Knowledge, tmp_path: Path) -> None:
+    # "多少家企业新上市": listing (上市, glossed only as an action) is what is counted; a
+    # sentence about another count of the same firms (增量) does not answer it
+    cedict = tmp_path / "cedict.txt.gz"
+    with gzip.open(cedict, "wt", encoding="utf-8") as fh:
+        fh.write("上市 上市 [shang4 shi4] /to hit the market/to go public/\n")
+    tokenizer = knowledge.tokenizer
+    bridge = load_bridge(cedict, ["上市"], ["market", "public"], tokenizer.en_words)
+    idf = Idf.build(["北京 上市 企业", "深圳 增量 企业", "企业", "北京 企业"], tokenizer)
+    q = Question.parse("2023年北京有多少家企业新上市？", knowledge.glossary,
+                       knowledge.gazetteer, idf, bridge)
+    keys = [set().union(*k.forms) for k in key_concepts(q)]
+    assert any("上市" in k for k in keys)
+
+
+def _words(q: Question) -> set[str]:
+    return {t for c in q.concepts for form in c.forms for t in form}
+
+
+@pytest.mark.parametrize(
+    ("text", "dropped", "kept"),
+    [
+        ("朝阳产业有哪些支持政策？", "朝阳", "产业"),  # a sunrise industry, not 朝阳区
+        ("长安汽车获得了哪些支持？", "长安", "汽车"),  # a carmaker, not 长安区
+    ],
+)
+def test_a_place_name_inside_a_word_is_not_the_place(
+    knowledge: Knowledge, idf: Idf, text: str, dropped: str, kept: str
+) -> None:
+    plain = parse(text, knowledge, idf)
+    q = Question.parse(text, knowledge.glossary, knowledge.gazetteer, idf,
+                       places=knowledge.place_names, place_name=knowledge.places.is_name)
+    assert dropped in _words(plain)  # the tokenizer offers the compound's parts
+    assert dropped not in _words(q) and kept in _words(q)
+
+
+def test_a_named_place_inside_a_longer_word_still_counts(knowledge: Knowledge, idf: Idf) -> None:
+    for text, place in (("北京市朝阳区有多少家小巨人？", "朝阳"), ("深圳湾有哪些企业？", "深圳")):
+        q = Question.parse(text, knowledge.glossary, knowledge.gazetteer, idf,
+                           places=knowledge.place_names, place_name=knowledge.places.is_name)
+        assert place in _words(q)
+
+
+def test_a_word_and_the_pieces_the_segmenter_cuts_from_it_are_one_concept(
+    knowledge: Knowledge, idf: Idf
+) -> None:
+    # search mode cuts 省区市 into 省区, 区市 and 省区市: one word of the question, not three
+    q = parse("有多少个省区市提到了小巨人企业？", knowledge, idf)
+    region = [c for c in q.concepts if any(f & {"省区", "区市", "省区市"} for f in c.forms)]
+    assert len(region) == 1
+    # a text says the word itself, or all of its pieces
+    assert region[0].covered(frozenset({"省区市"}))
+    assert region[0].covered(frozenset({"省区", "区市"}))
+    assert not region[0].covered(frozenset({"区市"}))
+    tokens = frozenset(knowledge.tokenizer.tokenize("小巨人企业提到", bigrams=False))
+    assert coverage(q, tokens) > 0.5  # the unknown word weighs once
+
+
+def test_the_source_a_question_cites_is_no_key_concept(knowledge: Knowledge) -> None:
+    texts = ["国务院新闻办公室 发布会", "专精特新中小企业 141000", "专精特新中小企业"]
+    idf = Idf.build(texts, knowledge.tokenizer)
+    cited = parse("据国新办发布会介绍，全国有多少家专精特新中小企业？", knowledge, idf)
+    plain = parse("国新办发布会上全国有多少家专精特新中小企业？", knowledge, idf)
+    # the source frames the question: the sentence with the figure need not name it
+    assert cited.source_words
+    assert not any(c.covered(frozenset({"国新办"})) for c in key_concepts(cited))
+    assert any(c.covered(frozenset({"国新办"})) for c in key_concepts(plain))
+

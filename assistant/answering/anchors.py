@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from assistant.text.numbers import canonical, find_figures
 
-__all__ = ["Anchors", "anchors_of", "check"]
+__all__ = ["Anchors", "anchors_of", "check", "ordinal_spans", "ordinals_of"]
 
 # A year: four digits 1900–2099 not glued to other digits (a comma or point counts as glue
 # only after a digit: "1,2022" no, "高度,2022年" yes), and not a count (2028家,
@@ -38,8 +38,25 @@ _ORD_ZH = {
 _ORDINAL = re.compile(
     r"第(?P<zh>[一二三四五六七八九十]|\d{1,2})\s*[批届屆轮輪次]"
     r"|\b(?P<en>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
-    r"\s+(?:(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b)\w+\s+){0,3}?"
+    r"[\s-]+(?:(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b)\w+\s+){0,3}?"
     r"(?:batch|list|round|group|session)",
+    re.I,
+)
+_NUM_EN = {w: n for n, w in enumerate(
+    ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=1)}
+# A run of batches: "第一至六批", "第1-3批", "前三批", "the first six batches",
+# "first to third batch": every ordinal in it
+_N = r"[一二三四五六七八九十]|\d{1,2}"
+_ORD_WORD = (
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)"
+)
+_ORDINAL_RUN = re.compile(
+    rf"第(?P<a>{_N})\s*(?:至|到|-|—|–|~|～)\s*第?(?P<b>{_N})\s*[批届屆轮輪]"
+    rf"|前(?P<n>{_N})\s*[批届屆轮輪]"
+    r"|\bfirst\s+(?P<en_n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"(?:\w+\s+){0,2}?(?:batch|list|round)e?s\b"
+    rf"|\b(?P<en_a>{_ORD_WORD})\s+(?:to|through|-)\s+(?:the\s+)?(?P<en_b>{_ORD_WORD})[\s-]+"
+    r"(?:batch|list|round)e?s?\b",
     re.I,
 )
 
@@ -72,19 +89,34 @@ def years_of(text: str) -> frozenset[int]:
     return frozenset(int(m["y"]) for m in _YEAR.finditer(text))
 
 
+def _ordinal_value(token: str) -> int:
+    token = token.lower()
+    if token.isdigit():
+        return int(token)
+    for table in (_ORD_ZH, _ORD_EN, _NUM_EN):
+        if token in table:
+            return table[token]
+    return int(token[:-2]) if token[:-2].isdigit() else 0
+
+
+def ordinal_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` names batches, lists or rounds by number (第七批, 第一至六批, the
+    first three batches): anchors, not words of what is asked."""
+    return [m.span() for pattern in (_ORDINAL_RUN, _ORDINAL) for m in pattern.finditer(text)]
+
+
 def ordinals_of(text: str) -> frozenset[int]:
-    """Ordinal numbers of batches, lists and rounds (第七批, the seventh list → 7)."""
+    """Ordinal numbers of batches, lists and rounds (第七批, the seventh list → 7; a run,
+    第一至六批 or the first three batches, names each of its ordinals)."""
     out: set[int] = set()
+    for m in _ORDINAL_RUN.finditer(text):
+        low = _ordinal_value(m["a"] or m["en_a"] or "1")
+        high = _ordinal_value(m["b"] or m["n"] or m["en_n"] or m["en_b"] or "0")
+        out.update(range(low, high + 1) if 0 < low <= high <= 20 else ())
     for m in _ORDINAL.finditer(text):
-        token = (m["zh"] or m["en"] or "").lower()
-        if token.isdigit():
-            out.add(int(token))
-        elif token in _ORD_ZH:
-            out.add(_ORD_ZH[token])
-        elif token in _ORD_EN:
-            out.add(_ORD_EN[token])
-        elif token[:-2].isdigit():
-            out.add(int(token[:-2]))
+        value = _ordinal_value(m["zh"] or m["en"] or "")
+        if value:
+            out.add(value)
     return frozenset(out)
 
 

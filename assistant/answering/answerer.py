@@ -36,7 +36,7 @@ class Answerer:
         """The record for ``question`` (``query``: after follow-up resolution) from ``hits``."""
         q = Question.parse(
             query, self.knowledge.glossary, self.knowledge.gazetteer, self.searchers.idf,
-            self.searchers.bridge, self.knowledge.place_names,
+            self.searchers.bridge, self.knowledge.place_names, self.knowledge.places.is_name,
         )
         passages = [h.doc for h in hits[: self.settings.answer_passages]]
         result = extractive.extract(

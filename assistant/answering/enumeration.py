@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["asked_items", "enumerates"]
+__all__ = ["asked_items", "enumerates", "opens_item", "ordinal_item"]
 
 _ZH_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _EN_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -72,3 +72,47 @@ _ITEM_START = re.compile(
 def is_item(sentence: str) -> bool:
     """True when ``sentence`` opens like an item of a list ("完善期:", "二是", "(3)")."""
     return bool(_ITEM_START.match(sentence))
+
+
+# "第一条措施是什么", "what is the second measure": one item of a list, by its place in it
+_ZH_ORDINALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_EN_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+}  # fmt: skip
+_EN_CARDINALS = ("one", "two", "three", "four", "five", "six", "seven")
+_ORDINAL_ASK = re.compile(
+    r"第(?P<zh>[一二三四五六七八九])(?:条|條|项|項|个|個|点|點|步|大)"
+    r"|\bthe\s+(?P<en>first|second|third|fourth|fifth|sixth|seventh)\s+(?:\w+\s+)?"
+    r"(?:measures?|steps?|points?|priorit(?:y|ies)|tasks?|recommendations?|suggestions?"
+    r"|proposals?|ways?|actions?|initiatives?)\b",
+    re.I,
+)
+
+
+def ordinal_item(text: str) -> tuple[int, str]:
+    """Which item of a list the question asks for, and the words that say so
+    ("第一条措施" → 1, "第一条"; 0 and "" when it asks for none)."""
+    m = _ORDINAL_ASK.search(text)
+    if m is None:
+        return 0, ""
+    if m["zh"]:
+        return _ZH_ORDINALS[m["zh"]], m.group(0)
+    return _EN_ORDINALS[m["en"].lower()], m["en"]
+
+
+def opens_item(sentence: str, n: int) -> bool:
+    """True when ``sentence`` opens the ``n``-th item of a list: 一是 / 第一 / 其一 /
+    首先, "One is", "The first", "Firstly"."""
+    if not 0 < n <= len(_EN_CARDINALS):
+        return False
+    zh = "一二三四五六七"[n - 1]
+    en_ord = next(k for k, v in _EN_ORDINALS.items() if v == n)
+    starts = [f"{zh}是", f"第{zh}", f"其{zh}", f"({zh})", f"（{zh}）", f"{zh}、", f"{n}."]
+    if n == 1:
+        starts.append("首先")
+    head = sentence.lstrip(" \t\n-*#").lower()
+    if any(head.startswith(s) for s in starts):
+        return True
+    return bool(re.match(
+        rf"(?:the\s+)?{en_ord}(?:ly)?\b|{_EN_CARDINALS[n - 1]}\s+is\b", head
+    ))

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from langchain_core.documents import Document
 
 from assistant.answering.anchors import check
-from assistant.answering.enumeration import enumerates
+from assistant.answering.enumeration import enumerates, opens_item
 from assistant.answering.hostile import is_instruction
 from assistant.answering.parts import cover_parts
 from assistant.answering.passages import SentenceCache
@@ -31,8 +31,9 @@ from assistant.answering.selection import (
     select,
     with_items,
 )
-from assistant.answering.statements import DEFINES, is_statement
+from assistant.answering.statements import AUTHOR_Q, DEFINES, is_statement
 from assistant.knowledge.entities import Gazetteer
+from assistant.knowledge.figures import NATION, NATIONAL
 from assistant.schema import Citation
 from assistant.text.normalize import HAN_RUN, fold
 from assistant.text.numbers import find_figures
@@ -52,6 +53,7 @@ __all__ = [
 PLACE_BONUS = 0.2  # for a sentence naming places besides the question's, when places are asked
 QUOTED_BONUS = 0.15  # for a sentence with a term the question quotes
 ITEMS_BONUS = 0.15  # for a sentence that lists as many items as the question asks for
+ORDINAL_BONUS = 0.2  # for a sentence opening the list item the question asks for (一是…)
 METRIC_MIN = 0.5  # share of a how-much question's metric the quoted sentence must name
 _MONEY = re.compile(r"yuan|rmb|dollars?|元|美元", re.I)
 
@@ -80,27 +82,44 @@ def has_answer_figure(q: Question, text: str, gazetteer: Gazetteer) -> bool:
     return _figure_bonus(q, text, gazetteer) > 0
 
 
+def _asks_nationally(q: Question) -> bool:
+    """The question is about the whole country (全国, 我国, China) and no place in it."""
+    return not q.anchors.places and bool(NATION.search(fold(q.text)))
+
+
 def _figure_text(q: Question, text: str, gazetteer: Gazetteer) -> str:
-    """The clauses of ``text`` that name the question's entities (all of it if none do)."""
-    if not q.entities:
+    """The clauses of ``text`` that name the question's entities (all of it if none do).
+    A question about the whole country (全国, 我国, China) names it like a place: a
+    figure in a clause about Beijing is not the country's ("北京…1214家, 排名全国第二")."""
+    national = _asks_nationally(q)
+    asked = q.entities | ({NATIONAL} if national else frozenset())
+    if not asked:
         return text
     clauses = CLAUSE.split(text)
     # only names of the asked kind compete: an exchange or a ministry in a clause says where
     # a figure sits, not whose it is ("上交所科创板35家" under a Shenzhen heading)
-    kinds = {gazetteer.kind(e) for e in q.entities}
+    kinds = {gazetteer.kind(e) for e in q.entities} | ({"place"} if national else set())
     named = [
         frozenset(e for e in gazetteer.mentioned(c) if gazetteer.kind(e) in kinds)
+        | ({NATIONAL} if national and NATION.search(fold(c)) else frozenset())
         for c in clauses
     ]
     if not any(named):  # the place is named by the heading or an earlier sentence, if at all
         return text
+    # a clause naming the asked entity speaks for it, and so do the clauses after it until
+    # one names another entity of that kind: "南山区与宝安区…，共有712家", "反观北京，…为例，
+    # 截至2025年上述领域的企业83家，不足全市总量的7%"
+    # (a clause naming another entity as well speaks for the asked one for one clause more)
     keep: list[str] = []
-    for i, clause in enumerate(clauses):
-        if named[i] & q.entities:
+    run = 0  # how many clauses more speak for the asked entity (-1: until another is named)
+    for clause, names in zip(clauses, named, strict=True):
+        if names:
+            run = (-1 if not names - asked else 1) if names & asked else 0
+            if run:
+                keep.append(clause)
+        elif run:
             keep.append(clause)
-            # "南山区与宝安区…，共有712家": the figure often sits in the next clause
-            if i + 1 < len(clauses) and not named[i + 1] - q.entities:
-                keep.append(clauses[i + 1])
+            run = -1 if run < 0 else run - 1
     return " ".join(keep)
 
 
@@ -134,6 +153,9 @@ def candidates(
 ) -> list[Candidate]:
     """Every sentence of the passages with its score, best first."""
     out: list[Candidate] = []
+    # a figure for the whole country (全国, China) is not a place's
+    national = _asks_nationally(q) and (q.wants_number or q.wants_share or q.wants_amount)
+    asks_author = bool(AUTHOR_Q.search(q.text))  # a byline is then the answer, not a label
     for rank, doc in enumerate(passages, start=1):
         text = doc.page_content
         analysed = cache.get(doc)
@@ -149,7 +171,10 @@ def candidates(
             joined = sentence.rstrip().endswith((";", "；"))
             previous_words, previous = previous, sent.words
             anchored = check(q.anchors, sent.anchors, sent.context, sent.fallback_years)
-            statement = is_statement(sentence)
+            if national and (sent.anchors.places or sent.frame) and not NATION.search(
+                    fold(sentence)):  # a city's figure, or one in a document about a city
+                anchored = replace(anchored, missing=(*anchored.missing, "place"))
+            statement = asks_author or is_statement(sentence)
             scope = (
                 scope_bonus(q.scope, sentence_scope(_figure_text(q, sentence, gazetteer)))
                 if q.wants_number or q.wants_amount or q.wants_share else 0.0
@@ -168,6 +193,7 @@ def candidates(
                 + (QUOTED_BONUS if q.quoted and any(t in fold(sentence) for t in q.quoted)
                    else 0.0)
                 + (ITEMS_BONUS if q.items and enumerates(sentence, q.items, q.item_chars) else 0)
+                + (ORDINAL_BONUS if q.ordinal and opens_item(sentence, q.ordinal) else 0.0)
             )
             years = tuple(sorted(sent.anchors.years or sent.context.years))
             out.append(Candidate(
@@ -214,14 +240,18 @@ def extract(
     cands = [c for c in candidates(q, passages, gazetteer, cache) if not is_instruction(c.text)]
     pool = [c for c in cands if c.anchors.ok]  # for the parts of a two-part question
     if q.wants_number or q.wants_share or q.wants_year:  # these need a sentence with a figure
-        cands = [c for c in cands if has_answer_figure(q, c.text, gazetteer)]
+        # …stated, not a heading's, a byline's or a reference entry's number
+        cands = [c for c in cands if c.statement and has_answer_figure(q, c.text, gazetteer)]
         # …about what is counted: a figure of another metric is not an answer
         keys = key_concepts(q)
         cands = [c for c in cands if all(_expressed(k, c, cache) for k in keys)]
     # the sentence names what is measured or asked ("the combined revenue of…"), not
-    # another metric of the same place
-    cands = [c for c in cands if c.metric >= METRIC_MIN]
+    # another metric of the same place; a list item ("二是…") is named by the sentence
+    # announcing the list, checked below
+    cands = [c for c in cands if c.metric >= METRIC_MIN or q.ordinal]
     cands = [c for c in cands if c.anchors.ok]  # a sentence about another year, place…
+    if q.ordinal:  # "the sixth measure" of a list of five is no answer
+        cands = [c for c in cands if opens_item(c.text, q.ordinal)]
     if not cands or missing_entity(q, passages, gazetteer):
         return Extract(False, [], [], [], 0.0)
     best = max(c.support for c in cands)

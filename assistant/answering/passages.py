@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Protocol
 
@@ -20,6 +20,15 @@ __all__ = [
     "Analysed", "PlaceFinder", "Sentence", "SentenceCache", "sentence_spans", "trim_references",
 ]
 
+# Comparison words: the place after one is the other side ("2022年超越宁波", "较北京多117
+#家", "ahead of Shanghai"), not what the text goes on to be about.
+_COMPARED = re.compile(
+    r"(?:超越|超过|超過|赶超|趕超|反超|领先于|領先於|落后于|落後於|不及|较|較|相比于|相比於"
+    r"|\bthan\b|\bahead of\b|\bbehind\b|\bovert(?:ook|aking|akes)\b|\bsurpass(?:ed|ing|es)?\b"
+    r"|\boutpac(?:ed|ing|es)\b)\s*",
+    re.I,
+)
+_OBJECT_CHARS = 12  # how far after a comparison word its place is looked for
 _TRAILING_REFS = re.compile(r"\s*(\[\d+(?:[-–,，]\d+)*\])+\s*$")
 _ENDERS = set("。！？；!?;.…”\"'）)")
 
@@ -63,6 +72,7 @@ class Sentence:
     anchors: Anchors
     context: Anchors
     fallback_years: frozenset[int] = frozenset()  # the document title's and opening's
+    frame: frozenset[str] = frozenset()  # the places of the document's title and opening
 
 
 @dataclass(frozen=True)
@@ -107,9 +117,25 @@ class SentenceCache:
         context = Anchors(places=heading.places | opening.places,
                           ordinals=heading.ordinals | opening.ordinals)
         sentences: list[Sentence] = []
+        frame = context.places
         for s, e in sentence_spans(text):
             own = anchors_of(text[s:e], partial(self._places, context=context.places))
             words = frozenset(tokenize(text[s:e], bigrams=False))
-            sentences.append(Sentence(s, e, words, own, context, opening.years))
-            context = context | own
+            sentences.append(Sentence(s, e, words, own, context, opening.years, frame))
+            compared = self._compared(text[s:e], context.places)
+            context = context | replace(own, places=own.places - compared)
         return Analysed(frozenset(tokenize(text, bigrams=False)), tuple(sentences))
+
+    def _compared(self, sentence: str, context: frozenset[str]) -> frozenset[str]:
+        """Places a sentence names only as the other side of a comparison: the later
+        sentences of the passage are not about them."""
+        spans = [(m.end(), m.end() + _OBJECT_CHARS) for m in _COMPARED.finditer(sentence)]
+        if not spans:
+            return frozenset()
+        found: set[str] = set()
+        rest = list(sentence)
+        for start, end in spans:
+            found |= self._places(sentence[start:end], context)
+            rest[start:end] = " " * len(rest[start:end])
+        # a place the sentence also names outside a comparison is still its subject
+        return frozenset(found) - self._places("".join(rest), context)

@@ -7,6 +7,7 @@ of the question's weight the sentence expresses.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -14,9 +15,12 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from assistant.answering.anchors import Anchors, anchors_of, years_of
-from assistant.answering.enumeration import asked_items, asks_chars
+from assistant.answering.compounds import compounds, place_parts
+from assistant.answering.enumeration import asked_items, asks_chars, ordinal_item
+from assistant.answering.framing import content_text
+from assistant.answering.names import unknown_names
 from assistant.answering.scope import Scope, question_scope
-from assistant.answering.target import absent_attribute, metric_phrase
+from assistant.answering.target import absent_attribute, attribution, metric_phrase
 from assistant.index.lexical import idf
 from assistant.knowledge.dictionary import Bridge
 from assistant.knowledge.entities import Gazetteer
@@ -107,6 +111,13 @@ class Concept:
     forms: tuple[frozenset[str], ...]
     in_corpus: bool = True  # some form occurs in the indexed text
     verb: bool = False  # an action word (put, cover, 投放), not a thing an answer names
+    senses: int = 1  # dictionary translations of a plain word (pass: 经过, 通行, 逐年…)
+
+    @property
+    def specificity(self) -> float:
+        """The weight spread over the word's senses: an ambiguous word (pay: 待遇, 薪酬,
+        关注) names no one thing, however rare it is in the corpus."""
+        return self.weight / math.sqrt(self.senses)
 
     def covered(self, tokens: AbstractSet[str]) -> bool:
         """True when some form (all of its words) occurs in ``tokens``."""
@@ -114,14 +125,17 @@ class Concept:
 
 
 def concepts(
-    text: str, glossary: Glossary, idf: Idf, bridge: Bridge | None = None
+    text: str, glossary: Glossary, idf: Idf, bridge: Bridge | None = None,
+    drop: AbstractSet[str] = frozenset(),
 ) -> list[Concept]:
     """The question's concepts: glossary entries (any language, any synonym) and other
-    words, each word with its dictionary translations found in the corpus (``bridge``)."""
+    words (less ``drop``), each word with its dictionary translations found in the
+    corpus (``bridge``)."""
     tokenize = glossary.tokenizer.tokenize
     # a year is an anchor (checked against the sentence's context), not content: a sentence
-    # that shares only the year with the question does not cover it
-    words = set(tokenize(text, bigrams=False)) - {str(y) for y in years_of(text)}
+    # that shares only the year with the question does not cover it; nor do framing words
+    text = content_text(text)
+    words = set(tokenize(text, bigrams=False)) - {str(y) for y in years_of(text)} - drop
     used: set[str] = set()
     found: list[tuple[set[str], tuple[frozenset[str], ...]]] = []
     for match in glossary.match(text):
@@ -137,68 +151,33 @@ def concepts(
         if own <= used:
             continue
         used |= own
-        out.append(Concept(sum(idf(t) for t in own), forms, idf.known(forms)))
-    for t in sorted(words - used):
+        verb = bridge is not None and all(bridge.is_verb(t) for t in own)  # 超过: an action
+        out.append(Concept(sum(idf(t) for t in own), forms, idf.known(forms), verb))
+    for t, pieces in compounds(words - used):  # 省区市 with 省区 and 区市: one concept
         other = bridge.forms(t) if bridge is not None else ()
-        forms = (frozenset({t}), *(frozenset({o}) for o in other))
+        forms = (frozenset({t}), *((pieces,) if pieces else ()), *(frozenset({o}) for o in other))
         verb = bridge is not None and bridge.is_verb(t)
-        out.append(Concept(idf(t), forms, idf.known(forms), verb))
+        weight = max(idf(w) for w in (t, *pieces))
+        out.append(Concept(weight, forms, idf.known(forms), verb, max(1, len(other))))
     return out
-
-
-# A name in an English question: a lone capitalised word that does not start the
-# question (Paris, Hangzhou, Huawei) or an acronym. A run of capitalised words ("Yangtze
-# River Delta") is a multi-word name the corpus may say otherwise: not judged here.
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
-# Calendar words are capitalised in English without naming anything.
-_CALENDAR = frozenset({
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
-    "Friday", "Saturday", "Sunday",
-})
-
-
-def _lone_names(text: str) -> list[str]:
-    out = []
-    for m in _CAPITALISED_RUN.finditer(text):
-        name = m.group(0)
-        if m.start() == 0 or " " in name or name in _CALENDAR or not text[m.start() - 1].isspace():
-            continue
-        out.append(name.removesuffix("'s").rstrip("'"))
-    return out
-
-
-def unknown_names(
-    text: str, glossary: Glossary, idf: Idf, bridge: Bridge | None,
-    places: Callable[[str], frozenset[str]] | None,
-) -> tuple[str, ...]:
-    """Names the question uses that the corpus never mentions in any language: not as
-    a word, not through the glossary, the dictionary or the place tables. A question
-    about Paris or Huawei is not answered by a passage about Beijing."""
-    tokenizer = glossary.tokenizer
-    out: list[str] = []
-    for name in _lone_names(text):
-        tokens = tokenizer.tokenize(name, bigrams=False)
-        if not tokens or any(t in idf.df for t in tokens) or glossary.match(name):
-            continue
-        if bridge is not None and any(bridge.forms(t) for t in tokens):
-            continue
-        if places is not None and places(name):
-            continue
-        out.append(name)
-    return tuple(out)
 
 
 def key_concepts(q: Question, share: float = 0.8, most: int = 2) -> list[Concept]:
     """The question's most specific concepts that the corpus can express: the (at most
-    ``most``) rarest, within ``share`` of the rarest one. An answer must express them.
+    ``most``) rarest (an ambiguous word's rarity spread over its senses), within ``share``
+    of the most specific one. An answer must express them.
     A lone Chinese character (内, 后) is too ambiguous a word to be one, and a verb
     (put, cover) is said in too many ways: the things asked about are the keys. A place
-    is an anchor, checked against the sentence's context (heading, title, lead), not a key."""
-    known = [c for c in q.concepts if c.in_corpus and not c.verb and not _lone_character(c)]
-    top = max((c.weight for c in known), default=0.0)
-    keys = sorted((c for c in known if c.weight >= share * top), key=lambda c: -c.weight)
-    return [c for c in keys[:most] if not any(form <= q.place_words for form in c.forms)]
+    is an anchor, checked against the sentence's context (heading, title, lead), not a key;
+    nor is the source the question cites ("according to MIIT")."""
+    # an action word is no key, unless it is what a how-many question counts (新上市)
+    known = [c for c in q.concepts if c.in_corpus and (not c.verb or c in q.metric)
+             and not _lone_character(c)]
+    top = max((c.specificity for c in known), default=0.0)
+    keys = sorted((c for c in known if c.specificity >= share * top),
+                  key=lambda c: -c.specificity)
+    framing = q.place_words | q.source_words
+    return [c for c in keys[:most] if not any(form <= framing for form in c.forms)]
 
 
 def _lone_character(concept: Concept) -> bool:
@@ -226,24 +205,30 @@ class Question:
     absent_attribute: str = ""  # the asked attribute ("weather") when no document names it
     metric: tuple[Concept, ...] = ()  # what a how-much question measures (revenue, 上市)
     place_words: frozenset[str] = frozenset()  # the words of the places the question names
+    source_words: frozenset[str] = frozenset()  # …of the source it cites ("据工信部介绍")
     items: int = 0  # how many items the question asks for ("哪三个方面", "which two kinds")
     item_chars: bool = False  # …as characters of one phrase ("概括成哪四个字")
+    ordinal: int = 0  # which item of a list it asks for ("第一条措施", "the second measure")
 
     @classmethod
     def parse(
         cls, text: str, glossary: Glossary, gazetteer: Gazetteer, idf: Idf,
         bridge: Bridge | None = None,
         places: Callable[[str], frozenset[str]] | None = None,
+        place_name: Callable[[str], bool] | None = None,
     ) -> Question:
-        """Find the question's concepts, entities and the kind of answer it wants."""
+        """Find the question's concepts, entities and the kind of answer it wants
+        (``place_name``: whether a word is a place's name, for compounds holding one)."""
         anchors = anchors_of(text, places or gazetteer.mentioned)
         tokenize = glossary.tokenizer.tokenize
+        place_words = frozenset(t for p in anchors.places for t in tokenize(p, bigrams=False))
+        drop = (place_parts(tokenize(text, bigrams=False), place_words, place_name)
+                if place_name is not None else frozenset())
         return cls(
             text=text,
-            place_words=frozenset(
-                t for p in anchors.places for t in tokenize(p, bigrams=False)
-            ),
-            concepts=concepts(text, glossary, idf, bridge),
+            place_words=place_words,
+            source_words=frozenset(tokenize(attribution(text), bigrams=False)),
+            concepts=concepts(text, glossary, idf, bridge, drop),
             entities=gazetteer.mentioned(text),
             wants_number=_wants_number(text),
             wants_share=bool(_SHARE_Q.search(text)),
@@ -256,11 +241,12 @@ class Question:
             ) and not _wants_number(text),
             items=asked_items(text),
             item_chars=asks_chars(text),
+            ordinal=ordinal_item(text)[0],
             wants_definition=bool(_DEFINITION_Q.search(text)),
             # "which city, Beijing or Shenzhen?" picks among the places it names
             wants_place=bool(_PLACE_Q.search(text)) and len(gazetteer.mentioned(text)) < 2,
             quoted=tuple(fold(m) for m in _QUOTED.findall(text) if len(m.strip()) > 1),
-            unknown_names=unknown_names(text, glossary, idf, bridge, places),
+            unknown_names=unknown_names(text, glossary, idf.df, bridge, places),
             metric=metric_concepts(text, glossary, idf, bridge, places),
             absent_attribute=absent_attribute(
                 text, glossary, idf.df, bridge.forms if bridge is not None else _no_forms
@@ -279,7 +265,11 @@ def metric_concepts(
     phrase = metric_phrase(text)
     if not phrase:
         return ()
-    words = set(glossary.tokenizer.tokenize(phrase, bigrams=False))
+    # "第一条措施": the measure is asked; 第一条 says which item, no sentence names it so
+    ordinal = ordinal_item(text)[1]
+    words = set(glossary.tokenizer.tokenize(phrase, bigrams=False)) - set(
+        glossary.tokenizer.tokenize(ordinal, bigrams=False)
+    )
     out = []
     for c in concepts(text, glossary, idf, bridge):
         own = {t for form in c.forms for t in form} & words

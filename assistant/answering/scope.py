@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from assistant.knowledge.figure_rules import counts_a_part
+
 __all__ = ["CLAUSE", "Scope", "question_scope", "scope_bonus", "sentence_scope"]
 
-Scope = Literal["stock", "increment"]
+# "part": a count of a part of the subject's group ("深圳上述四领域的企业合计122家")
+Scope = Literal["stock", "increment", "part"]
 
 _INCREMENT = re.compile(
     r"新增|增量|增加|新认定|新認定|新培育|新入选|新入選|净增|淨增|增长了|增長了"
@@ -24,6 +27,12 @@ _STOCK = re.compile(
     r"累计|累計|总量|總量|总数|總數|总计|總計|共有|合计|合計|现有|現有|拥有|擁有|达到|達到"
     r"|\bin total\b|\btotal(?:led|s)?\b|\bcumulative(?:ly)?\b|\baltogether\b|\bto date\b"
     r"|\bso far\b|\bin all\b",
+    re.I,
+)
+# A question about a part of a place's firms (a field, a sector) wants a part's count.
+_PART_Q = re.compile(
+    r"领域|領域|行业|行業|板块|板塊|赛道|賽道|细分|細分|\bsectors?\b|\bfields?\b"
+    r"|\bindustr(?:y|ies)\b",
     re.I,
 )
 
@@ -40,6 +49,8 @@ def sentence_scope(text: str) -> Scope | None:
         figure = _DIGIT.search(clause)
         if figure is None:
             continue
+        if counts_a_part(clause.lower(), figure.start()):
+            return "part"
         cues = [(m.start(), "stock") for m in _STOCK.finditer(clause)]
         cues += [(m.start(), "increment") for m in _INCREMENT.finditer(clause)]
         if cues:  # the cue nearest before the figure, else the first one after it
@@ -49,9 +60,23 @@ def sentence_scope(text: str) -> Scope | None:
     return None
 
 
+# A comparison asks for a difference ("比北京多了几家", "by how many … outnumber"): the
+# 总量 or 增量 it names is what is compared, not the scope of the figure that answers it.
+_COMPARISON = re.compile(
+    r"比[^，,。？?]{1,16}?(?:多|少)(?:了|出)?(?:多少|几|幾)|多出|少了多少|相差|差距|差多少"
+    r"|\bhow many (?:more|fewer)\b|\bby how (?:many|much)\b|\boutnumber"
+    r"|\b(?:more|fewer|less) than\b",
+    re.I,
+)
+
+
 def question_scope(text: str, wants_number: bool) -> tuple[Scope | None, bool]:
     """What a figure question asks for, and whether it says so: additions or a total
-    when its words say which; else, for a how-many question, the standing count."""
+    when its words say which; else, for a how-many question, the standing count. A
+    comparison asks for a difference, and a question about a field or sector of firms
+    for a part: no scope."""
+    if _COMPARISON.search(text) or _PART_Q.search(text):
+        return None, False
     if _INCREMENT.search(text):
         return "increment", True
     if _STOCK.search(text):

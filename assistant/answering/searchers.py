@@ -88,7 +88,7 @@ def build_searchers(
     facts = read_facts(cfg)
     return Searchers(
         chunks, idf, bridge, facts, FactSheet.of(facts),
-        HybridRetriever(channels=channels, k=cfg.top_k),
+        HybridRetriever(channels=channels, k=cfg.top_k, naming=knowledge.naming_test),
         SentenceCache(tokenizer, knowledge.place_names, _leads(chunks)), _lasts(chunks),
         _following(chunks),
     )

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DEFINES", "is_statement"]
+__all__ = ["AUTHOR_Q", "DEFINES", "is_statement"]
+
+# A question for who wrote a text (not one that names the author and asks about them):
+# its byline answers it.
+AUTHOR_Q = re.compile(
+    r"\bwho (?:wrote|authored|is the author|are the authors)|\bwritten by whom\b"
+    r"|作者是谁|作者是誰|作者有哪些|哪些作者|哪位作者|谁写|誰寫|谁撰写|誰撰寫|由谁|由誰",
+    re.I,
+)
 
 # Lines that name or describe a document rather than state a finding: headings, titles,
 # bylines, author notes, abstracts' labels.
@@ -17,6 +25,13 @@ _NON_STATEMENT = re.compile(
     r"^\s*(?:#{1,6}\s|【?(?:作者简介|作者|收稿日期|基金项目|关键词|關鍵詞|摘要|中图分类号)】?\s*[:：]?"
     r"|(?:author|authors|keywords|abstract|doi)\b\s*[:：]?)",
     re.I,
+)
+
+
+# An entry of a reference list: "[2] 丁建军,…[J].经济地理,2022,42(10):109-118.DOI:…",
+# "- [5] Smith J. … doi:10.…" — it names a source, its figures are volume and pages.
+_REFERENCE = re.compile(
+    r"^\s*(?:[-*]\s*)?\[\d+\]\s|\[(?:J|M|C|D|N|R|S|Z|EB/OL|J/OL)\]|\bdoi\s*:\s*10\.", re.I
 )
 
 
@@ -29,6 +44,8 @@ DEFINES = re.compile(
 )
 
 
+# Fewer non-space characters than this, with no sentence end: a name, not a statement.
+_SHORT_LINE = 12
 _ENDS = re.compile(r"[。！？!?.;；…:：][”’」』)）\]\"'*]*$")
 
 
@@ -38,13 +55,30 @@ def _title_case(text: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
+def _names_line(line: str) -> bool:
+    """A line that names rather than states: no sentence end, and short (a byline, "任媛
+    钱思昭") or every word capitalised ("Yuan Ren Sizhao Qian")."""
+    if _ENDS.search(line):
+        return False
+    words = re.findall(r"[A-Za-z]+", line)
+    capitalised = len(words) >= 2 and all(w[0].isupper() for w in words)
+    return len(re.sub(r"\s", "", line)) < _SHORT_LINE or capitalised
+
+
 def is_statement(text: str) -> bool:
     """False for headings, titles and bylines: text that names a topic, not a fact."""
     body = text.strip()
+    if _REFERENCE.search(body):
+        return False  # a bibliography entry
     if "\n" not in body and not _ENDS.search(body) and _title_case(body):
         return False  # a title line: Most Words Capitalised, no sentence end
+    lines = [ln.strip() for ln in body.splitlines() if ln.strip()]
+    if len(lines) > 1 and _NON_STATEMENT.match(lines[-1]) and not _ENDS.search(lines[0]):
+        return False  # a line before a heading: an affiliation, a byline, a label
     if _NON_STATEMENT.match(body):
-        lines = [ln for ln in body.splitlines() if ln.strip()]
-        # "## 2.4 Heading\n A sentence." — a heading joined to its first sentence states it
-        return len(lines) > 1 and not _NON_STATEMENT.match(lines[-1].strip())
+        # "## 2.4 Heading\n A sentence." — a heading joined to its first sentence states it;
+        # joined to a byline or to another heading, it still only names
+        return (
+            len(lines) > 1 and not _NON_STATEMENT.match(lines[-1]) and not _names_line(lines[-1])
+        )
     return True

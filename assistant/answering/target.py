@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection
 
 from assistant.knowledge.glossary import Glossary
 
-__all__ = ["absent_attribute", "asked_attribute", "metric_phrase"]
+__all__ = ["absent_attribute", "asked_attribute", "attribution", "metric_phrase"]
 
 # "What is the weather in …", "What was the combined annual revenue of …"
 _EN = re.compile(
@@ -72,3 +72,19 @@ def absent_attribute(
     if head in vocabulary or forms(head):
         return ""
     return head
+
+
+# Who said it, where: "据工信部在国新办发布会上的介绍，…", "According to MIIT, …". The
+# source frames the question; a sentence answering it need not name the source.
+_ATTRIBUTION = re.compile(
+    r"(?:^|[，,。；;])\s*(?P<zh>(?:据|據|根据|根據|按照|依据|依據)[^，,。？?；;]{2,40}?"
+    r"(?:介绍|介紹|表示|说|說|称|稱|显示|顯示|报道|報道|发布|發布|数据|數據|统计|統計|口径|口徑))\s*[，,]"
+    r"|\b(?P<en>according to [^,?]{2,80}?),",
+    re.I,
+)
+
+
+def attribution(text: str) -> str:
+    """The clause of ``text`` that names its source ("" if none)."""
+    m = _ATTRIBUTION.search(text)
+    return (m["zh"] or m["en"] or "") if m else ""

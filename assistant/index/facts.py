@@ -6,6 +6,7 @@ One line per document: ``{"doc_id", "file_hash", "records": [FactRecord…]}``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from collections.abc import Collection, Sequence
@@ -20,9 +21,22 @@ if TYPE_CHECKING:  # the ingest package loads only for an ingest
 
 log = logging.getLogger(__name__)
 
-__all__ = ["facts_path", "read_facts", "sync_facts"]
+__all__ = ["facts_path", "read_facts", "rules_digest", "sync_facts"]
 
 FACTS_FILE = "facts.jsonl"
+# Bump when the extraction code (knowledge/figures, figure_rules) reads figures otherwise:
+# the digest below then differs and every document's figures are read again.
+EXTRACTION = "figures-4"
+
+
+def rules_digest(settings: Settings) -> str:
+    """A digest of what, besides a document, shapes its figures: the extraction code's
+    version and the metric and place data it reads."""
+    digest = hashlib.sha1(EXTRACTION.encode())
+    for path in (settings.metrics_path, settings.places_path, settings.place_stoplist_path,
+                 settings.places_supplement_path):
+        digest.update(path.read_bytes() if path is not None and path.is_file() else b"-")
+    return digest.hexdigest()
 
 
 def facts_path(settings: Settings) -> Path:
@@ -57,7 +71,9 @@ def sync_facts(
     are); returns how many documents were re-read."""
     path = facts_path(settings)
     stored = _read_lines(path)
-    stale = [d for d in docs if stored.get(d.doc_id, {}).get("file_hash") != d.file_hash]
+    rules = rules_digest(settings)
+    stale = [d for d in docs if (stored.get(d.doc_id, {}).get("file_hash"),
+                                 stored.get(d.doc_id, {}).get("rules")) != (d.file_hash, rules)]
     if stale:
         from assistant.knowledge.figure_rules import load_metrics
         from assistant.knowledge.figures import DocText, extract_figures
@@ -72,7 +88,7 @@ def sync_facts(
                 DocText(doc.doc_id, doc.text, doc.segments, doc.date), places, metrics
             )
             stored[doc.doc_id] = {
-                "doc_id": doc.doc_id, "file_hash": doc.file_hash,
+                "doc_id": doc.doc_id, "file_hash": doc.file_hash, "rules": rules,
                 "records": [r.model_dump() for r in records],
             }
     keep = {d.doc_id for d in docs} | set(unchanged)

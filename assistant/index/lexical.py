@@ -24,7 +24,7 @@ from assistant.knowledge.glossary import Glossary, expansion_terms
 from assistant.text.normalize import Tokenizer
 from assistant.text.numbers import figure_keys
 
-__all__ = ["BM25Index", "BM25Retriever", "idf"]
+__all__ = ["BM25Index", "BM25Retriever", "idf", "query_tokens"]
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +114,26 @@ def top_k(scores: FloatArray, k: int, mask: npt.NDArray[np.bool_] | None = None)
     return order[:k]
 
 
+def query_tokens(tokenizer: Tokenizer, text: str) -> list[str]:
+    """``text``'s tokens for a query, a compound counted by its parts: the segmenter gives
+    小巨人企业 with 小巨人 and 企业 (and the bigram 人企 across them), and a passage may
+    write it split ("小巨人”企业"); the compound and its straddling bigrams, rarer than the
+    parts, would favour the passages that write it whole, whatever else they say."""
+    words = list(dict.fromkeys(tokenizer.tokenize(text, bigrams=False)))
+    have = set(words)
+    compounds = {
+        w for w in words
+        if any(w.startswith(a) and w[len(a):] in have for a in have if len(a) < len(w))
+    }
+    kept = have - compounds
+
+    def straddles(token: str) -> bool:
+        return (token not in have and any(token in c for c in compounds)
+                and not any(token in w for w in kept))
+
+    return [t for t in tokenizer.tokenize(text) if t not in compounds and not straddles(t)]
+
+
 class BM25Retriever:
     """BM25 retriever over chunk Documents with bilingual glossary expansion.
 
@@ -169,12 +189,12 @@ class BM25Retriever:
     def query_terms(self, query: str) -> dict[str, float]:
         """Weighted query tokens: the query's own (figures ``figure_weight``, words 1.0)
         plus glossary expansions (``expansion_weight``)."""
-        terms = dict.fromkeys(self.tokenizer.tokenize(query), 1.0)
+        terms = dict.fromkeys(query_tokens(self.tokenizer, query), 1.0)
         for key in figure_keys(query):
             terms[key] = self.figure_weight
         if self.glossary is not None and self.expansion_weight > 0:
             extra = expansion_terms(query, self.glossary)
-            for tok in self.tokenizer.tokenize(" ".join(extra)):
+            for tok in query_tokens(self.tokenizer, " ".join(extra)):
                 terms.setdefault(tok, self.expansion_weight)
         return terms
 

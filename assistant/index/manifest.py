@@ -5,7 +5,8 @@ A small JSON file next to the vector store maps each indexed file (relative path
 its size, mtime, content hash, doc_id and number of chunks. A file whose size and mtime
 are unchanged is taken as indexed; any other file is read and compared with what the
 index holds for that path only. The manifest is discarded (everything re-read, as
-before) when its ``signature`` changes (chunking settings, limits, ``sources.yaml``)
+before) when its ``signature`` changes (chunking settings, limits, ``sources.yaml``,
+the figures sheet's rules and data)
 or when its chunk count disagrees with the index (the store was rebuilt or wiped).
 """
 
@@ -19,6 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from assistant.config import Settings
+from assistant.index.facts import rules_digest
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,8 @@ def signature(settings: Settings) -> str:
     digest.update(json.dumps([getattr(settings, k) for k in _SETTINGS]).encode())
     sources = settings.sources_file
     digest.update(sources.read_bytes() if sources.is_file() else b"-")
+    # what the figures sheet reads: a change re-reads every file, so their figures follow
+    digest.update(rules_digest(settings).encode())
     return digest.hexdigest()
 
 

@@ -7,6 +7,7 @@ Both are editable YAML whose paths are in :class:`~assistant.config.Settings`;
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,21 @@ class Knowledge:
         return self.gazetteer.mentioned(text) | self.places.mentioned(text, context)
 
 
+    def naming_test(self, query: str) -> Callable[[str], bool] | None:
+        """A test of whether a text names every place ``query`` names, by any of its names
+        (None when the query names no place); substring checks, cheap per passage."""
+        asked = self.places.mentioned(query)
+        if not asked:
+            return None
+        forms = [self.places.aliases(p) or (p,) for p in asked]
+
+        def names_all(text: str) -> bool:
+            folded = text.lower()
+            return all(any(a in folded for a in names) for names in forms)
+
+        return names_all
+
+
 def load_knowledge(settings: Settings) -> Knowledge:
     """Read the glossary and entity files named in ``settings``.
 
@@ -46,12 +62,14 @@ def load_knowledge(settings: Settings) -> Knowledge:
     Chinese term of both is taught to the tokenizer's segmenter.
     """
     glossary_rows = read_rows(settings.glossary_path)
-    # a short form the place stop list calls a common word (朝阳: "sunrise") never names
-    # an entity on its own; its full form (朝阳区) still does
+    # a short form the place stop list calls a common word (朝阳: "sunrise") is no term
+    # of the glossary or the segmenter, and names an entity only where the text lists it
+    # with other places ("朝阳、昌平两区"); its full form (朝阳区) always does
     ambiguous = frozenset(read_stoplist(settings.place_stoplist_path))
+    all_rows = read_entity_rows(settings.entities_path)
     entity_rows = tuple(
         (kind, {**row, "zh": [n for n in row.get("zh", []) if n not in ambiguous]})
-        for kind, row in read_entity_rows(settings.entities_path)
+        for kind, row in all_rows
     )
     entity_entries = [row for _, row in entity_rows]
     tokenizer = Tokenizer(
@@ -65,7 +83,9 @@ def load_knowledge(settings: Settings) -> Knowledge:
         settings.places_path, settings.place_stoplist_path, settings.places_supplement_path
     )
     metrics = load_metrics(settings.metrics_path)
-    return Knowledge(tokenizer, glossary, build_gazetteer(entity_rows), places, metrics)
+    return Knowledge(
+        tokenizer, glossary, build_gazetteer(all_rows, ambiguous), places, metrics
+    )
 
 
 def knowledge_signature(settings: Settings) -> str:
@@ -76,7 +96,8 @@ def knowledge_signature(settings: Settings) -> str:
     code = sorted(here.glob("*.py")) + sorted((here.parent / "text").glob("*.py"))
     digest = hashlib.sha1(b"knowledge-1")
     for path in (settings.glossary_path, settings.entities_path, settings.places_path,
-                 settings.place_stoplist_path, settings.metrics_path, *code):
+                 settings.places_supplement_path, settings.place_stoplist_path,
+                 settings.metrics_path, *code):
         digest.update(str(path).encode())
         digest.update(path.read_bytes() if path.is_file() else b"-")
     return digest.hexdigest()

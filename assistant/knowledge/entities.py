@@ -65,9 +65,18 @@ def _fold(text: str) -> str:
     return to_simplified(text).lower()
 
 
-def _alias_regex(alias: str) -> str:
+# A Chinese name that is also a common word (朝阳 "sunrise", 朝阳产业) names the place only
+# where the text lists it with other places or calls it a district: "朝阳、昌平两区",
+# "海淀、朝阳", "朝阳区".
+_LISTED_BEFORE = "(?<=、)"
+_LISTED_AFTER = "(?=、|(?:两|兩|三|四|等)?[区區])"
+
+
+def _alias_regex(alias: str, ambiguous: bool = False) -> str:
     body = re.escape(alias)
-    return rf"\b{body}\b" if alias.isascii() else body
+    if alias.isascii():
+        return rf"\b{body}\b"
+    return f"{_LISTED_BEFORE}{body}|{body}{_LISTED_AFTER}" if ambiguous else body
 
 
 def read_entity_rows(path: Path) -> tuple[tuple[str, dict[str, Any]], ...]:
@@ -76,8 +85,11 @@ def read_entity_rows(path: Path) -> tuple[tuple[str, dict[str, Any]], ...]:
     return tuple((str(kind), dict(row)) for kind, rows in data.items() for row in rows or [])
 
 
-def build_gazetteer(rows: Sequence[tuple[str, dict[str, Any]]]) -> Gazetteer:
-    """The entity table with its alias pattern."""
+def build_gazetteer(
+    rows: Sequence[tuple[str, dict[str, Any]]], ambiguous: frozenset[str] = frozenset()
+) -> Gazetteer:
+    """The entity table with its alias pattern; an ``ambiguous`` Chinese alias (a common
+    word) matches only where the text lists it with other places or calls it a district."""
     entities: list[Entity] = []
     by_alias: dict[str, Entity] = {}
     for kind, row in rows:
@@ -87,5 +99,6 @@ def build_gazetteer(rows: Sequence[tuple[str, dict[str, Any]]]) -> Gazetteer:
         for name in names:
             by_alias[_fold(name)] = entity
     aliases = sorted(by_alias, key=len, reverse=True)
-    pattern = re.compile("|".join(_alias_regex(a) for a in aliases))
+    listed = {_fold(a) for a in ambiguous}
+    pattern = re.compile("|".join(_alias_regex(a, a in listed) for a in aliases))
     return Gazetteer(tuple(entities), pattern, by_alias)

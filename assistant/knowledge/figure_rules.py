@@ -17,6 +17,7 @@ from assistant.text.numbers import Figure
 __all__ = [
     "Metrics",
     "as_of_in",
+    "counts_a_part",
     "is_date_part",
     "kind_of",
     "load_metrics",
@@ -42,6 +43,24 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("stock", re.compile(r"累计|总数|总量|共有|共培育|合计|达|为"
                          r"|\btotal|\bcumulative|\bthere are")),
 )
+
+# A qualifier that narrows the counted group to a part of what the clause's subject has:
+# "深圳上述四领域的企业合计122家", "Shenzhen's firms in the electronics sector numbered 134".
+# At the clause's start it points back instead ("其中深圳1331家": of those, Shenzhen's all).
+_PART = re.compile(
+    r"上述|以上|这些|這些|其中|此类|此類"
+    r"|(?:领域|領域|行业|行業|板块|板塊|赛道|賽道|细分|細分)(?:的|中|里|裡|内|內)"
+    r"|\bof (?:which|them|these)\b|\bamong (?:them|these|which)\b"
+    r"|\bin the [\w\s-]{1,30}? (?:sectors?|industry|industries|fields?)\b",
+    re.I,
+)
+
+
+def counts_a_part(clause: str, figure_at: int) -> bool:
+    """Whether the figure at ``figure_at`` in ``clause`` counts a part of its subject's
+    group (a field, sector, the ones named above), not the subject's whole."""
+    lead = len(clause) - len(clause.lstrip(" \"“”'「」"))
+    return any(lead < m.start() < figure_at for m in _PART.finditer(clause))
 
 
 @dataclass(frozen=True)
@@ -114,14 +133,17 @@ def value_of(fig: Figure, unit: str) -> int | float:
     return int(value) if float(value).is_integer() else round(value, 6)
 
 
-def kind_of(clause: str, unit: str, rank: bool) -> str:
-    """stock, increment, share, money, target, rank or other, from cue words."""
+def kind_of(clause: str, unit: str, rank: bool, figure_at: int | None = None) -> str:
+    """stock, increment, share, money, target, rank or other, from cue words; a count of
+    a part of the subject's group is neither its stock nor its increment (other)."""
     if rank:
         return "rank"
     if unit in ("%", "share"):
         return "share"
     if unit == "yuan":
         return "money"
+    if figure_at is not None and counts_a_part(clause, figure_at):
+        return "other"
     for kind, cue in _KIND_CUES:
         if cue.search(clause):
             return kind

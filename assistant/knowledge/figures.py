@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from assistant.knowledge.figure_rules import (
     Metrics,
     as_of_in,
+    counts_a_part,
     is_date_part,
     kind_of,
     unit_of,
@@ -29,15 +30,18 @@ from assistant.text.lang import to_simplified
 from assistant.text.numbers import Figure, canonical, find_figures, fold_width
 from assistant.text.sentences import is_heading_like, split_sentences
 
-__all__ = ["NATIONAL", "DocText", "extract_figures", "fact_id"]
+__all__ = ["NATION", "NATIONAL", "DocText", "extract_figures", "fact_id"]
 
 DOC_DATE = " (document date)"
-_NATION = re.compile(r"全国(?![第首前最])|我国|中国|\bchina\b|\bnationwide\b|\bthe country\b")
+# the whole country, not a national rank ("排名全国第二")
+NATION = re.compile(r"全国(?![第首前最])|我国|中国|\bchina\b|\bnationwide\b|\bthe country\b")
 _COMPARED = re.compile(r"(?:较|比|距|超|超过|赶超|于|占|少于|多于|than|behind|ahead of)\s*$")
 _CN_SMALL = re.compile(
     r"(?P<pre>第|连续)?(?P<n>[一二两三四五六七八九十百千]+)(?:余|多)?"
     r"(?P<u>家|个|项|名|位|批|层|倍|年|次|届|条|章|节|轮)?"
 )
+# a comparison anywhere in a clause ("超北京93家"); 超 before a figure is "over" (超60万家)
+_COMPARISON = re.compile(r"较|比|距|赶超|超(?:过|越)?(?![\d.]|过\d)|少于|多于|than|behind|ahead of")
 _FIRST = re.compile(r"首位|第一名|榜首")
 # 图1, Table 2, Group 3, 百万级: labels and orders of magnitude, not figures
 _LABEL_BEFORE = re.compile(r"(?:图|表|附件|group|figure|fig\.|table|chapter|section)\s*$")
@@ -88,7 +92,7 @@ def _sentences(doc: DocText, places: Places) -> list[_Sentence]:
             raw = doc.text[start:end]
             folded = _fold(raw)
             mentions = [_roll_up(places, folded, span) for span in places.spans(raw, context)]
-            mentions += [(m.start(), m.end(), NATIONAL) for m in _NATION.finditer(folded)]
+            mentions += [(m.start(), m.end(), NATIONAL) for m in NATION.finditer(folded)]
             subjects = tuple(sorted(
                 span for span in mentions
                 if not _COMPARED.search(folded[max(0, span[0] - 4) : span[0]])
@@ -162,6 +166,7 @@ def extract_figures(doc: DocText, places: Places, metrics: Metrics) -> list[Fact
             heading_place = sent.places[0][2] if sent.places else heading_place
             recent = last_label = None
         figures = _figures(sent.folded)
+        listed: FactRecord | None = None  # the sentence's last figure with a kind of its own
         for i, (fig, rank) in enumerate(figures):
             lo = figures[i - 1][0].end if i else 0
             hi = figures[i + 1][0].start if i + 1 < len(figures) else len(sent.folded)
@@ -170,10 +175,30 @@ def extract_figures(doc: DocText, places: Places, metrics: Metrics) -> list[Fact
             place = (before[-1:] or after[:1] or [recent or heading_place or dominant])[0]
             record = _record(doc, sent, (fig, rank, lo, hi), place, (metrics, last_label))
             last_label = record.metric if metrics.known(record.metric) else last_label
+            if i and record.kind == "other" and listed is not None:
+                record = _listed(record, listed, sent, fig)
+            listed = record if not i or record.kind != "other" else listed
             records.append(record)
         if sent.places and not sent.heading and len({n for _, _, n in sent.places}) < 3:
             recent = sent.places[-1][2]
     return records
+
+
+_LISTED_KINDS = frozenset({"stock", "increment", "target"})
+
+
+def _listed(record: FactRecord, before: FactRecord, sent: _Sentence, fig: Figure) -> FactRecord:
+    """A figure listed after another of its sentence under one verb ("累计培育A超60万家,
+    B超14.1万家, C1.46万家") counts the same way: it takes the earlier one's kind when its
+    clause has no cue word (its kind is other), names no place of its own (超北京93家 is
+    a comparison) and does not count a part of its subject's group."""
+    lo, hi = _clause(sent.folded, fig.start)
+    if (before.kind not in _LISTED_KINDS or before.unit != record.unit
+            or any(lo <= pos < hi for pos, _, _ in sent.places)
+            or _COMPARISON.search(sent.folded, lo, hi)
+            or counts_a_part(sent.folded[lo:hi], fig.start - lo)):
+        return record
+    return record.model_copy(update={"kind": before.kind})
 
 
 def _record(
@@ -195,7 +220,7 @@ def _record(
     as_of = stated or (f"{doc.date}{DOC_DATE}" if doc.date else "")
     if label == "funding" and not unit:
         unit = "yuan"
-    kind = kind_of(clause, unit, rank)
+    kind = kind_of(clause, unit, rank, fig.start - clause_lo)
     value = value_of(fig, unit)
     return FactRecord(
         fact_id=fact_id(metric, place, value, unit),

@@ -27,6 +27,7 @@ __all__ = ["NATIONAL", "Place", "Places", "canonical_place", "load_places"]
 NATIONAL = "全国"
 _NATIONAL_NAMES = {"全国", "全國", "china", "中国", "中國", "national", "nationwide", "我国"}
 
+_SUFFIXES = ("区", "市", "县", "省", "旗")
 _LOWER = {cp: cp + 32 for cp in range(ord("A"), ord("Z") + 1)}  # length-preserving fold
 
 
@@ -56,6 +57,10 @@ class Places:
             for key in (place.canonical, place.name):
                 self._by_name[key] = place  # the heaviest same-named place wins
             self._ancestors.setdefault(place.canonical, set()).update(self._lineage(place))
+        self._aliases: dict[str, list[str]] = {}
+        for alias, (canonical, _) in aliases.items():
+            if canonical:
+                self._aliases.setdefault(canonical, []).append(alias)
         self._automaton = ahocorasick.Automaton()
         for alias, (canonical, contextual) in aliases.items():
             self._automaton.add_word(alias, (len(alias), canonical, contextual))
@@ -103,6 +108,18 @@ class Places:
     def mentioned(self, text: str, context: frozenset[str] = frozenset()) -> frozenset[str]:
         """Canonical names of the places ``text`` mentions."""
         return frozenset(name for _, _, name in self.spans(text, context))
+
+    def aliases(self, canonical: str) -> tuple[str, ...]:
+        """Every lower-cased name of the place (short and full, both scripts, English)."""
+        return tuple(self._aliases.get(canonical, ()))
+
+    def is_name(self, word: str) -> bool:
+        """Whether ``word`` is a place's name or short form, even one too ambiguous to be
+        read as the place on its own (朝阳 of 朝阳区, 长安 of 长安区)."""
+        found = self._automaton.get(word.translate(_LOWER), None)
+        if found is None:
+            return False
+        return bool(found[1]) or any(word + suffix in self._by_name for suffix in _SUFFIXES)
 
     def get(self, name: str) -> Place | None:
         """The place called ``name`` (canonical or full name); the likelier one if shared."""

@@ -1,0 +1,32 @@
+"""The words of a question that frame it rather than name what it asks about.
+
+Interrogatives (哪一年, 几个), hedges and aggregators of the answer (roughly, 大约,
+combined, 分别) and batch ordinals (第六批, the first six batches: anchors checked against a
+sentence's context, like years) are no concepts a sentence must express: rare as they are,
+they would otherwise be the key words an answer cannot contain.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.anchors import ordinal_spans
+
+__all__ = ["content_text"]
+
+# …and a reference back to the batch already named (这一批, this batch)
+_FRAMING = re.compile(
+    r"哪一?(?:年|个|個|些|家|种|種|批|项|項|类|類)?|[几幾](?:个|個|家|年|项|項|种|種|批|次|位|件|类|類)?"
+    r"|[这這该該本此]一?[批届屆轮輪]|\b(?:this|that|the same) (?:batch|round|list)\b"
+    r"|多少|什么|什麼|大约|大約|大概|大致|左右|将近|將近|一共|总共|總共|合计|合計|分别|分別"
+    r"|\b(?:roughly|approximately|approx|around|nearly|almost|combined|altogether"
+    r"|respectively)\b",
+    re.I,
+)
+
+
+def content_text(text: str) -> str:
+    """``text`` without its framing words and batch ordinals (see ``_FRAMING``)."""
+    drop = {i for start, end in ordinal_spans(text) for i in range(start, end)}
+    text = "".join(" " if i in drop else ch for i, ch in enumerate(text))
+    return _FRAMING.sub(" ", text)
