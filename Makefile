@@ -11,8 +11,11 @@ EVAL := ../shared/eval/qa_public.jsonl
 
 .PHONY: install run ingest test test-fast lint eval bench browser clean
 
+# Bytecode is compiled here too: with PYTHONDONTWRITEBYTECODE set (common in containers)
+# Python would otherwise recompile the whole package from source at every start.
 install: $(STAMP)
 	@$(PY) -m assistant.models.build
+	@$(PY) -m compileall -q assistant app.py
 
 # torch first, pinned (a local CPU wheel); then the project with its dev extras.
 $(STAMP): pyproject.toml

@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 class Embedders:
     """e5 (sentence-transformers; also the baseline's) and multilingual USE.
 
-    Each is a LangChain ``Embeddings`` with ``encode_queries``/``encode_documents``
+    Each has LangChain's ``Embeddings`` methods and ``encode_queries``/``encode_documents``
     returning float32 arrays. Tests about storage or sync pass stand-ins.
     """
 

