@@ -135,9 +135,12 @@ def _figure_text(q: Question, text: str, gazetteer: Gazetteer) -> str:
     return " ".join(keep)
 
 
-def _figure_bonus(q: Question, text: str, gazetteer: Gazetteer) -> float:
-    """Bonus for a figure of the asked kind, in a clause about the asked entity."""
-    text = _figure_text(q, text, gazetteer)
+def _figure_bonus(
+    q: Question, text: str, gazetteer: Gazetteer, figure_text: str | None = None
+) -> float:
+    """Bonus for a figure of the asked kind, in a clause about the asked entity
+    (``figure_text``: those clauses, when known already)."""
+    text = _figure_text(q, text, gazetteer) if figure_text is None else figure_text
     figures = find_figures(text)
     if q.wants_amount and figures and _MONEY.search(text):
         return 0.3
@@ -193,14 +196,15 @@ def candidates(
                     not NATION.search(fold(sentence))):  # a city's figure, or in its document
                 anchored = replace(anchored, missing=(*anchored.missing, "place"))
             statement = asks_author or is_statement(sentence)
+            figure_text = _figure_text(q, sentence, gazetteer)
             scope = (
-                scope_bonus(q.scope, sentence_scope(_figure_text(q, sentence, gazetteer)))
-                + _metric_clash(asked_metric, _figure_text(q, sentence, gazetteer), cache)
+                scope_bonus(q.scope, sentence_scope(figure_text))
+                + _metric_clash(asked_metric, figure_text, cache)
                 if q.wants_number or q.wants_amount or q.wants_share else 0.0
             )
+            figure = _figure_bonus(q, sentence, gazetteer, figure_text)
             score = (
-                0.45 * cov + 0.25 * context + 0.3 * passage_cov
-                + _figure_bonus(q, sentence, gazetteer)
+                0.45 * cov + 0.25 * context + 0.3 * passage_cov + figure
                 + _entity_bonus(q, sentence, gazetteer)
                 + 0.05 * anchored.matched
                 - 0.03 * (rank - 1)
@@ -217,7 +221,7 @@ def candidates(
             years = tuple(sorted(sent.anchors.years or sent.context.years))
             out.append(Candidate(
                 doc, rank, sent.start, sent.end, score, cov, context, passage_cov, anchored,
-                statement, years, _metric_share(q, sent.words | previous_words),
+                statement, years, _metric_share(q, sent.words | previous_words), figure,
             ))
     out.sort(key=lambda c: c.score, reverse=True)
     return out
@@ -260,7 +264,7 @@ def extract(
     pool = [c for c in cands if c.anchors.ok]  # for the parts of a two-part question
     if q.wants_number or q.wants_share or q.wants_year:  # these need a sentence with a figure
         # …stated, not a heading's, a byline's or a reference entry's number
-        cands = [c for c in cands if c.statement and has_answer_figure(q, c.text, gazetteer)]
+        cands = [c for c in cands if c.statement and c.figure > 0]  # has_answer_figure
         # …about what is counted: a figure of another metric is not an answer
         keys = key_concepts(q)
         cands = [c for c in cands if all(_expressed(k, c, cache) for k in keys)]

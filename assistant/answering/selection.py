@@ -35,6 +35,7 @@ class Candidate:
     statement: bool = True
     years: tuple[int, ...] = ()  # the years the sentence (or else its context) names
     metric: float = 1.0  # share of the question's metric the sentence (and the one before) names
+    figure: float = 0.0  # bonus for a figure of the asked kind about the asked entity
 
     @property
     def support(self) -> float:

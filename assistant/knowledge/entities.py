@@ -43,6 +43,7 @@ class Gazetteer:
     starts: Starts = field(default_factory=dict, compare=False, repr=False)
     lead: re.Pattern[str] = field(default=re.compile("(?!)"), compare=False, repr=False)
     _seen: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _kinds: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def spans(self, text: str) -> list[tuple[int, int, Entity]]:
         """Non-overlapping entity mentions in ``text`` (offsets into ``text``): what
@@ -79,7 +80,9 @@ class Gazetteer:
 
     def kind(self, key: str) -> str:
         """The kind (place, market, org) of the entity with ``key`` ("" when unknown)."""
-        return next((e.kind for e in self.entities if e.key == key), "")
+        if not self._kinds:  # built on first use; the first entity of a key wins
+            self._kinds.update((e.key, e.kind) for e in reversed(self.entities))
+        return self._kinds.get(key, "")
 
 
 def _fold(text: str) -> str:
