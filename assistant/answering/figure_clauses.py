@@ -1,0 +1,119 @@
+"""Which clauses of a sentence speak for the asked entity, and what its figures are worth.
+
+A figure answers a how-many question when its clause is about the asked entity (the
+clause naming it and those after it, until another of its kind is named), the whole
+country counting as a place ("北京…1214家, 排名全国第二" is not the country's figure);
+it is worth less when its clause counts another scope (stock vs increment, a part) or
+another metric of the figures table than the question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.passages import SentenceCache
+from assistant.answering.question import Question
+from assistant.answering.scope import CLAUSE, scope_bonus, sentence_scope
+from assistant.knowledge.entities import Gazetteer
+from assistant.knowledge.figures import NATION, NATIONAL
+from assistant.text.normalize import fold
+from assistant.text.numbers import find_figures
+
+__all__ = ["METRIC_CLASH", "asks_nationally", "figure_terms", "has_answer_figure",
+           "places_only"]
+
+_MONEY = re.compile(r"yuan|rmb|dollars?|元|美元", re.I)
+
+
+def has_answer_figure(q: Question, text: str, gazetteer: Gazetteer) -> bool:
+    """Whether ``text`` holds a figure of the kind a how-many question asks for."""
+    return _figure_bonus(q, text, gazetteer) > 0
+
+
+def _metric_clash(asked: str | None, text: str, cache: SentenceCache) -> float:
+    """Penalty for a figure clause naming another metric of the figures table than the
+    question ("深圳有104家已上市" counts listed firms; the question, all of them)."""
+    named = cache.metric(text) if asked else None
+    return -METRIC_CLASH if named and named != asked else 0.0
+
+
+def places_only(names: frozenset[str], gazetteer: Gazetteer) -> frozenset[str]:
+    """The places among ``names`` (not the bodies and markets the gazetteer also names)."""
+    return frozenset(n for n in names if gazetteer.kind(n) in ("", "place"))
+
+
+def asks_nationally(q: Question) -> bool:
+    """The question is about the whole country (全国, 我国, China) and no place in it."""
+    return not q.anchors.places and bool(NATION.search(fold(q.text)))
+
+
+def _figure_text(q: Question, text: str, gazetteer: Gazetteer) -> str:
+    """The clauses of ``text`` that name the question's entities (all of it if none do).
+    A question about the whole country (全国, 我国, China) names it like a place: a
+    figure in a clause about Beijing is not the country's ("北京…1214家, 排名全国第二")."""
+    national = asks_nationally(q)
+    asked = q.entities | ({NATIONAL} if national else frozenset())
+    if not asked:
+        return text
+    clauses = CLAUSE.split(text)
+    # only names of the asked kind compete: an exchange or a ministry in a clause says where
+    # a figure sits, not whose it is ("上交所科创板35家" under a Shenzhen heading)
+    kinds = {gazetteer.kind(e) for e in q.entities} | ({"place"} if national else set())
+    named = [
+        frozenset(e for e in gazetteer.mentioned(c) if gazetteer.kind(e) in kinds)
+        | ({NATIONAL} if national and NATION.search(fold(c)) else frozenset())
+        for c in clauses
+    ]
+    if not any(named):  # the place is named by the heading or an earlier sentence, if at all
+        return text
+    # a clause naming the asked entity speaks for it, and so do the clauses after it until
+    # one names another entity of that kind: "南山区与宝安区…，共有712家", "反观北京，…为例，
+    # 截至2025年上述领域的企业83家，不足全市总量的7%"
+    # (a clause naming another entity as well speaks for the asked one for one clause more)
+    keep: list[str] = []
+    run = 0  # how many clauses more speak for the asked entity (-1: until another is named)
+    for clause, names in zip(clauses, named, strict=True):
+        if names:
+            run = (-1 if not names - asked else 1) if names & asked else 0
+            if run:
+                keep.append(clause)
+        elif run:
+            keep.append(clause)
+            run = -1 if run < 0 else run - 1
+    return " ".join(keep)
+
+
+def _figure_bonus(
+    q: Question, text: str, gazetteer: Gazetteer, figure_text: str | None = None
+) -> float:
+    """Bonus for a figure of the asked kind, in a clause about the asked entity
+    (``figure_text``: those clauses, when known already)."""
+    text = _figure_text(q, text, gazetteer) if figure_text is None else figure_text
+    figures = find_figures(text)
+    if q.wants_amount and figures and _MONEY.search(text):
+        return 0.3
+    if q.wants_share and any(f.percent for f in figures):
+        return 0.25
+    if q.wants_year and any(1900 <= f.value <= 2100 for f in figures):
+        return 0.2
+    if q.wants_number and any(not f.percent and not 1900 <= f.value <= 2100 for f in figures):
+        return 0.2
+    return 0.0
+
+
+METRIC_CLASH = 0.15  # as much as a sentence of the other scope (scope_bonus)
+
+
+def figure_terms(
+    q: Question, sentence: str, gazetteer: Gazetteer, cache: SentenceCache,
+    asked_metric: str | None,
+) -> tuple[float, float]:
+    """The figure bonus and the scope adjustment (stock vs increment, the asked metric)
+    of a sentence, from its clauses about the asked entity."""
+    figure_text = _figure_text(q, sentence, gazetteer)
+    scope = (
+        scope_bonus(q.scope, sentence_scope(figure_text))
+        + _metric_clash(asked_metric, figure_text, cache)
+        if q.wants_number or q.wants_amount or q.wants_share else 0.0
+    )
+    return _figure_bonus(q, sentence, gazetteer, figure_text), scope
