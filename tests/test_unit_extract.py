@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from langchain_core.documents import Document
 
 from assistant.answering.extract import Candidate, candidates, cite, select
@@ -10,7 +12,7 @@ from assistant.answering.passages import sentence_spans as _spans
 from assistant.answering.passages import trim_references as _trim_references
 from assistant.answering.question import Idf, Question, coverage
 from assistant.config import Settings
-from assistant.knowledge import load_knowledge
+from assistant.knowledge import Knowledge, load_knowledge
 
 
 def doc(cid: str, text: str) -> Document:
@@ -25,6 +27,20 @@ def cand(d: Document, start: int, end: int, score: float) -> Candidate:
 
 def quoted(chosen: list[Candidate]) -> list[str]:
     return [c.text for c in chosen]
+
+
+def quotes_for(
+    knowledge: Knowledge, question: str, texts: Sequence[str], idf: Idf, cache: SentenceCache,
+    *, places: bool = True,
+) -> list[str]:
+    """The sentences ``extract`` quotes for ``question`` from one passage per text
+    (``places``: the question's places read with the open-world place table too)."""
+    from assistant.answering.extract import extract
+
+    q = Question.parse(question, knowledge.glossary, knowledge.gazetteer, idf,
+                       places=knowledge.place_names if places else None)
+    passages = [doc(f"d{i}:1", t) for i, t in enumerate(texts)]
+    return [c.text for c in extract(q, passages, knowledge.gazetteer, 0.2, cache).quotes]
 
 
 def test_trailing_reference_markers_are_dropped() -> None:
@@ -127,8 +143,6 @@ def test_a_sentence_with_the_term_the_question_quotes_is_preferred() -> None:
 
 
 def test_a_question_about_the_whole_country_gets_no_citys_figure() -> None:
-    from assistant.answering.extract import extract
-
     knowledge = load_knowledge(Settings())
     city = "北京市累计培育小巨人企业1214家, 排名全国第二。"
     section = "## 北京市的上市企业\n\n上交所科创板35家，北交所30家。"
@@ -137,10 +151,7 @@ def test_a_question_about_the_whole_country_gets_no_citys_figure() -> None:
     cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
 
     def quoted(question: str, texts: list[str]) -> list[str]:
-        q = Question.parse(question, knowledge.glossary, knowledge.gazetteer, idf,
-                           places=knowledge.place_names)
-        passages = [doc(f"d{i}:1", t) for i, t in enumerate(texts)]
-        return [c.text for c in extract(q, passages, knowledge.gazetteer, 0.2, cache).quotes]
+        return quotes_for(knowledge, question, texts, idf, cache)
 
     for question in ("全国有多少家小巨人企业？", "How many little giants are there in China?"):
         assert quoted(question, [city, section]) == []  # a city's figures, not the nation's
@@ -149,17 +160,13 @@ def test_a_question_about_the_whole_country_gets_no_citys_figure() -> None:
 
 
 def test_a_byline_answers_who_wrote_it_and_nothing_else() -> None:
-    from assistant.answering.extract import extract
-
     knowledge = load_knowledge(Settings())
     text = "## 北京与深圳小巨人企业对比研究\n\n任媛 钱思昭\n\n研究发现北京小巨人企业增长放缓。"
     idf = Idf.build([text, "企业", "深圳"], knowledge.tokenizer)
     cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
 
     def quoted(question: str) -> str:
-        q = Question.parse(question, knowledge.glossary, knowledge.gazetteer, idf)
-        found = extract(q, [doc("a:1", text)], knowledge.gazetteer, 0.2, cache)
-        return " ".join(c.text for c in found.quotes)
+        return " ".join(quotes_for(knowledge, question, [text], idf, cache, places=False))
 
     assert "任媛" in quoted("北京与深圳小巨人企业对比研究的作者是谁？")
     assert "任媛" not in quoted("北京与深圳小巨人企业对比研究发现了什么？")
@@ -184,7 +191,6 @@ def test_a_question_for_the_nth_item_is_answered_by_the_sentence_opening_it() ->
 
 
 def test_a_figure_of_a_narrower_metric_does_not_answer_the_plain_count() -> None:
-    from assistant.answering.extract import extract
     from assistant.text.normalize import fold
 
     knowledge = load_knowledge(Settings())
@@ -195,10 +201,7 @@ def test_a_figure_of_a_narrower_metric_does_not_answer_the_plain_count() -> None
                           metric=lambda text: knowledge.metrics.label(fold(text)))
 
     def first(question: str) -> str:
-        q = Question.parse(question, knowledge.glossary, knowledge.gazetteer, idf,
-                           places=knowledge.place_names)
-        passages = [doc("a:1", listed), doc("b:1", total)]
-        return extract(q, passages, knowledge.gazetteer, 0.2, cache).quotes[0].text
+        return quotes_for(knowledge, question, [listed, total], idf, cache)[0]
 
     assert first("北京有多少家小巨人企业？") == total
     assert first("北京有多少家小巨人企业已上市？") == listed

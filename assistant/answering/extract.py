@@ -107,7 +107,8 @@ def candidates(
     """Every sentence of the passages with its score, best first."""
     out: list[Candidate] = []
     # a figure for the whole country (全国, China) is not a place's
-    national = asks_nationally(q) and (q.wants_number or q.wants_share or q.wants_amount)
+    nationally = asks_nationally(q)
+    national = nationally and (q.wants_number or q.wants_share or q.wants_amount)
     asks_author = bool(AUTHOR_Q.search(q.text))  # a byline is then the answer, not a label
     # what a how-many question counts (an amount's or a share's words name who, not what)
     asked_metric = cache.metric(q.text) if q.wants_number and not (
@@ -131,7 +132,7 @@ def candidates(
                     not NATION.search(fold(sentence))):  # a city's figure, or in its document
                 anchored = replace(anchored, missing=(*anchored.missing, "place"))
             statement = asks_author or is_statement(sentence)
-            figure, scope = figure_terms(q, sentence, gazetteer, cache, asked_metric)
+            figure, scope = figure_terms(q, sentence, gazetteer, cache, (asked_metric, nationally))
             score = (
                 0.45 * cov + 0.25 * context + 0.3 * passage_cov + figure + scope
                 + _entity_bonus(q, sentence, gazetteer)

@@ -47,11 +47,14 @@ def asks_nationally(q: Question) -> bool:
     return not q.anchors.places and bool(NATION.search(fold(q.text)))
 
 
-def _figure_text(q: Question, text: str, gazetteer: Gazetteer) -> str:
+def _figure_text(
+    q: Question, text: str, gazetteer: Gazetteer, national: bool | None = None
+) -> str:
     """The clauses of ``text`` that name the question's entities (all of it if none do).
     A question about the whole country (全国, 我国, China) names it like a place: a
-    figure in a clause about Beijing is not the country's ("北京…1214家, 排名全国第二")."""
-    national = asks_nationally(q)
+    figure in a clause about Beijing is not the country's ("北京…1214家, 排名全国第二").
+    ``national``: :func:`asks_nationally` of ``q``, when known already."""
+    national = asks_nationally(q) if national is None else national
     asked = q.entities | ({NATIONAL} if national else frozenset())
     if not asked:
         return text
@@ -106,11 +109,14 @@ METRIC_CLASH = 0.15  # as much as a sentence of the other scope (scope_bonus)
 
 def figure_terms(
     q: Question, sentence: str, gazetteer: Gazetteer, cache: SentenceCache,
-    asked_metric: str | None,
+    asked: tuple[str | None, bool],
 ) -> tuple[float, float]:
     """The figure bonus and the scope adjustment (stock vs increment, the asked metric)
-    of a sentence, from its clauses about the asked entity."""
-    figure_text = _figure_text(q, sentence, gazetteer)
+    of a sentence, from its clauses about the asked entity; ``asked``: the question's
+    metric (for a how-many question) and whether it asks about the whole country, both
+    read once per question."""
+    asked_metric, national = asked
+    figure_text = _figure_text(q, sentence, gazetteer, national)
     scope = (
         scope_bonus(q.scope, sentence_scope(figure_text))
         + _metric_clash(asked_metric, figure_text, cache)
