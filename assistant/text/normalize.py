@@ -95,6 +95,12 @@ def _jieba_tokenizer(jieba: Any) -> Any:
     return tok
 
 
+# Memos of a tokenizer, emptied when full: runs of Chinese characters recur across
+# passages (专精特新, 小巨人企业, a heading) and answering reads one sentence several times.
+_MAX_CUTS = 100_000  # jieba cuts of runs (a few MB)
+_MAX_TOKENS = 4_096  # token lists of whole texts (sentences and passages; tens of MB)
+
+
 class Tokenizer:
     """Tokens for lexical matching, with domain words taught to a private jieba instance.
 
@@ -112,17 +118,21 @@ class Tokenizer:
         # Snowball stemmers keep per-call state: one per tokenizer, used under a lock.
         self._stemmer = snowballstemmer.stemmer("english")
         self._stems: dict[str, str] = {}
+        self._cuts: dict[str, tuple[str, ...]] = {}
+        self._tokens: dict[tuple[str, bool], tuple[str, ...]] = {}
 
     def __getstate__(self) -> dict[str, Any]:
         """Picklable state: the domain words and stems (jieba, the lock and the stemmer
         are made again when loaded)."""
         state = dict(self.__dict__)
         state["_jieba"] = None
+        state["_cuts"], state["_tokens"] = {}, {}
         del state["_lock"], state["_stemmer"]
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
+        self._cuts, self._tokens = {}, {}
         self._lock = threading.Lock()
         self._stemmer = snowballstemmer.stemmer("english")
 
@@ -166,8 +176,14 @@ class Tokenizer:
 
     def _han_tokens(self, run: str, bigrams: bool = True) -> list[str]:
         """jieba search-mode words plus every character bigram (a 2-char word counts twice)."""
-        cut = self._segmenter().cut_for_search(run, HMM=False)
-        tokens = [w for w in cut if w not in ZH_STOP]
+        cut = self._cuts.get(run)
+        if cut is None:
+            cut = tuple(w for w in self._segmenter().cut_for_search(run, HMM=False)
+                        if w not in ZH_STOP)
+            if len(self._cuts) >= _MAX_CUTS:
+                self._cuts.clear()
+            self._cuts[run] = cut
+        tokens = list(cut)
         if bigrams:
             tokens.extend(
                 run[i : i + 2] for i in range(len(run) - 1) if run[i : i + 2] not in ZH_STOP
@@ -180,6 +196,15 @@ class Tokenizer:
         Without ``bigrams`` the Chinese tokens are only dictionary words: what sentence
         scoring uses, where a shared character pair is no evidence of a shared term.
         """
+        found = self._tokens.get((text, bigrams))
+        if found is None:
+            found = tuple(self._tokenize(text, bigrams))
+            if len(self._tokens) >= _MAX_TOKENS:
+                self._tokens.clear()
+            self._tokens[text, bigrams] = found
+        return list(found)
+
+    def _tokenize(self, text: str, bigrams: bool) -> list[str]:
         figures = find_figures(text)
         if not figures:
             return self.words(text, bigrams)
@@ -192,7 +217,6 @@ class Tokenizer:
             last = fig.end
         parts.append(text[last:])
         return tokens + self.words(" ".join(parts), bigrams)
-
 
     def en_words(self, text: str) -> list[str]:
         """The stemmed English words of ``text`` in order, stop words and bare digits dropped."""
