@@ -21,3 +21,22 @@ def test_cached_word_table_cuts_alike(tmp_path: Path, monkeypatch: pytest.Monkey
     caches[0].write_bytes(b"damaged")
     assert Tokenizer(["专精特新"]).tokenize(TEXT) == fresh  # ignored, rewritten
     assert caches[0].stat().st_size > 1000
+
+
+def test_memoised_tokens_are_the_fresh_ones_and_safe_to_change(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A memoised token list equals a fresh cut, a caller changing its list does not
+    change the next answer, and a full memo is emptied rather than grown."""
+    from assistant.text import normalize
+
+    expected = Tokenizer(["专精特新"]).tokenize(TEXT, bigrams=False)
+    tok = Tokenizer(["专精特新"])
+    first = tok.tokenize(TEXT, bigrams=False)
+    assert first == expected
+    first.append("injected")
+    assert tok.tokenize(TEXT, bigrams=False) == expected
+    assert tok.tokenize(TEXT) != expected  # bigrams are a separate entry
+    monkeypatch.setattr(normalize, "_MAX_TOKENS", 2)
+    tok.tokenize("第三句话。")
+    assert len(tok._tokens) == 1
