@@ -12,6 +12,7 @@ import pytest
 from standin import standin_embedders
 
 from assistant.config import Settings
+from assistant.index.facts import facts_path, read_facts
 from assistant.index.manifest import manifest_path
 from assistant.index.sync import corpus_chunks
 from assistant.ingest import corpus as corpus_module
@@ -71,3 +72,17 @@ def test_manifest_that_disagrees_with_the_index_is_ignored(
     reads.clear()
     report = AssistantService(settings, standin_embedders()).ingest()
     assert len(reads) == report.documents and report.embedded == report.chunks
+
+
+def test_a_lost_figures_sheet_is_rebuilt_without_embedding_again(
+    settings_factory: Callable[..., Settings], reads: list[str]
+) -> None:
+    settings = settings_factory()
+    service = AssistantService(settings, standin_embedders())
+    service.ingest()
+    sheet = {r.doc_id for r in read_facts(settings)}
+    facts_path(settings).unlink()  # deleted by hand, or lost with a disk
+    reads.clear()
+    report = AssistantService(settings, standin_embedders()).ingest()
+    assert report.embedded == 0 and len(reads) == report.documents
+    assert {r.doc_id for r in read_facts(settings)} == sheet and sheet

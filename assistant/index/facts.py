@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # the ingest package loads only for an ingest
 
 log = logging.getLogger(__name__)
 
-__all__ = ["facts_path", "read_facts", "rules_digest", "sync_facts"]
+__all__ = ["current_docs", "facts_path", "read_facts", "rules_digest", "sync_facts"]
 
 FACTS_FILE = "facts.jsonl.gz"
 PLAIN_FILE = "facts.jsonl"  # the sheet as stores written before compression keep it
@@ -72,6 +72,13 @@ def read_facts(settings: Settings) -> list[FactRecord]:
     # our own file: rows with exactly the record's fields are built without re-validation
     return [FactRecord.model_construct(**r) if r.keys() == fields else FactRecord.model_validate(r)
             for e in entries.values() for r in e["records"]]
+
+
+def current_docs(settings: Settings) -> set[str]:
+    """The doc_ids whose figures the sheet holds under today's rules (a document missing
+    here is read again by the next ingest even when its file did not change)."""
+    rules = rules_digest(settings)
+    return {k for k, e in _read_lines(facts_path(settings)).items() if e.get("rules") == rules}
 
 
 def sync_facts(

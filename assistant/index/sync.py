@@ -15,7 +15,7 @@ from typing import Any
 from langchain_core.documents import Document
 
 from assistant.config import Settings
-from assistant.index.facts import sync_facts
+from assistant.index.facts import current_docs, sync_facts
 from assistant.index.manifest import FileEntry, read_manifest, stat_of, write_manifest
 from assistant.index.store import ChunkIndex, FloatMatrix, Progress, SyncPlan, plan_sync
 from assistant.ingest import SourceDoc, chunk_document, load_corpus
@@ -177,7 +177,9 @@ def ingest(
     started = time.perf_counter()
     stats = _file_stats(settings)
     entries = read_manifest(settings, [index.count() for index in indexes])
-    same = {r: e for r, e in entries.items() if stats.get(r) == (e.size, e.mtime_ns)}
+    sheet = current_docs(settings)  # a file whose figures went missing is read again
+    same = {r: e for r, e in entries.items()
+            if stats.get(r) == (e.size, e.mtime_ns) and e.doc_id in sheet}
     known = {r: (e.file_hash, e.doc_id) for r, e in same.items()}
     docs, chunks, report = load_chunks(settings, known)
     touched = sorted((set(stats) | set(entries)) - set(same)) if entries else None
