@@ -39,7 +39,6 @@ class Knowledge:
         (通州 counts after 北京 has been named)."""
         return self.gazetteer.mentioned(text) | self.places.mentioned(text, context)
 
-
     def naming_test(self, query: str) -> Callable[[str], bool] | None:
         """A test of whether a text names every place ``query`` names, by any of its names
         (None when the query names no place); substring checks, cheap per passage."""
