@@ -97,7 +97,7 @@ def _jieba_tokenizer(jieba: Any) -> Any:
 
 # Memos of a tokenizer, emptied when full: runs of Chinese characters recur across
 # passages (专精特新, 小巨人企业, a heading) and answering reads one sentence several times.
-_MAX_CUTS = 100_000  # jieba cuts of runs (a few MB)
+_MAX_CUTS = 20_000  # jieba cuts of runs (a few MB)
 _MAX_TOKENS = 4_096  # token lists of whole texts (sentences and passages; tens of MB)
 
 
