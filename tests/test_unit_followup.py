@@ -58,3 +58,9 @@ def test_the_latest_non_empty_question_is_the_antecedent(gazetteer: Gazetteer) -
 )
 def test_is_follow_up(question: str, follows: bool) -> None:
     assert is_follow_up(question) is follows
+
+
+def test_the_form_asked_for_the_answer_is_no_search_term(gazetteer: Gazetteer) -> None:
+    assert resolve("Briefly, what is a little giant?", [], gazetteer) == "what is a little giant?"
+    history = ["用一句话说说北京有多少家小巨人企业？"]
+    assert resolve("那深圳呢？", history, gazetteer) == "深圳有多少家小巨人企业？"

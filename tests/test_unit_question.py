@@ -279,3 +279,31 @@ def test_the_source_a_question_cites_is_no_key_concept(knowledge: Knowledge) -> 
     assert not any(c.covered(frozenset({"国新办"})) for c in key_concepts(cited))
     assert any(c.covered(frozenset({"国新办"})) for c in key_concepts(plain))
 
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "plain"),
+    [
+        ("What are little giant enterprises, in one sentence?",
+         "What are little giant enterprises?"),
+        ("Briefly, what is a little giant enterprise?", "What is a little giant enterprise?"),
+        ("In short, how many little giants does Shenzhen have?",
+         "How many little giants does Shenzhen have?"),
+        ("用一句话说说什么是小巨人企业？", "什么是小巨人企业？"),
+        ("请简单介绍一下深圳的小巨人企业数量", "深圳的小巨人企业数量"),
+    ],
+)
+def test_the_form_asked_for_the_answer_changes_nothing_asked(
+    wrapped: str, plain: str, knowledge: Knowledge, idf: Idf
+) -> None:
+    """"…, in one sentence?" asks what "…?" asks: the same kind, concepts and anchors."""
+    a, b = parse(wrapped, knowledge, idf), parse(plain, knowledge, idf)
+    fields = ("concepts", "wants_number", "wants_definition", "wants_list", "anchors", "scope")
+    assert [getattr(a, f) for f in fields] == [getattr(b, f) for f in fields]
+
+
+def test_words_like_the_answer_form_inside_content_stay() -> None:
+    from assistant.answering.framing import without_answer_form
+
+    for text in ["What does the simply named fund do?", "简单的产品有哪些？", "深圳有多少家？"]:
+        assert without_answer_form(text) == text

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.answering.framing import without_answer_form
 from assistant.knowledge.entities import Gazetteer
 from assistant.text.lang import is_chinese
 
@@ -45,8 +46,10 @@ def is_follow_up(question: str) -> bool:
 
 
 def resolve(question: str, history: Sequence[str], gazetteer: Gazetteer) -> str:
-    """The standalone search query for ``question`` given earlier user questions."""
-    previous = next((h for h in reversed(history) if h.strip()), "")
+    """The standalone search query for ``question`` given earlier user questions (the
+    words asking for a form of answer, "in one sentence", are no search terms)."""
+    question = without_answer_form(question)
+    previous = without_answer_form(next((h for h in reversed(history) if h.strip()), ""))
     if not previous or not is_follow_up(question):
         return question
     new = gazetteer.spans(question)

@@ -12,7 +12,7 @@ import re
 
 from assistant.answering.anchors import ordinal_spans
 
-__all__ = ["content_text"]
+__all__ = ["content_text", "without_answer_form"]
 
 # …and a reference back to the batch already named (这一批, this batch)
 _FRAMING = re.compile(
@@ -23,6 +23,31 @@ _FRAMING = re.compile(
     r"|respectively)\b",
     re.I,
 )
+
+
+# How the answer should be put (in one sentence, briefly, 简要介绍, 用一句话说): a wish about
+# the reply's form, never about what it says, so no concept and no reason to read the
+# question as anything but the question it wraps.
+_ANSWER_FORM = re.compile(
+    r"\b(?:in (?:one|a|a single|two|three|a few|few) (?:short )?(?:sentences?|words?|lines?"
+    r"|phrases?|paragraphs?)|briefly|in brief|in short|in a nutshell|in summary|in plain terms"
+    r"|put simply|simply put|explained simply)\b"
+    r"|[请請]?(?:[用以]?[一两兩几幾三]句[话話]?(?:[说說]{1,2}|[来來]?[概总總][括结結]|解[释釋])?"
+    r"|[简簡]要(?:地)?(?:[说說]{1,2}(?:明)?|介[绍紹](?:一下)?|[讲講]{1,2}|回答|概括)?"
+    r"|[简簡][单單](?:地)?(?:[说說]{1,2}(?:明)?|介[绍紹](?:一下)?|[讲講]{1,2}|回答|概括)"
+    r"|[简簡]而言之|概括(?:地|一下)?(?:[说說])?)",
+    re.I,
+)
+_DANGLING = re.compile(r"^[\s,，:：]+|[\s,，:：]+(?=[?？。.!！]?\s*$)")
+
+
+def without_answer_form(text: str) -> str:
+    """``text`` without the words asking for a form of answer (see ``_ANSWER_FORM``);
+    the text itself when it has none."""
+    stripped = _ANSWER_FORM.sub(" ", text)
+    if stripped == text:
+        return text
+    return _DANGLING.sub("", re.sub(r"\s{2,}", " ", stripped)).strip() or text
 
 
 def content_text(text: str) -> str:

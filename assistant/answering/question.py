@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from assistant.answering.anchors import Anchors, anchors_of, years_of
 from assistant.answering.compounds import compounds, place_parts
 from assistant.answering.enumeration import asked_items, asks_chars, ordinal_item
-from assistant.answering.framing import content_text
+from assistant.answering.framing import content_text, without_answer_form
 from assistant.answering.names import unknown_names
 from assistant.answering.scope import Scope, question_scope
 from assistant.answering.target import absent_attribute, attribution, metric_phrase
@@ -219,6 +219,7 @@ class Question:
     ) -> Question:
         """Find the question's concepts, entities and the kind of answer it wants
         (``place_name``: whether a word is a place's name, for compounds holding one)."""
+        text = without_answer_form(text)  # "…, in one sentence?" asks what "…?" asks
         anchors = anchors_of(text, places or gazetteer.mentioned)
         tokenize = glossary.tokenizer.tokenize
         place_words = frozenset(t for p in anchors.places for t in tokenize(p, bigrams=False))
