@@ -17,7 +17,8 @@ import sys
 NOISY_LOGGERS = (
     "httpx", "httpcore", "urllib3", "chromadb", "posthog", "sentence_transformers",
     "transformers", "huggingface_hub", "jieba", "gradio", "uvicorn", "uvicorn.error",
-    "uvicorn.access", "asyncio", "py.warnings", "multipart", "matplotlib", "PIL",
+    "uvicorn.access", "asyncio", "py.warnings", "multipart", "matplotlib", "PIL", "pypdf",
+    "docx",
 )
 
 #: Environment read by the libraries at import time: no progress bars, no chatter.

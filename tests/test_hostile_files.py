@@ -258,3 +258,18 @@ def test_instruction_like_sentences_are_detected(sentence: str) -> None:
 ])
 def test_plain_statements_are_not_instructions(sentence: str) -> None:
     assert not is_instruction(sentence)
+
+
+def test_a_corrupt_pdf_is_one_line_of_ours_not_the_librarys(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Quiet by default: the skip reason is ours; pypdf's own complaints stay hidden."""
+    from assistant.console import configure
+
+    settings = _settings(tmp_path)
+    (settings.corpus_dir / "broken.pdf").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 8)
+    configure()
+    _, reasons = _reasons(settings)
+    assert reasons["broken.pdf"].startswith("corrupt PDF")
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert len(lines) == 1 and "assistant.ingest.corpus" in lines[0], lines
