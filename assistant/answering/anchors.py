@@ -161,7 +161,8 @@ def check(
     sentence names none, by its context, else by the document's title and opening, as
     ``fallback_years``): a figure of unknown date does not answer "how many in 2023".
     Places, ordinals and figures the question names must occur in the sentence or its
-    context.
+    context; a sentence naming only other batches ("第一批和第四批" for the second) speaks
+    of those, not of the batches its context names.
     """
     missing: list[str] = []
     matched = 0
@@ -173,6 +174,9 @@ def check(
     for kind in ("places", "ordinals", "figures"):
         wanted: frozenset[object] = getattr(question, kind)
         have: frozenset[object] = getattr(sentence, kind) | getattr(context, kind)
+        if kind == "ordinals" and not sentence.ordinals & wanted:
+            # a sentence naming other batches speaks of those, not of its context's
+            have = frozenset(sentence.ordinals) or have
         if wanted and not wanted <= have:
             missing.append(kind.rstrip("s"))
         matched += len(wanted & have)

@@ -24,6 +24,8 @@ from assistant.answering.figure_clauses import (
     places_only,
 )
 from assistant.answering.hostile import is_instruction
+from assistant.answering.levels import levels_of, other_tier
+from assistant.answering.ordinal_figures import ordinal_figure_term
 from assistant.answering.parts import cover_parts
 from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Concept, Question, coverage, key_concepts
@@ -109,6 +111,7 @@ def candidates(
     # a figure for the whole country (全国, China) is not a place's
     nationally = asks_nationally(q)
     national = nationally and (q.wants_number or q.wants_share or q.wants_amount)
+    tiers = levels_of(q.text)  # national, provincial, municipal
     asks_author = bool(AUTHOR_Q.search(q.text))  # a byline is then the answer, not a label
     # what a how-many question counts (an amount's or a share's words name who, not what)
     asked_metric = cache.metric(q.text) if q.wants_number and not (
@@ -131,6 +134,8 @@ def candidates(
             if national and places_only(sent.anchors.places | sent.frame, gazetteer) and (
                     not NATION.search(fold(sentence))):  # a city's figure, or in its document
                 anchored = replace(anchored, missing=(*anchored.missing, "place"))
+            if other_tier(tiers, sentence):  # 国家级 for a question about 省级
+                anchored = replace(anchored, missing=(*anchored.missing, "tier"))
             statement = asks_author or is_statement(sentence)
             figure, scope = figure_terms(q, sentence, gazetteer, cache, (asked_metric, nationally))
             score = (
@@ -140,6 +145,8 @@ def candidates(
                 - 0.03 * (rank - 1)
                 - (0.0 if statement else 0.3)
                 + _kind_bonus(q, sentence, sent.anchors.places)
+                + (ordinal_figure_term(q.anchors.ordinals, sent.anchors.ordinals, sentence)
+                   if q.wants_number else 0.0)
             )
             years = tuple(sorted(sent.anchors.years or sent.context.years))
             out.append(Candidate(

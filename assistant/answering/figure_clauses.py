@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.figure_kinds import asks_year_only, is_quantity, is_year
 from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Question
 from assistant.answering.scope import CLAUSE, scope_bonus, sentence_scope
@@ -69,6 +70,8 @@ def _figure_text(
     ]
     if not any(named):  # the place is named by the heading or an earlier sentence, if at all
         return text
+    if national and not any(n - {NATIONAL} for n in named):  # no clause names a place:
+        return text  # "有146家…进入全球独角兽榜，占当年中国独角兽企业数量的43%"
     # a clause naming the asked entity speaks for it, and so do the clauses after it until
     # one names another entity of that kind: "南山区与宝安区…，共有712家", "反观北京，…为例，
     # 截至2025年上述领域的企业83家，不足全市总量的7%"
@@ -97,9 +100,11 @@ def _figure_bonus(
         return 0.3
     if q.wants_share and any(f.percent for f in figures):
         return 0.25
-    if q.wants_year and any(1900 <= f.value <= 2100 for f in figures):
+    if q.wants_year and any(is_year(text, f) for f in figures):
         return 0.2
-    if q.wants_number and any(not f.percent and not 1900 <= f.value <= 2100 for f in figures):
+    if q.wants_year and asks_year_only(q.text):  # "which year…the number of": a year
+        return 0.0
+    if q.wants_number and any(is_quantity(text, f) for f in figures):
         return 0.2
     return 0.0
 

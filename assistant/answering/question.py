@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from assistant.answering.anchors import Anchors, anchors_of, years_of
 from assistant.answering.compounds import compounds, place_parts
 from assistant.answering.enumeration import asked_items, asks_chars, ordinal_item
+from assistant.answering.figure_kinds import asks_reason
 from assistant.answering.framing import content_text, without_answer_form
 from assistant.answering.names import unknown_names
 from assistant.answering.scope import Scope, question_scope
@@ -231,7 +232,7 @@ class Question:
             source_words=frozenset(tokenize(attribution(text), bigrams=False)),
             concepts=concepts(text, glossary, idf, bridge, drop),
             entities=gazetteer.mentioned(text),
-            wants_number=_wants_number(text),
+            wants_number=_wants_number(text) and not asks_reason(text),
             wants_share=bool(_SHARE_Q.search(text)),
             wants_year=bool(_YEAR_Q.search(text)),
             wants_amount=bool(_AMOUNT_Q.search(text)),

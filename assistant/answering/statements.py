@@ -20,10 +20,12 @@ AUTHOR_Q = re.compile(
 )
 
 # Lines that name or describe a document rather than state a finding: headings, titles,
-# bylines, author notes, abstracts' labels.
+# bylines, author notes, abstracts' labels, source lines.
 _NON_STATEMENT = re.compile(
     r"^\s*(?:#{1,6}\s|【?(?:作者简介|作者|收稿日期|基金项目|关键词|關鍵詞|摘要|中图分类号)】?\s*[:：]?"
-    r"|(?:author|authors|keywords|abstract|doi)\b\s*[:：]?)",
+    r"|(?:author|authors|keywords|abstract|doi)\b\s*[:：]?"
+    # a source line: the document a rule or a figure comes from ("依据:…办法", "Source: …")
+    r"|(?:依据|依據|资料来源|資料來源|数据来源|數據來源|来源|來源)\s*[:：]|sources?\s*:)",
     re.I,
 )
 

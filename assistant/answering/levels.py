@@ -1,0 +1,37 @@
+"""The tier a text speaks of: national (国家级), provincial (省级) or municipal (市级).
+
+"What do first-time *provincial* SRDI firms get?" is not answered by the award for
+*national* little giants, however many words the two sentences share: a sentence naming
+only other tiers than the question speaks of another programme (an anchor it lacks,
+like another year or place).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text.normalize import fold
+
+__all__ = ["levels_of", "other_tier"]
+
+_LEVELS = {
+    "national": re.compile(
+        r"国家级|国家(?=专精|[“\"「]?小巨人)|\bnational[- ]level\b"
+        r"|\bnational(?=\s+(?:srdi|[\"“]?little giant|specialized))", re.I),
+    "provincial": re.compile(r"省级|\bprovincial(?:[- ]level)?\b", re.I),
+    "municipal": re.compile(r"市级|\bmunicipal(?:[- ]level)?\b|\bcity[- ]level\b", re.I),
+}
+
+
+def levels_of(text: str) -> frozenset[str]:
+    """The tiers ``text`` names."""
+    folded = fold(text)
+    return frozenset(name for name, pattern in _LEVELS.items() if pattern.search(folded))
+
+
+def other_tier(asked: frozenset[str], sentence: str) -> bool:
+    """Whether ``sentence`` names tiers, none of them ``asked``."""
+    if not asked:
+        return False
+    named = levels_of(sentence)
+    return bool(named) and not named & asked

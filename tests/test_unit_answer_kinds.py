@@ -1,0 +1,125 @@
+"""Which sentence answers: figures of the asked kind (a count that reads like a year, a day
+of a date, a when- or a why-question), the asked batch's figure, the asked tier, source
+lines. Real knowledge (glossary, gazetteer, tokenizer); the texts are written for these
+tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from test_unit_extract import quotes_for
+
+from assistant.answering.anchors import Anchors, check
+from assistant.answering.figure_kinds import asks_year_only, is_date_part, is_quantity, is_year
+from assistant.answering.levels import levels_of
+from assistant.answering.passages import SentenceCache
+from assistant.answering.question import Idf, Question
+from assistant.answering.statements import is_statement
+from assistant.config import Settings
+from assistant.knowledge import Knowledge, load_knowledge
+from assistant.text.numbers import find_figures
+
+Ask = Callable[[str, list[str]], list[str]]
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    return load_knowledge(Settings())
+
+
+def asker(knowledge: Knowledge, texts: list[str]) -> Ask:
+    """Quotes for a question from one passage per text (a passage's id is its position:
+    keep the texts in one order within a test)."""
+    idf = Idf.build([*texts, "企业", "北京", "深圳"], knowledge.tokenizer)
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    return lambda question, passages: quotes_for(knowledge, question, passages, idf, cache)
+
+
+def test_figures_are_told_apart_by_what_follows_them() -> None:
+    def kinds(text: str) -> list[tuple[bool, bool, bool]]:
+        return [(is_year(text, f), is_date_part(text, f), is_quantity(text, f))
+                for f in find_figures(text)]
+
+    assert kinds("累计有2036家企业上市") == [(False, False, True)]  # a count, not a year
+    assert kinds("截至2024年底") == [(True, False, False)]
+    assert kinds("部长8日在会上表示") == [(False, True, False)]  # a day
+    assert kinds("共有3个月") == [(False, False, True)]
+    assert asks_year_only("In which year did Shenzhen pass Guangzhou in the number of firms?")
+    assert not asks_year_only("哪一年有多少家企业上市？")
+
+
+def test_a_count_that_reads_like_a_year_answers_and_a_day_does_not(
+        knowledge: Knowledge) -> None:
+    dated = "新华社报道，工信部负责人8日在会上表示，专精特新中小企业在科创板上市势头良好。"
+    count = "累计有2036家专精特新中小企业在科创板上市。"
+    ask = asker(knowledge, [dated, count])
+    assert ask("How many SRDI SMEs have listed on the STAR Market?", [dated, count]) == [count]
+
+
+def test_a_when_question_is_answered_by_a_year_not_by_a_count(knowledge: Knowledge) -> None:
+    count = "深圳小巨人企业总量达到800家，超过广州。"
+    dated = "深圳在2021年超过广州，小巨人企业数量跃居全省第一。"
+    ask = asker(knowledge, [count, dated])
+    question = "In which year did Shenzhen pass Guangzhou in the number of little giants?"
+    assert ask(question, [count]) == []
+    assert ask(question, [count, dated])[0] == dated
+
+
+def test_a_national_figure_before_the_clause_naming_the_country(knowledge: Knowledge) -> None:
+    unicorns = "有120家专精特新中小企业进入全球独角兽榜单，占当年中国独角兽企业数量的40%。"
+    total = "我国专精特新中小企业数量超过14万家。"
+    ask = asker(knowledge, [unicorns, total])
+    assert ask("How many of China's SRDI firms are on the global unicorn list?",
+               [total, unicorns])[0] == unicorns
+
+
+def test_a_why_question_is_answered_by_a_reason_not_a_figure(knowledge: Knowledge) -> None:
+    reason = "评审标准趋严，所以第五批小巨人的数量出现了回落。"
+    figure = "第五批小巨人企业共3600家。"
+    ask = asker(knowledge, [reason, figure])
+    assert ask("为什么第五批小巨人的数量出现了回落？", [figure, reason])[0] == reason
+
+
+def test_the_asked_batch_figure_comes_from_a_list_per_batch(knowledge: Knowledge) -> None:
+    together = "2024年通过复审的小巨人企业有3900家（包括第一批和第四批复审）。"
+    per_batch = "通过复审的第一至三批小巨人数量分别为：150家，1100家，2400家。"
+    ask = asker(knowledge, [together, per_batch])
+    for question in ("第二批小巨人有多少家通过了复审？",
+                     "How many second-batch little giants passed the re-review?",
+                     "How many first-batch little giants passed the re-review?"):
+        assert ask(question, [together, per_batch])[0] == per_batch
+
+
+def test_a_sentence_naming_only_other_batches_does_not_answer() -> None:
+    asked = Anchors(ordinals=frozenset({2}))
+    context = Anchors(ordinals=frozenset(range(1, 8)))  # "the report on batches 1 to 7"
+    assert not check(asked, Anchors(ordinals=frozenset({1, 4})), context).ok
+    assert check(asked, Anchors(), context).ok  # the passage's batches
+    assert check(context, Anchors(ordinals=frozenset(range(1, 5))), context).ok
+
+
+def test_a_sentence_about_another_tier_does_not_answer(knowledge: Knowledge) -> None:
+    national = "对首次认定的国家级专精特新企业，一次性奖励50万元。"
+    provincial = "对首次认定的省级专精特新企业给予10万元。"
+    ask = asker(knowledge, [national, provincial])
+    assert levels_of(national) == {"national"} and levels_of(provincial) == {"provincial"}
+    assert ask("首次认定的省级专精特新企业奖励多少？", [national, provincial]) == [provincial]
+    assert ask("What one-off award do first-time provincial SRDI firms get?",
+               [national]) == []
+    assert ask("首次认定的国家级专精特新企业奖励多少？", [national, provincial])[0] == national
+
+
+def test_a_source_line_is_no_statement() -> None:
+    assert not is_statement("依据:某省促进企业自主创新扶持办法\n\n三、某市")
+    assert not is_statement("资料来源：某研究院数据库")
+    assert is_statement("依据该办法，对首次认定的企业奖励10万元。")
+
+
+def test_question_words_meet_their_chinese_forms(knowledge: Knowledge) -> None:
+    text = "对首次认定的企业一次性奖励50万元，复审通过率位居前列。"
+    idf = Idf.build([text, "企业"], knowledge.tokenizer)
+    words = frozenset(knowledge.tokenizer.tokenize(text, bigrams=False))
+    for question in ("first-time", "one-off", "re-review", "排名"):
+        q = Question.parse(question, knowledge.glossary, knowledge.gazetteer, idf)
+        assert q.concepts and all(c.covered(words) for c in q.concepts), question
