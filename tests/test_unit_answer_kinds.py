@@ -123,3 +123,11 @@ def test_question_words_meet_their_chinese_forms(knowledge: Knowledge) -> None:
     for question in ("first-time", "one-off", "re-review", "排名"):
         q = Question.parse(question, knowledge.glossary, knowledge.gazetteer, idf)
         assert q.concepts and all(c.covered(words) for c in q.concepts), question
+
+
+def test_a_tier_word_need_not_be_repeated_by_the_answer(knowledge: Knowledge) -> None:
+    listing = "国家级专精特新小巨人企业名单公布。"
+    added = "第五批名单中，南通市新增小巨人企业45家。"
+    passage = f"{added}截至目前，南通市累计培育国家专精特新小巨人企业120家。"
+    ask = asker(knowledge, [listing, passage])
+    assert ask("南通在第五批国家级小巨人名单中新增了几家企业？", [listing, passage])[0] == added

@@ -24,7 +24,7 @@ from assistant.answering.figure_clauses import (
     places_only,
 )
 from assistant.answering.hostile import is_instruction
-from assistant.answering.levels import levels_of, other_tier
+from assistant.answering.levels import levels_of, names_tier, other_tier
 from assistant.answering.ordinal_figures import ordinal_figure_term
 from assistant.answering.parts import cover_parts
 from assistant.answering.passages import SentenceCache
@@ -196,7 +196,7 @@ def extract(
         # …stated, not a heading's, a byline's or a reference entry's number
         cands = [c for c in cands if c.statement and c.figure > 0]  # has_answer_figure
         # …about what is counted: a figure of another metric is not an answer
-        keys = key_concepts(q)
+        keys = [k for k in key_concepts(q) if not names_tier(k)]
         cands = [c for c in cands if all(_expressed(k, c, cache) for k in keys)]
     # the sentence names what is measured or asked ("the combined revenue of…"), not
     # another metric of the same place; a list item ("二是…") is named by the sentence

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.question import Concept
 from assistant.text.normalize import fold
 
-__all__ = ["levels_of", "other_tier"]
+__all__ = ["levels_of", "names_tier", "other_tier"]
 
 _LEVELS = {
     "national": re.compile(
@@ -35,3 +36,10 @@ def other_tier(asked: frozenset[str], sentence: str) -> bool:
         return False
     named = levels_of(sentence)
     return bool(named) and not named & asked
+
+
+def names_tier(concept: Concept) -> bool:
+    """Whether a question's concept is a tier (国家级): an anchor checked by
+    :func:`other_tier`, not a word an answer must repeat ("国家专精特新小巨人" says it)."""
+    return any(levels_of("".join(sorted(form))) for form in concept.forms)
+
