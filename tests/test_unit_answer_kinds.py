@@ -131,3 +131,28 @@ def test_a_tier_word_need_not_be_repeated_by_the_answer(knowledge: Knowledge) ->
     passage = f"{added}截至目前，南通市累计培育国家专精特新小巨人企业120家。"
     ask = asker(knowledge, [listing, passage])
     assert ask("南通在第五批国家级小巨人名单中新增了几家企业？", [listing, passage])[0] == added
+
+
+def test_the_place_word_of_an_exchange_is_no_place_to_name(knowledge: Knowledge) -> None:
+    section = "## 天津市的上市企业\n\n天津市小巨人企业中，上交所科创板12家，北交所9家。"
+    ask = asker(knowledge, [section])
+    question = "How many of Tianjin's listed little giants trade on the Shanghai STAR Market?"
+    assert "12家" in " ".join(ask(question, [section]))
+    q = Question.parse(question, knowledge.glossary, knowledge.gazetteer,
+                       Idf.build([section], knowledge.tokenizer), places=knowledge.place_names)
+    assert "Shanghai" not in q.anchors.places and "Tianjin" in q.anchors.places
+
+
+def test_a_clause_after_a_semicolon_goes_on_about_its_own_place(knowledge: Knowledge) -> None:
+    passage = ("天津市小巨人企业集中于上交所科创板和北交所，分别为12家、9家；深交所创业板7家。"
+               "南京市小巨人企业发挥深交所创业板优势，数量达30家；上交所科创板20家，港交所主板4家。")
+    ask = asker(knowledge, [passage])
+    assert ask("天津有几家小巨人在港交所主板上市？", [passage]) == []  # Nanjing's 4
+    assert "7家" in " ".join(ask("天津有几家小巨人在深交所创业板上市？", [passage]))
+
+
+def test_a_boards_count_is_stated_where_the_board_is_named(knowledge: Knowledge) -> None:
+    passage = "北交所是专精特新企业上市的主阵地。天津市已上市小巨人企业共40家。"
+    ask = asker(knowledge, [passage])
+    assert ask("天津有几家小巨人在北交所上市？", [passage]) == []
+    assert ask("天津有几家小巨人已上市？", [passage]) == ["天津市已上市小巨人企业共40家。"]

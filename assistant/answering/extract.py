@@ -25,6 +25,7 @@ from assistant.answering.figure_clauses import (
 )
 from assistant.answering.hostile import is_instruction
 from assistant.answering.levels import levels_of, names_tier, other_tier
+from assistant.answering.markets import market_figure_missing, markets_named
 from assistant.answering.ordinal_figures import ordinal_figure_term
 from assistant.answering.parts import cover_parts
 from assistant.answering.passages import SentenceCache
@@ -38,6 +39,7 @@ from assistant.answering.selection import (
     with_items,
 )
 from assistant.answering.statements import AUTHOR_Q, DEFINES, is_statement
+from assistant.answering.subjects import SUBJECT, other_subject, same_subject, subject_after
 from assistant.knowledge.entities import Gazetteer
 from assistant.knowledge.figures import NATION
 from assistant.schema import Citation
@@ -112,6 +114,9 @@ def candidates(
     nationally = asks_nationally(q)
     national = nationally and (q.wants_number or q.wants_share or q.wants_amount)
     tiers = levels_of(q.text)  # national, provincial, municipal
+    asked_places = places_only(q.anchors.places, gazetteer)
+    # a board's count is stated where the board is named
+    boards = markets_named(q.text, gazetteer) if q.wants_number or q.wants_share else frozenset()
     asks_author = bool(AUTHOR_Q.search(q.text))  # a byline is then the answer, not a label
     # what a how-many question counts (an amount's or a share's words name who, not what)
     asked_metric = cache.metric(q.text) if q.wants_number and not (
@@ -122,6 +127,7 @@ def candidates(
         passage_cov = coverage(q, analysed.words)
         previous: frozenset[str] = frozenset()
         joined = False  # the sentence before ended in a semicolon
+        subject: frozenset[str] = frozenset()  # …and named these places
         for sent in analysed.sentences:
             sentence = text[sent.start : sent.end]
             context = coverage(q, sent.words | previous)  # what the sentence before said
@@ -136,6 +142,12 @@ def candidates(
                 anchored = replace(anchored, missing=(*anchored.missing, "place"))
             if other_tier(tiers, sentence):  # 国家级 for a question about 省级
                 anchored = replace(anchored, missing=(*anchored.missing, "tier"))
+            own = places_only(sent.anchors.places, gazetteer)
+            if other_subject(asked_places, subject, own):  # "深圳…42家；上交所科创板35家"
+                anchored = replace(anchored, missing=(*anchored.missing, SUBJECT))
+            subject = subject_after(subject, own, joined)
+            if market_figure_missing(boards, sent.anchors.places):
+                anchored = replace(anchored, missing=(*anchored.missing, "market"))
             statement = asks_author or is_statement(sentence)
             figure, scope = figure_terms(q, sentence, gazetteer, cache, (asked_metric, nationally))
             score = (
@@ -153,6 +165,7 @@ def candidates(
                 doc, rank, sent.start, sent.end, score, cov, context, passage_cov, anchored,
                 statement, years, _metric_share(q, sent.words | previous_words), figure,
             ))
+    out = same_subject(out)
     out.sort(key=lambda c: c.score, reverse=True)
     return out
 

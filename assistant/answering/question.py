@@ -14,11 +14,12 @@ from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
-from assistant.answering.anchors import Anchors, anchors_of, years_of
+from assistant.answering.anchors import Anchors, years_of
 from assistant.answering.compounds import compounds, place_parts
 from assistant.answering.enumeration import asked_items, asks_chars, ordinal_item
 from assistant.answering.figure_kinds import asks_reason
 from assistant.answering.framing import content_text, without_answer_form
+from assistant.answering.markets import question_anchors, question_entities
 from assistant.answering.names import unknown_names
 from assistant.answering.scope import Scope, question_scope
 from assistant.answering.target import absent_attribute, attribution, metric_phrase
@@ -221,7 +222,8 @@ class Question:
         """Find the question's concepts, entities and the kind of answer it wants
         (``place_name``: whether a word is a place's name, for compounds holding one)."""
         text = without_answer_form(text)  # "…, in one sentence?" asks what "…?" asks
-        anchors = anchors_of(text, places or gazetteer.mentioned)
+        # "the Shanghai STAR Market" names a board, not a place the answer must name
+        anchors = question_anchors(text, gazetteer, places or gazetteer.mentioned)
         tokenize = glossary.tokenizer.tokenize
         place_words = frozenset(t for p in anchors.places for t in tokenize(p, bigrams=False))
         drop = (place_parts(tokenize(text, bigrams=False), place_words, place_name)
@@ -231,7 +233,7 @@ class Question:
             place_words=place_words,
             source_words=frozenset(tokenize(attribution(text), bigrams=False)),
             concepts=concepts(text, glossary, idf, bridge, drop),
-            entities=gazetteer.mentioned(text),
+            entities=question_entities(text, gazetteer),
             wants_number=_wants_number(text) and not asks_reason(text),
             wants_share=bool(_SHARE_Q.search(text)),
             wants_year=bool(_YEAR_Q.search(text)),
