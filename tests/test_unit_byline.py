@@ -63,7 +63,7 @@ def test_the_byline_of_the_document_the_question_names(knowledge: Knowledge) -> 
     added = with_byline([], found, "zh-Hans", when=True)
     assert added is not None
     citations, line = added
-    assert "2022-06-23" in line and "山东省工业和信息化厅" in line and line.endswith("[1]")
+    assert "2022年6月23日" in line and "山东省工业和信息化厅" in line and line.endswith("[1]")
     assert citations[0].chunk_id == "c" and citations[0].quotes[0].text == "山东省工业和信息化厅"
 
 
@@ -71,3 +71,12 @@ def test_no_line_when_the_byline_lacks_what_is_asked() -> None:
     doc = _doc("a", "x", "T", "text")
     assert with_byline([], Byline(doc, publisher="", date="2024-01-01"), "en", when=False) is None
     assert with_byline([], Byline(doc, publisher="", date=""), "en", when=True) is None
+
+
+def test_a_date_is_written_as_the_reader_writes_it() -> None:
+    from assistant.answering.byline import reader_date
+
+    assert reader_date("zh-Hans", "2024-09-23") == "2024年9月23日"
+    assert reader_date("zh-Hant", "2025-12") == "2025年12月"
+    assert reader_date("en", "2024-09-23") == "2024-09-23"
+    assert reader_date("zh-Hans", "2024年") == "2024年"

@@ -117,6 +117,18 @@ _LINE = {
 }
 
 
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
+
+
+def reader_date(lang: str, date: str) -> str:
+    """An ISO date as a reader of ``lang`` writes it: 2024年9月23日 in Chinese."""
+    m = _ISO_DATE.fullmatch(date)
+    if m is None or not lang.startswith("zh"):
+        return date
+    year, month, day = m.groups()
+    return f"{year}年{int(month)}月" + (f"{int(day)}日" if day else "")
+
+
 def byline_text(lang: str, byline: Byline, when: bool, n: int) -> str:
     """One answer line naming the document, its publisher and date, with ``[n]``."""
     title, publisher, date = _LINE.get(lang, _LINE["en"])
@@ -127,7 +139,7 @@ def byline_text(lang: str, byline: Byline, when: bool, n: int) -> str:
         s, e = byline.signature
         parts.append(f"“{byline.doc.page_content[s:e]}”")
     if byline.date and (when or not parts[1:]):
-        parts.append(date.format(date=byline.date))
+        parts.append(date.format(date=reader_date(lang, byline.date)))
     return ("; " if lang == "en" else "；").join(parts) + f" [{n}]"
 
 
