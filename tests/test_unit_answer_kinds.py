@@ -16,6 +16,7 @@ from assistant.answering.levels import levels_of
 from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Idf, Question
 from assistant.answering.statements import is_statement
+from assistant.answering.targets import asks_done
 from assistant.config import Settings
 from assistant.knowledge import Knowledge, load_knowledge
 from assistant.text.numbers import find_figures
@@ -158,3 +159,12 @@ def test_a_boards_count_is_stated_where_the_board_is_named(knowledge: Knowledge)
     ask = asker(knowledge, [passage])
     assert ask("天津有几家小巨人在北交所上市？", [passage]) == []
     assert ask("天津有几家小巨人已上市？", [passage]) == ["天津市已上市小巨人企业共40家。"]
+
+
+def test_a_target_does_not_answer_what_is_done(knowledge: Knowledge) -> None:
+    target = "By the end of 2027, Tianjin aims to have 300 little giant enterprises listed."
+    done = "天津已有40家小巨人企业上市。"
+    ask = asker(knowledge, [target, done])
+    assert ask("天津已经有多少家小巨人企业上市了？", [target, done])[0] == done
+    assert asks_done("天津已经有多少家小巨人企业上市了？")
+    assert not asks_done("天津的目标是到2027年已经有多少家小巨人企业上市？")

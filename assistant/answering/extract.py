@@ -40,6 +40,7 @@ from assistant.answering.selection import (
 )
 from assistant.answering.statements import AUTHOR_Q, DEFINES, is_statement
 from assistant.answering.subjects import SUBJECT, other_subject, same_subject, subject_after
+from assistant.answering.targets import asks_done, target_term
 from assistant.knowledge.entities import Gazetteer
 from assistant.knowledge.figures import NATION
 from assistant.schema import Citation
@@ -114,6 +115,7 @@ def candidates(
     nationally = asks_nationally(q)
     national = nationally and (q.wants_number or q.wants_share or q.wants_amount)
     tiers = levels_of(q.text)  # national, provincial, municipal
+    done = asks_done(q.text)  # what has happened so far: a target is no answer
     asked_places = places_only(q.anchors.places, gazetteer)
     # a board's count is stated where the board is named
     boards = markets_named(q.text, gazetteer) if q.wants_number or q.wants_share else frozenset()
@@ -159,6 +161,7 @@ def candidates(
                 + _kind_bonus(q, sentence, sent.anchors.places)
                 + (ordinal_figure_term(q.anchors.ordinals, sent.anchors.ordinals, sentence)
                    if q.wants_number else 0.0)
+                + target_term(done, sentence)
             )
             years = tuple(sorted(sent.anchors.years or sent.context.years))
             out.append(Candidate(

@@ -1,0 +1,34 @@
+"""Plans are not results: a target figure does not answer what has happened so far.
+
+"北京有多少家小巨人企业已经上市了？" asks what is done; "By the end of 2025, Beijing aims to
+recognize … 172 listed … enterprises" states a goal. A sentence setting a target (aims
+to, 力争, 目标) answers a question about the present only when the question asks for the
+target itself.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["TARGET_CLASH", "asks_done", "target_term"]
+
+TARGET_CLASH = 0.3  # as much as a heading's penalty: the sentence states something else
+_TARGET = re.compile(
+    r"\baims? to\b|\bplans? to\b|\btargets?\b|\bgoals?\b|\bstrives? to\b|\bwill (?:reach|exceed)\b"
+    r"|力争|力爭|目标|目標|争取|爭取|计划到|計劃到|预计到|預計到|将达到|將達到",
+    re.I,
+)
+_DONE = re.compile(
+    r"已经|已經|迄今|至今|截至目前|\bso far\b|\balready\b|\bto date\b|\bhave been\b|\bhas been\b",
+    re.I,
+)
+
+
+def asks_done(question: str) -> bool:
+    """Whether the question asks what has happened so far, and not about a target."""
+    return bool(_DONE.search(question)) and not _TARGET.search(question)
+
+
+def target_term(done: bool, sentence: str) -> float:
+    """Penalty for a sentence stating a target when what is done is asked (``done``)."""
+    return -TARGET_CLASH if done and _TARGET.search(sentence) else 0.0
