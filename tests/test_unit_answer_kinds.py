@@ -119,11 +119,11 @@ def test_a_source_line_is_no_statement() -> None:
 
 def test_question_words_meet_their_chinese_forms(knowledge: Knowledge) -> None:
     text = ("对首次认定的企业一次性奖励50万元，复审通过率位居前列；入选继续支持名单的企业"
-            "平均市值30亿元。")
+            "平均市值30亿元。申报不收费。")
     idf = Idf.build([text, "企业"], knowledge.tokenizer)
     words = frozenset(knowledge.tokenizer.tokenize(text, bigrams=False))
     for question in ("first-time", "one-off", "re-review", "排名", "market capitalisation",
-                     "continued-support", "put on the list"):
+                     "continued-support", "put on the list", "application fees"):
         q = Question.parse(question, knowledge.glossary, knowledge.gazetteer, idf)
         assert q.concepts and all(c.covered(words) for c in q.concepts), question
 
