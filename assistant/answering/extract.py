@@ -36,6 +36,7 @@ from assistant.answering.selection import (
     with_items,
 )
 from assistant.answering.statements import AUTHOR_Q, DEFINES, is_statement
+from assistant.answering.unstated import unstated
 from assistant.knowledge.entities import Gazetteer
 from assistant.knowledge.figures import NATION
 from assistant.schema import Citation
@@ -191,6 +192,8 @@ def extract(
         # …about what is counted: a figure of another metric is not an answer
         keys = key_concepts(q)
         cands = [c for c in cands if all(_expressed(k, c, cache) for k in keys)]
+        # …and a figure of the asked batch, place or item, not a near miss (unstated)
+        cands = [c for c in cands if not unstated(q, c, keys, gazetteer, cache)]
     # the sentence names what is measured or asked ("the combined revenue of…"), not
     # another metric of the same place; a list item ("二是…") is named by the sentence
     # announcing the list, checked below
