@@ -102,10 +102,13 @@ def other_entity(q: Question, sentence: str, gazetteer: Gazetteer) -> bool:
 
 
 def combined_batches(q: Question, sentence: str) -> bool:
-    """The sentence names the asked batch among others and its figure is theirs together:
-    no "respectively", and no figure follows the asked batch in its clause."""
+    """The sentence names other batches only, or the asked batch among others with a
+    figure of theirs together: no "respectively", no figure after the asked batch in its
+    clause."""
     asked = q.anchors.ordinals
     named = ordinals_of(sentence)
+    if asked and named and not named & asked:  # it names other batches: theirs
+        return True
     if not asked or not named & asked or named <= asked or _RESPECTIVELY.search(sentence):
         return False
     spans = sorted(ordinal_spans(sentence))
@@ -241,9 +244,9 @@ def key_outside_sentence(
     a cited document's title (《关于开展…
     瞪羚企业…的通知》 names the 瞪羚 notice, it does not count 瞪羚 firms); ``keys``: the
     question's key concepts, else those :func:`asked_keys` finds, checked in the passage."""
-    if not keys:
-        return any(not _in_passage(k, cand, cache) for k in asked_keys(q))
     keys = [k for k in keys if _plain(k)]
+    if not keys:  # the place was the rarest word: the rarest others, in the passage
+        return any(not _in_passage(k, cand, cache) for k in asked_keys(q))
     plain, titled = _around_words(cand, cache)
     tokenize = cache.tokenizer.tokenize
     own = frozenset(tokenize(cand.text, bigrams=False))
