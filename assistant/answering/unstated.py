@@ -222,14 +222,15 @@ def _opens_section(text: str) -> bool:
 
 
 def _around_words(cand: Candidate, cache: SentenceCache) -> tuple[frozenset[str], ...]:
-    """The words of the sentence, the one before it, the heading of its section of the
-    passage and the document title: outside 《titles》, and with them."""
+    """The words of the sentence, the one before it in its section of the passage, the
+    section's heading and the document title: outside 《titles》, and with them."""
     text = cand.doc.page_content
     spans = [(s.start, s.end) for s in cache.get(cand.doc).sentences]
     here = next((i for i, (a, b) in enumerate(spans) if a <= cand.start < b), 0)
     heading = max((i for i in range(here + 1) if _opens_section(text[slice(*spans[i])])),
                   default=here)
-    parts = [text[slice(*spans[i])] for i in {heading, max(here - 1, 0)} if spans]
+    before = here - 1 if heading < here else heading  # not across a heading
+    parts = [text[slice(*spans[i])] for i in {heading, max(before, 0)} if spans]
     around = " ".join((cand.text, *parts, str(cand.doc.metadata.get("title", ""))))
     tokenize = cache.tokenizer.tokenize
     return (frozenset(tokenize(_TITLE.sub(" ", around), bigrams=False)),
