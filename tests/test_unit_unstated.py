@@ -15,6 +15,7 @@ from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Idf, Question
 from assistant.config import Settings
 from assistant.knowledge import Knowledge, load_knowledge
+from assistant.service import AssistantService
 
 
 @cache
@@ -53,7 +54,8 @@ def test_a_sentence_about_other_batches_does_not_answer_for_the_asked_one() -> N
 
 
 def test_the_countrys_figure_does_not_answer_for_a_place() -> None:
-    nation = "## 各省份小巨人企业数量\n\n山东、江苏、浙江位居前列。截至目前，我国共有1.46万家小巨人企业。"
+    nation = ("## 各省份小巨人企业数量\n\n山东、江苏、浙江位居前列。"
+              "截至目前，我国共有1.46万家小巨人企业。")
     assert quotes("山东有多少家小巨人企业？", [nation]) == []
     own = "山东省累计培育小巨人企业1000家，居全国第三。"
     assert quotes("山东有多少家小巨人企业？", [nation, own]) == [own]
@@ -62,7 +64,8 @@ def test_the_countrys_figure_does_not_answer_for_a_place() -> None:
 
 
 def test_the_tail_of_a_list_naming_the_asked_item_without_a_figure_is_no_answer() -> None:
-    listed = "深圳小巨人上市企业中，深交所创业板23家，港交所创业板2家，上交所主板、港交所主板等板块数量较少。"
+    listed = ("深圳小巨人上市企业中，深交所创业板23家，港交所创业板2家，"
+              "上交所主板、港交所主板等板块数量较少。")
     assert quotes("深圳在港交所主板上市的小巨人企业有几家？", [listed]) == []
     assert quotes("深圳在港交所创业板上市的小巨人企业有几家？", [listed]) == [listed]
 
@@ -98,3 +101,22 @@ def test_a_key_concept_of_another_section_does_not_make_a_sentence_answer() -> N
     assert quotes("开发区对首次认定的单项冠军企业奖励多少钱？", [text]) == []
     own = "三、高新区政策\n\n对首次认定的单项冠军企业，一次性奖励80万元。"
     assert quotes("高新区对首次认定的单项冠军企业奖励多少钱？", [text + "\n\n" + own]) == [own]
+
+
+def test_a_list_going_on_about_another_place_does_not_answer_for_the_asked_one(
+    service: AssistantService,
+) -> None:
+    """End to end: after "深圳市…数量达42家；" the list of markets is Shenzhen's, in any
+    chunk that holds it (one opens with the list)."""
+    record = service.ask("北京在港交所主板上市的小巨人有几家？")
+    assert not record.found
+    record = service.ask("深圳有多少家小巨人企业在北交所上市？")
+    assert record.found and "北交所5家" in record.answer
+
+
+def test_figures_of_parts_the_question_does_not_name_are_no_answer() -> None:
+    parts = ("北京已上市小巨人企业中，软件和信息技术服务业（21家）、专用设备制造业（19家）"
+             "位居前列，研究和试验发展、科技推广等科创赛道合计超30家。")
+    listed = "北京小巨人企业在港交所主板等板块均有上市。"
+    assert quotes("北京在港交所主板上市的小巨人企业有几家？", [listed + parts]) == []
+    assert quotes("北京已上市小巨人企业中，软件和信息技术服务业有多少家？", [parts]) == [parts]

@@ -36,7 +36,7 @@ from assistant.answering.selection import (
     with_items,
 )
 from assistant.answering.statements import AUTHOR_Q, DEFINES, is_statement
-from assistant.answering.unstated import unstated
+from assistant.answering.unstated import stated
 from assistant.knowledge.entities import Gazetteer
 from assistant.knowledge.figures import NATION
 from assistant.schema import Citation
@@ -193,7 +193,7 @@ def extract(
         keys = key_concepts(q)
         cands = [c for c in cands if all(_expressed(k, c, cache) for k in keys)]
         # …and a figure of the asked batch, place or item, not a near miss (unstated)
-        cands = [c for c in cands if not unstated(q, c, keys, gazetteer, cache)]
+        cands = stated(q, cands, keys, gazetteer, cache)
     # the sentence names what is measured or asked ("the combined revenue of…"), not
     # another metric of the same place; a list item ("二是…") is named by the sentence
     # announcing the list, checked below

@@ -3,17 +3,19 @@
 A figure question about one batch, one place or one listed item is often met by a
 sentence that names all of it and still gives no figure for it:
 
-* a figure for several batches together ("3916家(包括第一批和第四批复审)" for the fourth);
-* the whole country's figure in a passage about the asked place ("我国共有1.46万家"
-  under a table of provinces);
+* a figure for several batches together ("3916家(包括第一批和第四批复审)" for the fourth),
+  or one naming other batches only;
+* the whole country's figure in a passage about many places ("我国共有1.46万家" under a
+  table of provinces), or a sentence going on about another place after a semicolon;
 * a list of items with figures whose tail names the asked item without one ("上交所科创板
-  35家, …, 上交所主板、港交所创业板等板块数量较少");
-* the thing counted named only by a cited document's title (《关于开展…瞪羚企业…的通知》)
-  or elsewhere in the passage, not by the sentence or the one before it.
+  35家, …, 上交所主板、港交所创业板等板块数量较少"), another market's figure, or figures
+  that count parts (industries, fields) the question does not name;
+* numbers that label (a document number, a date, Top20, a quoted name like “20+8”);
+* the thing counted named only by a cited title or away from the sentence
+  (:mod:`assistant.answering.unstated_keys`).
 
 Each is a property of the sentence's wording, not of any one document: the cue words are
-general ways of saying "respectively", "the whole country" and so on.
-"""
+general ways of saying "respectively", "the whole country" and so on."""
 
 from __future__ import annotations
 
@@ -21,17 +23,29 @@ import re
 from collections.abc import Sequence
 
 from assistant.answering.anchors import ordinal_spans, ordinals_of
+from assistant.answering.figure_clauses import places_only
 from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Concept, Question
 from assistant.answering.scope import CLAUSE
 from assistant.answering.selection import Candidate
+from assistant.answering.unstated_keys import key_outside_sentence
 from assistant.knowledge.entities import Gazetteer
+from assistant.knowledge.figure_rules import counts_a_part
 from assistant.knowledge.figures import NATION
 from assistant.text.normalize import fold
 from assistant.text.numbers import find_figures
 
-__all__ = ["asked_keys", "combined_batches", "item_without_figure", "key_outside_sentence",
-           "labels_only", "nation_figure", "other_entity", "unstated"]
+__all__ = [
+    "combined_batches",
+    "item_without_figure",
+    "joined_to_another_place",
+    "labels_only",
+    "nation_figure",
+    "other_entity",
+    "parts_only",
+    "stated",
+    "unstated",
+]
 
 _RESPECTIVELY = re.compile(r"分别|分別|依次|\brespectively\b", re.I)
 # the country named as the frame of a place's figure ("占全国", "居全国", "in China"), not
@@ -46,21 +60,18 @@ _SOURCE_LINE = re.compile(
     re.I,
 )
 _TITLE = re.compile(r"《[^》]*》")
+# parts summed up: "研究和试验发展、科技推广等科创赛道合计…"
+_PARTS_SUM = re.compile(
+    r"、[^，,；;。]{1,30}等[^，,；;。]{0,8}(?:赛道|賽道|行业|行業|领域|領域|产业|產業|板块|板塊)"
+)
+# a part of a breakdown: its name, then its figure in brackets ("专用设备制造业（19家）")
+_BREAKDOWN = re.compile(
+    r"(?P<name>[^（(、，,；;：:。\s]{2,20})\s*[（(]\s*\d[\d,.]*\s*(?:万|萬|亿|億)?\s*"
+    r"(?:家|个|個|项|項|件|名|人|%|％)\s*[)）]"
+)
 # an item of a list of figures: a name, then its figure ("上交所科创板35家")
 _ITEM_FIGURE = re.compile(
     r"\d[\d,.]*\s*(?:万|萬|亿|億)?\s*(?:家|个|個|项|項|件|名|人|所|元|%|％)?\s*[)）]?\s*[。；;]?$"
-)
-_HAN = re.compile(r"[\u4e00-\u9fff]+")
-_ENDERS = set("。！？；!?;.…”\"'）):：")
-_HEADING = re.compile(
-    r"\s*(?:#|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]"
-    r"|第[一二三四五六七八九十]+[章节部分])"
-)
-# words that say what kind of figure is asked, which the figure itself expresses
-_ANSWER_WORD = re.compile(
-    r"数量|數量|总数|總數|比例|比重|占比|佔比|份额|份額|金额|金額|规模|規模"
-    r"|number|share|proportion|percent(?:age)?|ratio|amount|total",
-    re.I,
 )
 # numbers that label rather than count: a document number (晋政办发〔2019〕87号), a date
 # (3月31日, 2025年3月), a ranking's length (Top20, 前20名)
@@ -148,6 +159,46 @@ def nation_figure(
     )
 
 
+def joined_to_another_place(
+    q: Question, cand: Candidate, gazetteer: Gazetteer, cache: SentenceCache
+) -> bool:
+    """A figure question about a place met by a sentence that names no place and follows
+    a semicolon after a sentence about another place: it goes on about that one ("深圳市…
+    数量达42家; 上交所科创板35家, 北交所5家…" is Shenzhen's list, not Beijing's)."""
+    if not (q.wants_number or q.wants_share or q.wants_amount):
+        return False
+    asked = places_only(q.anchors.places, gazetteer)
+    sentences = cache.get(cand.doc).sentences
+    here = next((i for i, s in enumerate(sentences) if s.start <= cand.start < s.end), 0)
+    if not asked or here == 0 or places_only(sentences[here].anchors.places, gazetteer):
+        return False
+    before = sentences[here - 1]
+    if not cand.doc.page_content[before.start : before.end].rstrip().endswith((";", "；")):
+        return False
+    named = places_only(before.anchors.places, gazetteer)
+    return bool(named) and not named & asked
+
+
+def parts_only(q: Question, sentence: str, cache: SentenceCache) -> bool:
+    """A how-many question about a whole met by a sentence whose figures all count parts
+    ("软件和信息技术服务业（21家）、专用设备制造业（19家）", "…等科创赛道合计超30家") that
+    the question does not name."""
+    if not q.wants_number or q.scope[0] is None:  # a part, or a difference, is asked
+        return False
+    tokenize = cache.tokenizer.tokenize
+    figures = [c for c in CLAUSE.split(sentence) if _counts(c)]
+    return bool(figures) and all(
+        (_BREAKDOWN.search(c) or _PARTS_SUM.search(c) or counts_a_part(c.lower(), _first_digit(c)))
+        and not _covered(q, frozenset(tokenize(c, bigrams=False)))
+        for c in figures
+    )
+
+
+def _first_digit(text: str) -> int:
+    match = re.search(r"\d", text)
+    return match.start() if match else len(text)
+
+
 def _covered(q: Question, words: frozenset[str]) -> frozenset[int]:
     return frozenset(i for i, c in enumerate(q.concepts) if c.covered(words))
 
@@ -175,87 +226,6 @@ def item_without_figure(q: Question, sentence: str, cache: SentenceCache) -> boo
     return False
 
 
-def _plain(concept: Concept) -> bool:
-    """A concept naming what is asked about, not the kind of answer (数量, share) or the
-    whole country (an anchor, as places are)."""
-    return not any(
-        _ANSWER_WORD.fullmatch(w) or NATION.search(w) for form in concept.forms for w in form
-    )
-
-
-def asked_keys(q: Question, share: float = 0.8, most: int = 2) -> list[Concept]:
-    """The question's most specific concepts (as :func:`key_concepts`), its places and
-    the cited source left out before the most specific one is picked ("武汉…继续支持…名单"
-    asks about 名单, however rare 武汉 is); only plain words of a Chinese question (an English
-    word reaches Chinese text through translations, a glossary term's words are cut in
-    several ways: their absence proves little)."""
-    if not _HAN.search(q.text):
-        return []
-    framing = q.place_words | q.source_words
-    known = [
-        c for c in q.concepts
-        if c.in_corpus and (not c.verb or c in q.metric) and _plain(c)
-        and any(len(form) == 1 for form in c.forms)
-        and all(_HAN.fullmatch(w) for w in c.forms[0])
-        and not any(form <= framing for form in c.forms)
-        and not all(len(form) == 1 and len(next(iter(form))) == 1 for form in c.forms)
-    ]
-    top = max((c.specificity for c in known), default=0.0)
-    keys = sorted((c for c in known if c.specificity >= share * top), key=lambda c: -c.specificity)
-    return keys[:most]
-
-
-def _in_passage(concept: Concept, cand: Candidate, cache: SentenceCache) -> bool:
-    """Whether the candidate's passage names ``concept``, as words or (Chinese forms the
-    segmenter may cut otherwise) as folded substrings."""
-    if concept.covered(cache.get(cand.doc).words):
-        return True
-    folded = fold(cand.doc.page_content)
-    return any(form and all(_HAN.fullmatch(t) and t in folded for t in form)
-               for form in concept.forms)
-
-
-def _opens_section(text: str) -> bool:
-    """A sentence opening with a heading line ("二、山西综改区", "## 2.3 …")."""
-    line = text.lstrip().split("\n", 1)
-    return bool(_HEADING.match(text)) or (len(line) > 1 and line[0].rstrip()[-1:] not in _ENDERS)
-
-
-def _around_words(cand: Candidate, cache: SentenceCache) -> tuple[frozenset[str], ...]:
-    """The words of the sentence, the one before it in its section of the passage, the
-    section's heading and the document title: outside 《titles》, and with them."""
-    text = cand.doc.page_content
-    spans = [(s.start, s.end) for s in cache.get(cand.doc).sentences]
-    here = next((i for i, (a, b) in enumerate(spans) if a <= cand.start < b), 0)
-    heading = max((i for i in range(here + 1) if _opens_section(text[slice(*spans[i])])),
-                  default=here)
-    before = here - 1 if heading < here else heading  # not across a heading
-    parts = [text[slice(*spans[i])] for i in {heading, max(before, 0)} if spans]
-    around = " ".join((cand.text, *parts, str(cand.doc.metadata.get("title", ""))))
-    tokenize = cache.tokenizer.tokenize
-    return (frozenset(tokenize(_TITLE.sub(" ", around), bigrams=False)),
-            frozenset(tokenize(around, bigrams=False)))
-
-
-def key_outside_sentence(
-    q: Question, keys: Sequence[Concept], cand: Candidate, cache: SentenceCache
-) -> bool:
-    """A key concept of a figure question that neither the sentence, the one before it, its
-    section's heading nor the document title names, or that the sentence names only in
-    a cited document's title (《关于开展…
-    瞪羚企业…的通知》 names the 瞪羚 notice, it does not count 瞪羚 firms); ``keys``: the
-    question's key concepts, else those :func:`asked_keys` finds, checked in the passage."""
-    keys = [k for k in keys if _plain(k)]
-    if not keys:  # the place was the rarest word: the rarest others, in the passage
-        return any(not _in_passage(k, cand, cache) for k in asked_keys(q))
-    plain, titled = _around_words(cand, cache)
-    tokenize = cache.tokenizer.tokenize
-    own = frozenset(tokenize(cand.text, bigrams=False))
-    # named nowhere around, or by the sentence only inside a title
-    return any(not k.covered(titled) or (k.covered(own) and not k.covered(plain))
-               for k in keys)
-
-
 def unstated(
     q: Question, cand: Candidate, keys: Sequence[Concept], gazetteer: Gazetteer,
     cache: SentenceCache,
@@ -269,5 +239,18 @@ def unstated(
         or nation_figure(q, cand, gazetteer, cache)
         or other_entity(q, sentence, gazetteer)
         or item_without_figure(q, sentence, cache)
+        or parts_only(q, sentence, cache)
         or key_outside_sentence(q, keys, cand, cache)
     )
+
+
+def stated(
+    q: Question, cands: Sequence[Candidate], keys: Sequence[Concept], gazetteer: Gazetteer,
+    cache: SentenceCache,
+) -> list[Candidate]:
+    """The candidates of a figure question that do not miss it (:func:`unstated`); a
+    sentence that goes on about another place where its passage shows what precedes it
+    does so in any passage (a chunk may open with it)."""
+    elsewhere = {c.text for c in cands if joined_to_another_place(q, c, gazetteer, cache)}
+    return [c for c in cands
+            if c.text not in elsewhere and not unstated(q, c, keys, gazetteer, cache)]
