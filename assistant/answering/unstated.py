@@ -37,11 +37,13 @@ from assistant.text.numbers import find_figures
 
 __all__ = [
     "combined_batches",
+    "compared_only",
     "item_without_figure",
     "joined_to_another_place",
     "labels_only",
     "nation_figure",
     "other_entity",
+    "other_level",
     "parts_only",
     "stated",
     "unstated",
@@ -60,6 +62,17 @@ _SOURCE_LINE = re.compile(
     re.I,
 )
 _TITLE = re.compile(r"《[^》]*》")
+# a comparison word and what follows it (the other side): "超越北京(1210家)", "than Shanghai"
+_COMPARED = re.compile(
+    r"(?:超越|超过|超過|赶超|趕超|反超|领先于|領先於|落后于|落後於|较|較|相比于|相比於"
+    r"|\bthan\b|\bahead of\b|\bsurpass(?:ed|ing|es)?\b)[^，,；;。]{0,12}",
+    re.I,
+)
+# a level of recognition: national (国家级, 国家制造业…), provincial, municipal
+_LEVEL_OF = {"国家": "national", "國家": "national", "national": "national",
+             "省级": "provincial", "省級": "provincial", "provincial": "provincial",
+             "市级": "municipal", "市級": "municipal", "municipal": "municipal"}
+_LEVEL = re.compile("|".join(_LEVEL_OF), re.I)
 # parts summed up: "研究和试验发展、科技推广等科创赛道合计…"
 _PARTS_SUM = re.compile(
     r"、[^，,；;。]{1,30}等[^，,；;。]{0,8}(?:赛道|賽道|行业|行業|领域|領域|产业|產業|板块|板塊)"
@@ -199,6 +212,40 @@ def _first_digit(text: str) -> int:
     return match.start() if match else len(text)
 
 
+def compared_only(q: Question, sentence: str, gazetteer: Gazetteer) -> bool:
+    """A question for a place's additions met by a sentence naming that place only as the
+    other side of a comparison ("深圳以347家的新增数量…超越北京(1210家)"): the additions
+    are the subject's."""
+    if q.scope != ("increment", True):
+        return False
+    asked = frozenset(e for e in q.entities if gazetteer.kind(e) in ("", "place"))
+    if not asked or not gazetteer.mentioned(sentence) & asked:
+        return False
+    rest = _COMPARED.sub(" ", sentence)
+    return not gazetteer.mentioned(rest) & asked
+
+
+def other_level(q: Question, sentence: str, cache: SentenceCache) -> bool:
+    """A question for a level of recognition (省级, national) met by a sentence whose
+    items with figures naming what is asked name another level ("国家制造业单项冠军31家"
+    for 省级单项冠军)."""
+    asked = _levels(q.text)
+    if not (q.wants_number and asked):
+        return False
+    tokenize = cache.tokenizer.tokenize
+    top = max(q.concepts, key=lambda c: c.weight, default=None)
+    items = [i for i in re.split(r"[、，,；;]", sentence)
+             if _counts(i) and top is not None and top.covered(
+                 frozenset(tokenize(i, bigrams=False)))]
+    levels = [_levels(i) for i in items]
+    return bool(items) and all(lv and not lv & asked for lv in levels)
+
+
+def _levels(text: str) -> frozenset[str]:
+    """The levels of recognition ``text`` names, in any script or language."""
+    return frozenset(_LEVEL_OF[m.group(0).lower()] for m in _LEVEL.finditer(text))
+
+
 def _covered(q: Question, words: frozenset[str]) -> frozenset[int]:
     return frozenset(i for i, c in enumerate(q.concepts) if c.covered(words))
 
@@ -240,6 +287,8 @@ def unstated(
         or other_entity(q, sentence, gazetteer)
         or item_without_figure(q, sentence, cache)
         or parts_only(q, sentence, cache)
+        or compared_only(q, sentence, gazetteer)
+        or other_level(q, sentence, cache)
         or key_outside_sentence(q, keys, cand, cache)
     )
 

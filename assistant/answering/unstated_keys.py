@@ -22,6 +22,12 @@ from assistant.text.normalize import fold
 __all__ = ["asked_keys", "key_outside_sentence"]
 
 _TITLE = re.compile(r"《[^》]*》")
+# the source a question cites: "according to the Two Sessions report", "普华永道的手册显示"
+_CITED = re.compile(
+    r"\baccording to [^,?]{2,80}"
+    r"|(?:^|[，,])[^，,？?]{2,24}?(?:显示|顯示|介绍|介紹|报道|報道|称|稱|说|說)",
+    re.I,
+)
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _ENDERS = set("。！？；!?;.…”\"'）):：")
 _HEADING = re.compile(
@@ -105,12 +111,16 @@ def key_outside_sentence(
     section's heading nor the document title names, or that the sentence names only in
     a cited document's title (《关于开展…
     瞪羚企业…的通知》 names the 瞪羚 notice, it does not count 瞪羚 firms); ``keys``: the
-    question's key concepts, else those :func:`asked_keys` finds, checked in the passage."""
+    question's key concepts, else those :func:`asked_keys` finds, checked in the passage.
+    The source a question cites ("according to the … report", "…手册显示") names the
+    document, not what the sentence must say."""
     keys = [k for k in keys if _plain(k)]
     if not keys:  # the place was the rarest word: the rarest others, in the passage
         return any(not _in_passage(k, cand, cache) for k in asked_keys(q))
-    plain, titled = _around_words(cand, cache)
     tokenize = cache.tokenizer.tokenize
+    cited = frozenset(w for m in _CITED.finditer(q.text) for w in tokenize(m[0], bigrams=False))
+    keys = [k for k in keys if not any(form <= cited for form in k.forms)]  # the source's
+    plain, titled = _around_words(cand, cache)
     own = frozenset(tokenize(cand.text, bigrams=False))
     # named nowhere around, or by the sentence only inside a title
     return any(not k.covered(titled) or (k.covered(own) and not k.covered(plain))
