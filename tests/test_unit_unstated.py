@@ -120,3 +120,17 @@ def test_figures_of_parts_the_question_does_not_name_are_no_answer() -> None:
     listed = "北京小巨人企业在港交所主板等板块均有上市。"
     assert quotes("北京在港交所主板上市的小巨人企业有几家？", [listed + parts]) == []
     assert quotes("北京已上市小巨人企业中，软件和信息技术服务业有多少家？", [parts]) == [parts]
+
+
+def test_additions_of_a_place_named_only_as_the_other_side_of_a_comparison() -> None:
+    text = "第七批名单公示后，深圳以300家的新增数量居首，超越北京(1200家)。"
+    assert quotes("第七批名单中，北京新增了多少家小巨人企业？", [text]) == []
+    assert quotes("第七批名单中，深圳新增了多少家小巨人企业？", [text]) == [text]
+
+
+def test_a_figure_of_another_level_of_recognition_is_no_answer() -> None:
+    text = "截至目前，南京累计培育国家制造业单项冠军企业31家、省级专精特新中小企业1424家。"
+    assert quotes("南京累计培育了多少家省级制造业单项冠军企业？", [text]) == []
+    assert quotes("南京累计培育了多少家国家制造业单项冠军企业？", [text]) == [text]
+    assert quotes("How many national manufacturing single champions has Nanjing fostered?",
+                  [text]) == [text]
