@@ -113,10 +113,13 @@ def key_outside_sentence(
     瞪羚企业…的通知》 names the 瞪羚 notice, it does not count 瞪羚 firms); ``keys``: the
     question's key concepts, else those :func:`asked_keys` finds, checked in the passage.
     The source a question cites ("according to the … report", "…手册显示") names the
-    document, not what the sentence must say."""
+    document, not what the sentence must say; an English question's keys are checked in
+    the passage only (綜改区 says "reform zone" in no word of it)."""
     keys = [k for k in keys if _plain(k)]
     if not keys:  # the place was the rarest word: the rarest others, in the passage
         return any(not _in_passage(k, cand, cache) for k in asked_keys(q))
+    if not _HAN.search(q.text):  # an English key reaches Chinese text by translation only
+        return False
     tokenize = cache.tokenizer.tokenize
     cited = frozenset(w for m in _CITED.finditer(q.text) for w in tokenize(m[0], bigrams=False))
     keys = [k for k in keys if not any(form <= cited for form in k.forms)]  # the source's
