@@ -41,6 +41,7 @@ from assistant.answering.selection import (
 from assistant.answering.statements import AUTHOR_Q, DEFINES, is_statement
 from assistant.answering.subjects import SUBJECT, other_subject, same_subject, subject_after
 from assistant.answering.targets import asks_done, target_term
+from assistant.answering.unstated import stated
 from assistant.knowledge.entities import Gazetteer
 from assistant.knowledge.figures import NATION
 from assistant.schema import Citation
@@ -214,6 +215,8 @@ def extract(
         # …about what is counted: a figure of another metric is not an answer
         keys = [k for k in key_concepts(q) if not names_tier(k)]
         cands = [c for c in cands if all(_expressed(k, c, cache) for k in keys)]
+        # …and a figure of the asked batch, place or item, not a near miss (unstated)
+        cands = stated(q, cands, keys, gazetteer, cache)
     # the sentence names what is measured or asked ("the combined revenue of…"), not
     # another metric of the same place; a list item ("二是…") is named by the sentence
     # announcing the list, checked below

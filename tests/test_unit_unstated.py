@@ -1,0 +1,136 @@
+"""Near misses of figure questions: a sentence that names everything asked and still
+states no figure for it is no answer; the sentence that does state it is quoted.
+
+The texts are written for these tests (real knowledge tables, no index)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from langchain_core.documents import Document
+
+from assistant.answering.extract import extract
+from assistant.answering.passages import SentenceCache
+from assistant.answering.question import Idf, Question
+from assistant.config import Settings
+from assistant.knowledge import Knowledge, load_knowledge
+from assistant.service import AssistantService
+
+
+@cache
+def _knowledge() -> Knowledge:
+    return load_knowledge(Settings())
+
+
+def quotes(question: str, texts: Sequence[str], title: str = "") -> list[str]:
+    """What ``extract`` quotes for ``question`` from one passage per text."""
+    knowledge = _knowledge()
+    idf = Idf.build([*texts, "企业", "北京", "深圳"], knowledge.tokenizer)
+    q = Question.parse(question, knowledge.glossary, knowledge.gazetteer, idf,
+                       places=knowledge.place_names)
+    passages = [
+        Document(id=f"d{i}:1", page_content=t,
+                 metadata={"doc_id": f"d{i}", "title": title or f"T{i}", "path": f"d{i}.txt"})
+        for i, t in enumerate(texts)
+    ]
+    cache_ = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    found = extract(q, passages, knowledge.gazetteer, 0.2, cache_)
+    return [c.text for c in found.quotes]
+
+
+def test_a_figure_of_several_batches_together_is_not_one_batchs() -> None:
+    combined = "2024年通过复审的小巨人企业有3100家(包括第二批和第五批复审)。"
+    assert quotes("第五批小巨人企业有多少家通过复审？", [combined]) == []
+    each = "通过复审的第二批和第五批小巨人企业分别为600家、1500家。"
+    assert quotes("第五批小巨人企业有多少家通过复审？", [each]) == [each]
+
+
+def test_a_sentence_about_other_batches_does_not_answer_for_the_asked_one() -> None:
+    text = ("工信部已公布第一至六批小巨人企业名单。"
+            "通过复审的第一至三批小巨人企业分别为142家、1079家、2430家。")
+    assert quotes("第五批小巨人企业有多少家通过复审？", [text]) == []
+    assert "1079家" in quotes("第二批小巨人企业有多少家通过复审？", [text])[0]
+
+
+def test_the_countrys_figure_does_not_answer_for_a_place() -> None:
+    nation = ("## 各省份小巨人企业数量\n\n山东、江苏、浙江位居前列。"
+              "截至目前，我国共有1.46万家小巨人企业。")
+    assert quotes("山东有多少家小巨人企业？", [nation]) == []
+    own = "山东省累计培育小巨人企业1000家，居全国第三。"
+    assert quotes("山东有多少家小巨人企业？", [nation, own]) == [own]
+    share = "山东小巨人企业数量众多，占全国的8%。"  # the country as the frame of a share
+    assert quotes("山东的小巨人企业占全国的比例是多少？", [share]) == [share]
+
+
+def test_the_tail_of_a_list_naming_the_asked_item_without_a_figure_is_no_answer() -> None:
+    listed = ("深圳小巨人上市企业中，深交所创业板23家，港交所创业板2家，"
+              "上交所主板、港交所主板等板块数量较少。")
+    assert quotes("深圳在港交所主板上市的小巨人企业有几家？", [listed]) == []
+    assert quotes("深圳在港交所创业板上市的小巨人企业有几家？", [listed]) == [listed]
+
+
+def test_another_markets_figure_is_not_the_asked_markets() -> None:
+    text = "北交所为小巨人企业上市服务。深圳小巨人企业发挥深交所创业板主场优势，上市数量达42家。"
+    figure = text.split("。")[1] + "。"
+    assert quotes("深圳有几家小巨人企业在北交所上市？", [text]) == []
+    assert quotes("深圳有几家小巨人企业在深交所上市？", [text]) == [figure]
+
+
+def test_numbers_that_label_are_not_figures_of_an_amount() -> None:
+    source = "依据:关于对首次认定的小巨人企业给予奖励的20条措施(某政办发〔2019〕87号)"
+    date = "统计时间为2025年3月31日，山东等省份小巨人企业数量Top20如下。"
+    question = "对首次认定的小巨人企业奖励多少钱？"
+    assert quotes(question, [source]) == []
+    assert quotes("2025年3月山东有多少家小巨人企业？", [date]) == []
+    own = "对首次认定的小巨人企业，一次性奖励50万元。"
+    assert quotes(question, [source, own]) == [own]
+
+
+def test_a_key_concept_named_only_in_a_cited_title_is_not_what_is_counted() -> None:
+    notice = ("根据《关于开展2023年度瞪羚企业培育认定工作的通知》，"
+              "认定某某公司等500家企业为2023年度专精特新中小企业。")
+    assert quotes("2023年度认定了多少家瞪羚企业？", [notice]) == []
+    own = "认定某某公司等80家企业为2023年度瞪羚企业。"
+    assert quotes("2023年度认定了多少家瞪羚企业？", [notice, own]) == [own]
+
+
+def test_a_key_concept_of_another_section_does_not_make_a_sentence_answer() -> None:
+    text = ("一、省级政策\n\n对认定为省级单项冠军的企业给予财政资金奖励。\n\n"
+            "二、开发区政策\n\n对首次认定的国家级小巨人企业，一次性奖励50万元。")
+    assert quotes("开发区对首次认定的单项冠军企业奖励多少钱？", [text]) == []
+    own = "三、高新区政策\n\n对首次认定的单项冠军企业，一次性奖励80万元。"
+    assert quotes("高新区对首次认定的单项冠军企业奖励多少钱？", [text + "\n\n" + own]) == [own]
+
+
+def test_a_list_going_on_about_another_place_does_not_answer_for_the_asked_one(
+    service: AssistantService,
+) -> None:
+    """End to end: after "深圳市…数量达42家；" the list of markets is Shenzhen's, in any
+    chunk that holds it (one opens with the list)."""
+    record = service.ask("北京在港交所主板上市的小巨人有几家？")
+    assert not record.found
+    record = service.ask("深圳有多少家小巨人企业在北交所上市？")
+    assert record.found and "北交所5家" in record.answer
+
+
+def test_figures_of_parts_the_question_does_not_name_are_no_answer() -> None:
+    parts = ("北京已上市小巨人企业中，软件和信息技术服务业（21家）、专用设备制造业（19家）"
+             "位居前列，研究和试验发展、科技推广等科创赛道合计超30家。")
+    listed = "北京小巨人企业在港交所主板等板块均有上市。"
+    assert quotes("北京在港交所主板上市的小巨人企业有几家？", [listed + parts]) == []
+    assert quotes("北京已上市小巨人企业中，软件和信息技术服务业有多少家？", [parts]) == [parts]
+
+
+def test_additions_of_a_place_named_only_as_the_other_side_of_a_comparison() -> None:
+    text = "第七批名单公示后，深圳以300家的新增数量居首，超越北京(1200家)。"
+    assert quotes("第七批名单中，北京新增了多少家小巨人企业？", [text]) == []
+    assert quotes("第七批名单中，深圳新增了多少家小巨人企业？", [text]) == [text]
+
+
+def test_a_figure_of_another_level_of_recognition_is_no_answer() -> None:
+    text = "截至目前，南京累计培育国家制造业单项冠军企业31家、省级专精特新中小企业1424家。"
+    assert quotes("南京累计培育了多少家省级制造业单项冠军企业？", [text]) == []
+    assert quotes("南京累计培育了多少家国家制造业单项冠军企业？", [text]) == [text]
+    assert quotes("How many national manufacturing single champions has Nanjing fostered?",
+                  [text]) == [text]
