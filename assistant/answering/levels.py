@@ -17,8 +17,10 @@ __all__ = ["levels_of", "names_tier", "other_tier"]
 
 _LEVELS = {
     "national": re.compile(
-        r"国家级|国家(?=专精|[“\"「]?小巨人)|\bnational[- ]level\b"
-        r"|\bnational(?=\s+(?:srdi|[\"“]?little giant|specialized))", re.I),
+        r"国家级|国家(?=专精|[“\"「]?小巨人|制造业|[“\"「]?单项冠军)|\bnational[- ]level\b"
+        r"|\bnational(?=\s+(?:srdi|[\"“]?little giant|specialized|manufacturing"
+        r"|single[- ]champion))",
+        re.I),
     "provincial": re.compile(r"省级|\bprovincial(?:[- ]level)?\b", re.I),
     "municipal": re.compile(r"市级|\bmunicipal(?:[- ]level)?\b|\bcity[- ]level\b", re.I),
 }

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 from assistant.answering.anchors import ordinal_spans, ordinals_of
 from assistant.answering.figure_clauses import places_only
+from assistant.answering.levels import levels_of
 from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Concept, Question
 from assistant.answering.scope import CLAUSE
@@ -68,11 +69,6 @@ _COMPARED = re.compile(
     r"|\bthan\b|\bahead of\b|\bsurpass(?:ed|ing|es)?\b)[^，,；;。]{0,12}",
     re.I,
 )
-# a level of recognition: national (国家级, 国家制造业…), provincial, municipal
-_LEVEL_OF = {"国家": "national", "國家": "national", "national": "national",
-             "省级": "provincial", "省級": "provincial", "provincial": "provincial",
-             "市级": "municipal", "市級": "municipal", "municipal": "municipal"}
-_LEVEL = re.compile("|".join(_LEVEL_OF), re.I)
 # parts summed up: "研究和试验发展、科技推广等科创赛道合计…"
 _PARTS_SUM = re.compile(
     r"、[^，,；;。]{1,30}等[^，,；;。]{0,8}(?:赛道|賽道|行业|行業|领域|領域|产业|產業|板块|板塊)"
@@ -229,7 +225,7 @@ def other_level(q: Question, sentence: str, cache: SentenceCache) -> bool:
     """A question for a level of recognition (省级, national) met by a sentence whose
     items with figures naming what is asked name another level ("国家制造业单项冠军31家"
     for 省级单项冠军)."""
-    asked = _levels(q.text)
+    asked = levels_of(q.text)
     if not (q.wants_number and asked):
         return False
     tokenize = cache.tokenizer.tokenize
@@ -237,13 +233,8 @@ def other_level(q: Question, sentence: str, cache: SentenceCache) -> bool:
     items = [i for i in re.split(r"[、，,；;]", sentence)
              if _counts(i) and top is not None and top.covered(
                  frozenset(tokenize(i, bigrams=False)))]
-    levels = [_levels(i) for i in items]
+    levels = [levels_of(i) for i in items]
     return bool(items) and all(lv and not lv & asked for lv in levels)
-
-
-def _levels(text: str) -> frozenset[str]:
-    """The levels of recognition ``text`` names, in any script or language."""
-    return frozenset(_LEVEL_OF[m.group(0).lower()] for m in _LEVEL.finditer(text))
 
 
 def _covered(q: Question, words: frozenset[str]) -> frozenset[int]:
