@@ -17,17 +17,18 @@ from assistant.text.normalize import Tokenizer
 from assistant.text.sentences import split_sentences
 
 __all__ = [
-    "Analysed", "PlaceFinder", "Sentence", "SentenceCache", "sentence_spans", "trim_references",
+    "COMPARATIVES", "Analysed", "PlaceFinder", "Sentence", "SentenceCache", "sentence_spans",
+    "trim_references",
 ]
 
 # Comparison words: the place after one is the other side ("2022年超越宁波", "较北京多117
 #家", "ahead of Shanghai"), not what the text goes on to be about.
-_COMPARED = re.compile(
-    r"(?:超越|超过|超過|赶超|趕超|反超|领先于|領先於|落后于|落後於|不及|较|較|相比于|相比於"
+COMPARATIVES = (
+    r"超越|超过|超過|赶超|趕超|反超|领先于|領先於|落后于|落後於|不及|较|較|相比于|相比於"
     r"|\bthan\b|\bahead of\b|\bbehind\b|\bovert(?:ook|aking|akes)\b|\bsurpass(?:ed|ing|es)?\b"
-    r"|\boutpac(?:ed|ing|es)\b)\s*",
-    re.I,
+    r"|\boutpac(?:ed|ing|es)\b"
 )
+_COMPARED = re.compile(rf"(?:{COMPARATIVES})\s*", re.I)
 _OBJECT_CHARS = 12  # how far after a comparison word its place is looked for
 _TRAILING_REFS = re.compile(r"\s*(\[\d+(?:[-–,，]\d+)*\])+\s*$")
 _ENDERS = set("。！？；!?;.…”\"'）)")

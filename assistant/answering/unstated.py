@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from assistant.answering.anchors import ordinal_spans, ordinals_of
 from assistant.answering.figure_clauses import places_only
 from assistant.answering.levels import levels_of
-from assistant.answering.passages import SentenceCache
+from assistant.answering.passages import COMPARATIVES, SentenceCache
 from assistant.answering.question import Concept, Question
 from assistant.answering.scope import CLAUSE
 from assistant.answering.selection import Candidate
@@ -64,11 +64,7 @@ _SOURCE_LINE = re.compile(
 )
 _TITLE = re.compile(r"《[^》]*》")
 # a comparison word and what follows it (the other side): "超越北京(1210家)", "than Shanghai"
-_COMPARED = re.compile(
-    r"(?:超越|超过|超過|赶超|趕超|反超|领先于|領先於|落后于|落後於|较|較|相比于|相比於"
-    r"|\bthan\b|\bahead of\b|\bsurpass(?:ed|ing|es)?\b)[^，,；;。]{0,12}",
-    re.I,
-)
+_COMPARED = re.compile(rf"(?:{COMPARATIVES})[^，,；;。]{{0,12}}", re.I)
 # parts summed up: "研究和试验发展、科技推广等科创赛道合计…"
 _PARTS_SUM = re.compile(
     r"、[^，,；;。]{1,30}等[^，,；;。]{0,8}(?:赛道|賽道|行业|行業|领域|領域|产业|產業|板块|板塊)"
