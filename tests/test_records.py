@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
+import pytest
 from langchain_core.documents import Document
 from standin import standin_embedders
 
@@ -21,12 +23,14 @@ from assistant.index.records import (
     PART_BYTES,
     RECORD_KEY,
     TEXT_KEY,
+    half_packed,
+    half_unpacked,
     joined,
     packed,
     unpacked,
 )
-from assistant.index.snapshot import snapshot_path, write_stamp
-from assistant.index.store import ChunkIndex, SyncPlan, open_client
+from assistant.index.snapshot import load_snapshot, read_stamp, snapshot_path, write_stamp
+from assistant.index.store import ChunkIndex, SyncPlan, open_client, open_collection
 from assistant.service import AssistantService
 
 TEXT = "深圳市累计培育国家级专精特新“小巨人”企业1331家。" * 40  # ~4 KB of UTF-8
@@ -60,10 +64,66 @@ def test_shared_fields_live_on_the_first_chunk_and_join_back() -> None:
     assert metas == [_meta(1), _meta(0)]
 
 
+def _vectors(rows: int, dim: int) -> np.ndarray:
+    vectors = np.random.default_rng(3).standard_normal((rows, dim)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors[0] = 0.0
+    vectors[1, 1::2] = 1e-7  # float16 subnormals: tiny, even denormal, float32 halves
+    vectors[1, ::2] = -0.0
+    return vectors
+
+
+def test_half_packed_vectors_read_back_as_their_float16_values() -> None:
+    vectors = _vectors(4, 6)
+    stored = half_packed(vectors)
+    assert stored.dtype == np.float32 and stored.shape == (4, 3) and np.isfinite(stored).all()
+    back = half_unpacked(stored)
+    assert back.tobytes() == vectors.astype(np.float16).astype(np.float32).tobytes()
+    with pytest.raises(ValueError, match="even"):
+        half_packed(vectors[:, :5])
+    with pytest.raises(ValueError, match="float16 range"):
+        half_packed(np.full((1, 2), 1e6, dtype=np.float32))
+
+
+def _add(index: ChunkIndex, vectors: np.ndarray) -> None:
+    docs = [Document(id=f"c{i}", page_content="甲", metadata=_meta(i)) for i in range(len(vectors))]
+    index.embeddings = type("Fixed", (), {"embed_documents": lambda _s, _t: vectors})()
+    index.apply(SyncPlan(add=docs))
+
+
+def test_a_storage_collection_keeps_half_the_vector_bytes_exactly(
+    settings_factory: Callable[..., Settings],
+) -> None:
+    settings = settings_factory(corpus=None)
+    vectors = _vectors(120, 64)  # over hnsw:sync_threshold: part of it saved to disk
+    _add(ChunkIndex(open_collection(open_client(settings), "half", searched=False), None),
+         vectors)
+    reopened = open_collection(open_client(settings), "half", searched=False)
+    raw = reopened.get(ids=["c5"], include=["embeddings"])["embeddings"]
+    assert np.asarray(raw).shape == (1, 32)  # two float16 values per float32 Chroma keeps
+    got = ChunkIndex(reopened, None).all_vectors()
+    expected = vectors.astype(np.float16).astype(np.float32)
+    assert all(got[f"c{i}"].tobytes() == expected[i].tobytes() for i in range(len(vectors)))
+    with pytest.raises(ValueError, match="not searchable"):
+        ChunkIndex(reopened, None).search(expected[0], 3)
+
+
+def test_a_storage_collection_of_an_older_store_keeps_float32_vectors(
+    settings_factory: Callable[..., Settings],
+) -> None:
+    settings = settings_factory(corpus=None)
+    client = open_client(settings)
+    client.create_collection("older", embedding_function=None,
+                             metadata={"hnsw:space": "cosine", "hnsw:M": 4})
+    vectors = _vectors(3, 4)[2:]
+    _add(ChunkIndex(open_collection(client, "older", searched=False), None), vectors)
+    index = ChunkIndex(open_collection(open_client(settings), "older", searched=False), None)
+    assert not index.half
+    assert np.allclose(index.all_vectors()["c0"], vectors[0])  # cosine: stored normalised
+
+
 def _legacy_collection(settings: Settings) -> ChunkIndex:
     """A collection as the previous layout wrote it: one key per field, text in TEXT_KEY."""
-    from assistant.index.store import open_collection
-
     collection = open_collection(open_client(settings), "legacy")
     collection.add(ids=["c0", "c1"], embeddings=[[1.0, 0.0], [0.0, 1.0]],
                    metadatas=[{**_meta(0), TEXT_KEY: "甲"}, {**_meta(1), TEXT_KEY: "乙"}])
@@ -93,10 +153,17 @@ def test_the_snapshot_is_rebuilt_from_chroma_alike(
     built = AssistantService(settings, standin_embedders())
     built.ingest()
     before = {c.id: (c.page_content, c.metadata) for c in built.chunks()}
+    patched = load_snapshot(snapshot_path(settings), read_stamp(settings))
     write_stamp(settings, "")  # as after a killed ingest: the snapshot is not trusted
     Path(snapshot_path(settings)).unlink()
     rebuilt = AssistantService(settings, standin_embedders())
     assert {c.id: (c.page_content, c.metadata) for c in rebuilt.chunks()} == before
+    # the vectors read back from Chroma are the ones the patched snapshot searched with
+    read = load_snapshot(snapshot_path(settings), read_stamp(settings))
+    assert patched is not None and read is not None
+    old, new = patched.vectors, read.vectors
+    assert old.keys() == new.keys() == {"e5", "use"}
+    assert all(old[k].tobytes() == new[k].tobytes() for k in old)
 
 
 def _free_share(settings: Settings) -> float:

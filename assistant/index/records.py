@@ -14,6 +14,13 @@ into an overflow page of its own (4 KB, mostly empty). So a record is stored as:
 Earlier layouts still read: one key per field with the text in ``TEXT_KEY``, or the
 text as the Chroma document. An update writes the whole record and clears the keys of
 the older layout, so records of either layout mix in one collection.
+
+Vectors: a collection Chroma never searches by similarity (only reads back) and marked
+``VECTORS_KEY: "float16"`` in its metadata holds each vector at the precision the index
+snapshot searches with (float16), two values in each float32 Chroma stores
+(:func:`half_packed`; read back exactly by :func:`half_unpacked`): half the bytes of
+Chroma's vector files. Its space is ``ip``, which keeps vectors as given (``cosine``
+would normalise the packed bits). A collection without the mark holds float32 vectors.
 """
 
 from __future__ import annotations
@@ -22,6 +29,8 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from langchain_core.documents import Document
 
 TEXT_KEY = "text"  # the chunk text as a key of its own (stores written before RECORD_KEY)
@@ -29,9 +38,38 @@ RECORD_KEY = "record"
 FILTER_KEYS = ("path",)
 DOC_KEYS = ("doc_id", "title", "publisher", "date", "url", "file_hash")
 PART_BYTES = 900  # an index entry (key, value, row id) stays under SQLite's ~1000 bytes
+VECTORS_KEY = "srdi:vectors"  # collection metadata: "float16" when vectors are half-packed
+HALF = "float16"
+HALF_LAYOUT = {VECTORS_KEY: HALF}  # the collection metadata of the half-packed layout
+Matrix = npt.NDArray[np.float32]
 
-__all__ = ["DOC_KEYS", "FILTER_KEYS", "RECORD_KEY", "TEXT_KEY", "joined", "packed",
+__all__ = ["DOC_KEYS", "FILTER_KEYS", "HALF", "HALF_LAYOUT", "RECORD_KEY", "TEXT_KEY",
+           "VECTORS_KEY", "half_packed", "half_unpacked", "is_half", "joined", "packed",
            "stored_document", "unpacked"]
+
+
+def is_half(collection_metadata: Mapping[str, Any] | None) -> bool:
+    """Whether a collection (by its metadata) holds half-packed vectors."""
+    return bool(collection_metadata) and (collection_metadata or {}).get(VECTORS_KEY) == HALF
+
+
+def half_packed(vectors: Matrix) -> Matrix:
+    """Rows of an even number of values rounded to float16, two to a float32 (the bits as
+    they are: finite float16 values never make a float32 NaN or infinity)."""
+    matrix = np.asarray(vectors, dtype=np.float32)
+    if matrix.ndim != 2 or matrix.shape[1] % 2:
+        raise ValueError(f"half-packed vectors need rows of an even length, got {matrix.shape}")
+    with np.errstate(over="ignore"):
+        half = np.ascontiguousarray(matrix.astype(np.float16))
+    if not np.isfinite(half).all():
+        raise ValueError("a vector value is out of float16 range")
+    return half.view(np.float32)
+
+
+def half_unpacked(stored: Matrix) -> Matrix:
+    """The float16 values of half-packed rows, as float32 (twice as many columns)."""
+    matrix = np.ascontiguousarray(np.asarray(stored, dtype=np.float32))
+    return matrix.view(np.float16).astype(np.float32)
 
 
 def _parts(record: str) -> list[str]:

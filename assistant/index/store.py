@@ -28,7 +28,11 @@ from langchain_core.documents import Document
 from assistant.config import Settings
 from assistant.index.records import (
     FILTER_KEYS,
+    HALF_LAYOUT,
     TEXT_KEY,
+    half_packed,
+    half_unpacked,
+    is_half,
     joined,
     packed,
     stored_document,
@@ -115,8 +119,9 @@ def new_stamp() -> str:
 _COLLECTION = {"hnsw:space": "cosine", "hnsw:sync_threshold": 100, "hnsw:batch_size": 100}
 # The index's own collections are never searched through Chroma (questions search the
 # snapshot's vectors exactly): a sparse graph (4 links a node instead of 16) is enough,
-# saves ~100 bytes per chunk and channel, and is quicker to build.
-_STORAGE_ONLY = {**_COLLECTION, "hnsw:M": 4}
+# saves ~100 bytes per chunk and channel, and is quicker to build; the vectors are
+# half-packed (float16, the snapshot's precision; :mod:`assistant.index.records`).
+_STORAGE_ONLY = {**_COLLECTION, "hnsw:M": 4, "hnsw:space": "ip", **HALF_LAYOUT}
 
 
 def open_collection(client: ClientAPI, name: str, searched: bool = True) -> Any:
@@ -182,6 +187,7 @@ class ChunkIndex:
         self.embeddings = embeddings
         self.keys = None if keys is None else tuple(keys)
         self.shared = shared
+        self.half = is_half(getattr(collection, "metadata", None))
 
     @property
     def name(self) -> str:
@@ -229,6 +235,8 @@ class ChunkIndex:
         out: dict[str, FloatMatrix] = {}
         for got in self._pages(["embeddings"]):
             vectors = np.asarray(got["embeddings"], dtype=np.float32)
+            if self.half:
+                vectors = half_unpacked(vectors)
             out.update(zip(got["ids"], vectors, strict=True))
         return out
 
@@ -256,7 +264,8 @@ class ChunkIndex:
             texts = [d.page_content for d in batch]
             vectors = np.asarray(self.embeddings.embed_documents(texts), dtype=np.float32)
             self.collection.add(
-                ids=[str(d.id) for d in batch], embeddings=vectors,
+                ids=[str(d.id) for d in batch],
+                embeddings=half_packed(vectors) if self.half else vectors,
                 metadatas=[self._stored_meta(d.metadata, stamp, d.page_content)
                            for d in batch],
             )
@@ -277,6 +286,8 @@ class ChunkIndex:
         self, vector: Sequence[float], k: int, where: dict[str, Any] | None = None
     ) -> list[tuple[Document, float]]:
         """Nearest chunks to a query vector, with cosine similarity (higher is closer)."""
+        if self.half:
+            raise ValueError(f"{self.name} holds half-packed vectors: not searchable")
         n = self.count()
         if n == 0:
             return []
