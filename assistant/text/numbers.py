@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 __all__ = ["Figure", "canonical", "figure_keys", "find_figures", "fold_width"]
 
@@ -117,13 +118,20 @@ def figure_keys(text: str) -> set[str]:
 
 def find_figures(text: str) -> list[Figure]:
     """All figures in ``text`` in order of appearance, with offsets into ``text``."""
+    return list(_figures(text))
+
+
+# A pure function of the text, memoised: answering reads one sentence's figures from
+# several places (anchors, tokens, clauses, the figure bonus), about three times each.
+@lru_cache(maxsize=8192)
+def _figures(text: str) -> tuple[Figure, ...]:
     folded = fold_width(text)
     blocked = _blocked_mask(folded)
     chinese = _chinese_figures(text, folded)
     for f in chinese:
         blocked[f.start : f.end] = [True] * (f.end - f.start)
     found = [f for f in _arabic_figures(text, folded) if not blocked[f.start]]
-    return sorted(found + chinese, key=lambda f: f.start)
+    return tuple(sorted(found + chinese, key=lambda f: f.start))
 
 
 def _blocked_mask(folded: str) -> list[bool]:
