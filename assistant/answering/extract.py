@@ -28,7 +28,7 @@ from assistant.answering.levels import levels_of, names_tier, other_tier
 from assistant.answering.markets import market_figure_missing, markets_named
 from assistant.answering.ordinal_figures import ordinal_figure_term
 from assistant.answering.parts import cover_parts
-from assistant.answering.passages import SentenceCache
+from assistant.answering.passages import Sentence, SentenceCache
 from assistant.answering.question import Concept, Question, coverage, key_concepts
 from assistant.answering.selection import (
     Candidate,
@@ -107,19 +107,56 @@ def _kind_bonus(q: Question, sentence: str, places: frozenset[str]) -> float:
     )
 
 
+@dataclass(frozen=True)
+class _Asked:
+    """What a sentence must not contradict, read once per question."""
+
+    national: bool  # a figure for the whole country (全国, China) is not a place's
+    tiers: frozenset[str]  # national, provincial, municipal
+    places: frozenset[str]
+    boards: frozenset[str]  # a board's count is stated where the board is named
+
+    @classmethod
+    def of(cls, q: Question, gazetteer: Gazetteer, nationally: bool) -> _Asked:
+        figures = q.wants_number or q.wants_share
+        return cls(
+            national=nationally and (figures or q.wants_amount),
+            tiers=levels_of(q.text),
+            places=places_only(q.anchors.places, gazetteer),
+            boards=markets_named(q.text, gazetteer) if figures else frozenset(),
+        )
+
+
+def _other_anchors(
+    asked: _Asked, sent: Sentence, sentence: str, places: tuple[frozenset[str], frozenset[str]],
+    gazetteer: Gazetteer,
+) -> tuple[str, ...]:
+    """The anchors a sentence misses beyond :func:`check`'s: a city's figure for the whole
+    country (or one in a city's document), another tier (国家级 for 省级), another place's
+    clause after a semicolon ("深圳…42家；上交所科创板35家"), or no asked board named
+    (``places``: the places the clauses before it were about, and those it names)."""
+    subject, own = places
+    missing: list[str] = []
+    if asked.national and places_only(sent.anchors.places | sent.frame, gazetteer) and (
+            not NATION.search(fold(sentence))):
+        missing.append("place")
+    if other_tier(asked.tiers, sentence):
+        missing.append("tier")
+    if other_subject(asked.places, subject, own):
+        missing.append(SUBJECT)
+    if market_figure_missing(asked.boards, sent.anchors.places):
+        missing.append("market")
+    return tuple(missing)
+
+
 def candidates(
     q: Question, passages: Sequence[Document], gazetteer: Gazetteer, cache: SentenceCache
 ) -> list[Candidate]:
     """Every sentence of the passages with its score, best first."""
     out: list[Candidate] = []
-    # a figure for the whole country (全国, China) is not a place's
     nationally = asks_nationally(q)
-    national = nationally and (q.wants_number or q.wants_share or q.wants_amount)
-    tiers = levels_of(q.text)  # national, provincial, municipal
+    asked = _Asked.of(q, gazetteer, nationally)
     done = asks_done(q.text)  # what has happened so far: a target is no answer
-    asked_places = places_only(q.anchors.places, gazetteer)
-    # a board's count is stated where the board is named
-    boards = markets_named(q.text, gazetteer) if q.wants_number or q.wants_share else frozenset()
     asks_author = bool(AUTHOR_Q.search(q.text))  # a byline is then the answer, not a label
     # what a how-many question counts (an amount's or a share's words name who, not what)
     asked_metric = cache.metric(q.text) if q.wants_number and not (
@@ -140,17 +177,11 @@ def candidates(
             joined = sentence.rstrip().endswith((";", "；"))
             previous_words, previous = previous, sent.words
             anchored = check(q.anchors, sent.anchors, sent.context, sent.fallback_years)
-            if national and places_only(sent.anchors.places | sent.frame, gazetteer) and (
-                    not NATION.search(fold(sentence))):  # a city's figure, or in its document
-                anchored = replace(anchored, missing=(*anchored.missing, "place"))
-            if other_tier(tiers, sentence):  # 国家级 for a question about 省级
-                anchored = replace(anchored, missing=(*anchored.missing, "tier"))
             own = places_only(sent.anchors.places, gazetteer)
-            if other_subject(asked_places, subject, own):  # "深圳…42家；上交所科创板35家"
-                anchored = replace(anchored, missing=(*anchored.missing, SUBJECT))
+            missing = _other_anchors(asked, sent, sentence, (subject, own), gazetteer)
+            if missing:
+                anchored = replace(anchored, missing=(*anchored.missing, *missing))
             subject = subject_after(subject, own, joined)
-            if market_figure_missing(boards, sent.anchors.places):
-                anchored = replace(anchored, missing=(*anchored.missing, "market"))
             statement = asks_author or is_statement(sentence)
             figure, scope = figure_terms(q, sentence, gazetteer, cache, (asked_metric, nationally))
             score = (
