@@ -6,7 +6,8 @@ sentence that names all of it and still gives no figure for it:
 * a figure for several batches together ("3916家(包括第一批和第四批复审)" for the fourth),
   or one naming other batches only;
 * the whole country's figure in a passage about many places ("我国共有1.46万家" under a
-  table of provinces), or a sentence going on about another place after a semicolon;
+  table of provinces) (a sentence going on about another place after a semicolon misses
+  its place anchor: :mod:`assistant.answering.subjects`);
 * a list of items with figures whose tail names the asked item without one ("上交所科创板
   35家, …, 上交所主板、港交所创业板等板块数量较少"), another market's figure, or figures
   that count parts (industries, fields) the question does not name;
@@ -23,7 +24,6 @@ import re
 from collections.abc import Sequence
 
 from assistant.answering.anchors import ordinal_spans, ordinals_of
-from assistant.answering.figure_clauses import places_only
 from assistant.answering.levels import levels_of
 from assistant.answering.passages import COMPARATIVES, SentenceCache
 from assistant.answering.question import Concept, Question
@@ -40,7 +40,6 @@ __all__ = [
     "combined_batches",
     "compared_only",
     "item_without_figure",
-    "joined_to_another_place",
     "labels_only",
     "nation_figure",
     "other_entity",
@@ -164,26 +163,6 @@ def nation_figure(
     )
 
 
-def joined_to_another_place(
-    q: Question, cand: Candidate, gazetteer: Gazetteer, cache: SentenceCache
-) -> bool:
-    """A figure question about a place met by a sentence that names no place and follows
-    a semicolon after a sentence about another place: it goes on about that one ("深圳市…
-    数量达42家; 上交所科创板35家, 北交所5家…" is Shenzhen's list, not Beijing's)."""
-    if not (q.wants_number or q.wants_share or q.wants_amount):
-        return False
-    asked = places_only(q.anchors.places, gazetteer)
-    sentences = cache.get(cand.doc).sentences
-    here = next((i for i, s in enumerate(sentences) if s.start <= cand.start < s.end), 0)
-    if not asked or here == 0 or places_only(sentences[here].anchors.places, gazetteer):
-        return False
-    before = sentences[here - 1]
-    if not cand.doc.page_content[before.start : before.end].rstrip().endswith((";", "；")):
-        return False
-    named = places_only(before.anchors.places, gazetteer)
-    return bool(named) and not named & asked
-
-
 def parts_only(q: Question, sentence: str, cache: SentenceCache) -> bool:
     """A how-many question about a whole met by a sentence whose figures all count parts
     ("软件和信息技术服务业（21家）、专用设备制造业（19家）", "…等科创赛道合计超30家") that
@@ -284,9 +263,5 @@ def stated(
     q: Question, cands: Sequence[Candidate], keys: Sequence[Concept], gazetteer: Gazetteer,
     cache: SentenceCache,
 ) -> list[Candidate]:
-    """The candidates of a figure question that do not miss it (:func:`unstated`); a
-    sentence that goes on about another place where its passage shows what precedes it
-    does so in any passage (a chunk may open with it)."""
-    elsewhere = {c.text for c in cands if joined_to_another_place(q, c, gazetteer, cache)}
-    return [c for c in cands
-            if c.text not in elsewhere and not unstated(q, c, keys, gazetteer, cache)]
+    """The candidates of a figure question that do not miss it (:func:`unstated`)."""
+    return [c for c in cands if not unstated(q, c, keys, gazetteer, cache)]
