@@ -125,6 +125,18 @@ def test_a_count_of_a_part_is_not_the_places_stock() -> None:
     assert kinds("全国共有1.46万家，其中深圳累计培育1331家。") == [(1331, "stock")]
 
 
+def test_batches_years_and_levels_are_no_count_of_firms() -> None:
+    """Written from the failure class (a batch or year count shown as a number of firms),
+    with sentences not in any corpus."""
+    def counted(text: str) -> set[tuple[int | float, str]]:
+        return {(r.value, r.unit) for r in _extract(text) if r.kind in ("stock", "increment")}
+
+    assert counted("2019年以来，工信部已累计开展五批“小巨人”企业培育。") == set()
+    assert counted("杭州连续四年新增“小巨人”企业数量居全省第一。") == set()
+    assert counted("国家将小巨人企业分为3个层次进行培育，累计覆盖30个城市。") == set()
+    assert counted("全省累计培育200个专精特新企业和45家小巨人企业。") == {(200, "个"), (45, "家")}
+
+
 def test_a_figure_listed_under_one_verb_counts_like_the_first() -> None:
     records = _extract("截至2024年底,我國已累計培育科技和創新型中小企業超60萬家,"
                        "省級專精特新中小企業超14.1萬家,專精特新“小巨人”企業1.46萬家。"

@@ -18,6 +18,7 @@ __all__ = [
     "Metrics",
     "as_of_in",
     "counts_a_part",
+    "counts_other_things",
     "is_date_part",
     "kind_of",
     "load_metrics",
@@ -43,6 +44,12 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("stock", re.compile(r"累计|总数|总量|共有|共培育|合计|达|为"
                          r"|\btotal|\bcumulative|\bthere are")),
 )
+
+# Measure words that count durations, batches, times, multiples, levels, rounds, articles
+# and people: a figure in them is never a number of firms (累计开展六批, 连续三年新增).
+_OTHER_COUNTERS = frozenset("年批次倍层届轮章节条名位人")
+# 个 counts firms only when a firm noun follows (3个专精特新企业; not 3个层次, 30个城市)
+_FIRM_NOUN = re.compile(r"[^的，,；;。]{0,8}?(?:企业|公司|小巨人|enterprise|compan|firm)")
 
 # A qualifier that narrows the counted group to a part of what the clause's subject has:
 # "深圳上述四领域的企业合计122家", "Shenzhen's firms in the electronics sector numbered 134".
@@ -133,11 +140,24 @@ def value_of(fig: Figure, unit: str) -> int | float:
     return int(value) if float(value).is_integer() else round(value, 6)
 
 
-def kind_of(clause: str, unit: str, rank: bool, figure_at: int | None = None) -> str:
+def counts_other_things(unit: str, tail: str) -> bool:
+    """Whether a figure with ``unit``, followed by ``tail`` (its sentence after the figure),
+    counts something that is no firm, money or patent: years (连续三年), batches (六批),
+    times, multiples, levels, people, or things counted with 个 (3个层次, 30个城市)."""
+    if unit in _OTHER_COUNTERS:
+        return True
+    return unit == "个" and not _FIRM_NOUN.match(tail, tail.find("个") + 1)
+
+
+def kind_of(clause: str, unit: str, rank: bool, figure_at: int | None = None,
+            tail: str = "") -> str:
     """stock, increment, share, money, target, rank or other, from cue words; a count of
-    a part of the subject's group is neither its stock nor its increment (other)."""
+    a part of the subject's group, or of things that are no firms (六批, 连续三年), is
+    neither its stock nor its increment (other). ``tail``: the sentence after the figure."""
     if rank:
         return "rank"
+    if counts_other_things(unit, tail):
+        return "other"
     if unit in ("%", "share"):
         return "share"
     if unit == "yuan":

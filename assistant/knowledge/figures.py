@@ -45,6 +45,7 @@ _COMPARISON = re.compile(r"较|比|距|赶超|超(?:过|越)?(?![\d.]|过\d)|少
 _FIRST = re.compile(r"首位|第一名|榜首")
 # 图1, Table 2, Group 3, 百万级: labels and orders of magnitude, not figures
 _LABEL_BEFORE = re.compile(r"(?:图|表|附件|group|figure|fig\.|table|chapter|section)\s*$")
+_TAIL = 16  # characters after a figure that may name what it counts (3个专精特新企业)
 _CLAUSE = re.compile(r"[，；;：:]|,(?!\d)")
 _LIST_MARK = "、和与及,"
 
@@ -220,7 +221,8 @@ def _record(
     as_of = stated or (f"{doc.date}{DOC_DATE}" if doc.date else "")
     if label == "funding" and not unit:
         unit = "yuan"
-    kind = kind_of(clause, unit, rank, fig.start - clause_lo)
+    tail = sent.folded[fig.end : fig.end + _TAIL]
+    kind = kind_of(clause, unit, rank, fig.start - clause_lo, tail)
     value = value_of(fig, unit)
     return FactRecord(
         fact_id=fact_id(metric, place, value, unit),
