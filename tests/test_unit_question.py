@@ -44,6 +44,9 @@ def parse(text: str, knowledge: Knowledge, idf: Idf) -> Question:
         ("What is a little giant enterprise?", set()),
         ("Which region should deepen industrial collaboration?", set()),  # not "ratio"
         ("What percentage of firms are listed?", {"wants_share"}),
+        # 哪几 picks several things (which), it does not ask how many
+        ("杭州在哪几个领域形成了产业集群？", set()),
+        ("哪幾個區的小巨人有多少家？", {"wants_number"}),
     ],
 )
 def test_wanted_answer_kind(text: str, wanted: set[str], knowledge: Knowledge, idf: Idf) -> None:
@@ -171,6 +174,9 @@ def test_framing_words_and_batch_ordinals_are_no_concepts(knowledge: Knowledge) 
         ("第七批名单公示后，这一批深圳新增了多少家？", {"一批", "七批", "第七批"}),
         ("Roughly what was the combined revenue of the first six batches?",
          {"roughli", "combin", "six", "batch"}),
+        # a year's time frame is its anchor, checked with the year
+        ("截至2023年底，杭州有多少家小巨人？", {"截至", "年底"}),
+        ("As of the end of 2023, how many little giants did Hangzhou have?", {"end"}),
     ]:
         words = {t for c in concepts(text, knowledge.glossary, idf) for f in c.forms for t in f}
         assert words and not words & framing, text

@@ -20,7 +20,7 @@ __all__ = ["asks_reason", "asks_year_only", "is_date_part", "is_quantity", "is_y
 
 # a day or a month of a date right after the figure: "6日", "3月31日", "12号"
 _DATE_UNIT = re.compile(r"\s*(?:日|号|號|月(?!份?[内內]))")
-_COUNT = re.compile(r"how (?:many|much)|多少|几|幾", re.I)
+_COUNT = re.compile(r"how (?:many|much)|多少|(?<!哪)[几幾]", re.I)  # 哪几年: which years
 _REASON = re.compile(r"^\s*why\b|\bwhy (?:did|do|does|is|are|was|were|has|have)\b"
                      r"|为什么|為什麼|为何|為何|什么原因|什麼原因", re.I)
 

@@ -1,7 +1,7 @@
 """The words of a question that frame it rather than name what it asks about.
 
 Interrogatives (哪一年, 几个), hedges and aggregators of the answer (roughly, 大约,
-combined, 分别) and batch ordinals (第六批, the first six batches: anchors checked against a
+combined, 分别), a year's time frame (截至…年底, as of the end of) and batch ordinals (第六批, the first six batches: anchors checked against a
 sentence's context, like years) are no concepts a sentence must express: rare as they are,
 they would otherwise be the key words an answer cannot contain.
 """
@@ -20,7 +20,11 @@ _FRAMING = re.compile(
     r"|[这這该該本此]一?[批届屆轮輪]|\b(?:this|that|the same) (?:batch|round|list)\b"
     r"|多少|什么|什麼|大约|大約|大概|大致|左右|将近|將近|一共|总共|總共|合计|合計|分别|分別"
     r"|\b(?:roughly|approximately|approx|around|nearly|almost|combined|altogether"
-    r"|respectively)\b",
+    r"|respectively)\b"
+    # the time frame of a year, an anchor checked against the sentence's dates like the year
+    # itself (截至2024年底, as of the end of 2024): the year's end is no word to express
+    r"|截至|截止|(?<=\d{4})\s*年[底末初]|\b(?:as of|by|at|until)(?: the)? end of\b"
+    r"|\bas of\b|\byear[- ]end\b",
     re.I,
 )
 

@@ -72,7 +72,10 @@ _CN_AMOUNT = re.compile(
     rf"(?<![{_CN_NUM}\d数几多余])(?P<n>[{_CN_NUM}]+(?:万亿|萬億|亿|億|万|萬)"
     rf"(?:[{_CN_NUM}]+(?:万|萬)?)*)"
 )
-_CN_TENTHS = re.compile(r"(?<![一二三四五六七八九十])(?P<n>[二三四五六七八九两])成(?P<half>半)?")
+# 六成, 3成 (tenths, a share); not 二十成 or 13成 (成员, 成立, 成长 are words)
+_CN_TENTHS = re.compile(
+    r"(?<![一二三四五六七八九十\d.])(?P<n>[二三四五六七八九两1-9])成(?P<half>半)?(?![員员功长立])"
+)
 _SKIP = re.compile(
     r"""
       \[\s*\d+(?:\s*[-–—~,、]\s*\d+)*\s*\]      # reference markers [2] [1-2] [15,16]
@@ -178,7 +181,8 @@ def _chinese_figures(text: str, folded: str) -> list[Figure]:
         if value is not None:
             figures.append(Figure(text[m.start() : m.end()], m.start(), m.end(), value, True))
     for m in _CN_TENTHS.finditer(folded):
-        value = _CN_DIGIT[m["n"]] * 10 + (5 if m["half"] else 0)
+        digit = int(m["n"]) if m["n"].isdigit() else _CN_DIGIT[m["n"]]
+        value = digit * 10 + (5 if m["half"] else 0)
         figures.append(Figure(text[m.start() : m.end()], m.start(), m.end(), float(value), True))
     for m in _CN_AMOUNT.finditer(folded):
         amount = _cn_number(m["n"])
