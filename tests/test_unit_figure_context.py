@@ -88,3 +88,19 @@ def test_the_clauses_after_the_asked_place_speak_for_it_until_another_is_named(
     # once another city is named, its clauses speak for it, not for Beijing
     assert not has_answer_figure(q, "反观北京，科研院所密集，深圳则不同，上述领域企业83家。",
                                  knowledge.gazetteer)
+
+
+def test_our_province_speaks_for_the_passage_and_a_firm_name_is_no_place(
+    knowledge: Knowledge,
+) -> None:
+    """Written from the failure class with sentences of no corpus: "我省…13家" under a
+    Hainan passage, a Hainan firm named in the next clause."""
+    q = parse("海南有多少家小巨人企业？", knowledge)
+    sentence = "截至目前，我省已有13家企业获评小巨人，其中海南某某科技股份有限公司还获评单项冠军。"
+    assert has_answer_figure(q, sentence, knowledge.gazetteer)
+    # the firm's name does not make the clause before it another place's
+    q = parse("广东有多少家小巨人企业？", knowledge)
+    assert has_answer_figure(q, "全省共有86家小巨人，其中广州某某科技有限公司入选最早。",
+                             knowledge.gazetteer)
+    # a clause about another place still speaks for that place, not the asked one
+    assert not has_answer_figure(q, "我省企业表现突出，福建共有86家小巨人。", knowledge.gazetteer)

@@ -13,6 +13,7 @@ from langchain_core.documents import Document
 from assistant.answering import extract as extractive
 from assistant.answering.byline import asks_when, find_byline, wants_byline, with_byline
 from assistant.answering.figures import conflict_values, figure_lines, other_years
+from assistant.answering.multipart import by_parts
 from assistant.answering.question import Question
 from assistant.answering.replies import as_of, compose, text
 from assistant.answering.searchers import Searchers
@@ -34,15 +35,18 @@ class Answerer:
 
     def answer(self, question: str, query: str, lang: str, hits: list[Hit]) -> AnswerRecord:
         """The record for ``question`` (``query``: after follow-up resolution) from ``hits``."""
-        q = Question.parse(
-            query, self.knowledge.glossary, self.knowledge.gazetteer, self.searchers.idf,
-            self.searchers.bridge, self.knowledge.place_names, self.knowledge.places.is_name,
-        )
+        q = self._parse(query)
         passages = [h.doc for h in hits[: self.settings.answer_passages]]
-        result = extractive.extract(
-            q, passages, self.knowledge.gazetteer, self.settings.answer_min_coverage,
-            self.searchers.sentences, self.searchers.following,
-        )
+
+        def answer_from_passages(q: Question) -> extractive.Extract:
+            return extractive.extract(
+                q, passages, self.knowledge.gazetteer, self.settings.answer_min_coverage,
+                self.searchers.sentences, self.searchers.following,
+            )
+
+        result = answer_from_passages(q)
+        if not result.found:  # a question asking two things: each part on its own
+            result = by_parts(query, self._parse, answer_from_passages) or result
         if wants_byline(query):  # who published the document, when: its byline
             result = self._with_byline(result, q, passages, lang)
         retrieved = [retrieved_row(i, h) for i, h in enumerate(hits, start=1)]
@@ -56,6 +60,12 @@ class Answerer:
         else:
             self._write_refusal(record, result, q)
         return record
+
+    def _parse(self, query: str) -> Question:
+        return Question.parse(
+            query, self.knowledge.glossary, self.knowledge.gazetteer, self.searchers.idf,
+            self.searchers.bridge, self.knowledge.place_names, self.knowledge.places.is_name,
+        )
 
     def _write_refusal(self, record: AnswerRecord, result: extractive.Extract,
                        q: Question) -> None:

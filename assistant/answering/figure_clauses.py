@@ -24,6 +24,16 @@ __all__ = ["METRIC_CLASH", "asks_nationally", "figure_terms", "has_answer_figure
            "places_only"]
 
 _MONEY = re.compile(r"yuan|rmb|dollars?|元|美元", re.I)
+# A place inside an organisation's name is not the place the clause is about
+# ("其中海南金盘智能科技股份有限公司还获评…", "北京联合大学"): the name is masked first.
+ORG_NAME = re.compile(
+    r"[^\W\d_的和与與及有在为為是等个個家、，,；;。]{2,16}?"
+    r"(?:股份有限公司|有限责任公司|有限責任公司|有限公司|集团|集團|公司|银行|銀行|大学|大學"
+    r"|学院|學院|研究院|研究所)"
+)
+# A clause about the document's own place ("我省已有13家", "本市累计培育329家"): it speaks
+# for the place the passage is about, which the anchor check has matched to the question's.
+_OWN_PLACE = re.compile(r"[我本](?:省|市|区|區|县|縣)")
 
 
 def has_answer_figure(q: Question, text: str, gazetteer: Gazetteer) -> bool:
@@ -63,9 +73,12 @@ def _figure_text(
     # only names of the asked kind compete: an exchange or a ministry in a clause says where
     # a figure sits, not whose it is ("上交所科创板35家" under a Shenzhen heading)
     kinds = {gazetteer.kind(e) for e in q.entities} | ({"place"} if national else set())
+    own = frozenset(e for e in q.entities if gazetteer.kind(e) in ("", "place"))
     named = [
-        frozenset(e for e in gazetteer.mentioned(c) if gazetteer.kind(e) in kinds)
+        frozenset(e for e in gazetteer.mentioned(ORG_NAME.sub(" ", c))
+                  if gazetteer.kind(e) in kinds)
         | ({NATIONAL} if national and NATION.search(fold(c)) else frozenset())
+        | (own if _OWN_PLACE.search(c) else frozenset())
         for c in clauses
     ]
     if not any(named):  # the place is named by the heading or an earlier sentence, if at all

@@ -1,7 +1,8 @@
 """The words of a question that frame it rather than name what it asks about.
 
 Interrogatives (哪一年, 几个), hedges and aggregators of the answer (roughly, 大约,
-combined, 分别), a year's time frame (截至…年底, as of the end of) and batch ordinals (第六批, the first six batches: anchors checked against a
+combined, 分别), a year's time frame (截至…年底, as of the end of) and batch
+ordinals (第六批, the first six batches: anchors checked against a
 sentence's context, like years) are no concepts a sentence must express: rare as they are,
 they would otherwise be the key words an answer cannot contain.
 """

@@ -55,7 +55,8 @@ _CN_DIGIT = {
 _NUMBER = re.compile(
     r"""
     (?<![A-Za-z0-9.])
-    (?P<num>\d{1,3}(?:,\d{3})+(?!,?\d)|\d+)(?P<dec>\.\d+)?
+    (?P<num>\d{1,3}(?:,\d{3})+(?!,?\d)|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?=\s?[\u4e00-\u9fff])|\d+)
+    (?P<dec>\.\d+)?
     (?:
         (?P<pct>\s?(?:%|‰|percent\b|per\scent\b))
       | (?P<cn>[百千](?:万亿|萬億|[万萬亿億])?(?!分)|万亿|萬億|[万萬亿億])
@@ -152,7 +153,8 @@ def _arabic_figures(text: str, folded: str) -> list[Figure]:
         if end < len(folded) and folded[end].isascii() and folded[end].isalpha():
             continue  # 5G, 14th, 100km: an identifier or unit glued to letters
         try:
-            number = Decimal(m["num"].replace(",", "") + (m["dec"] or ""))
+            # 1,214 and (before a Chinese word) 1 214: groups of thousands
+            number = Decimal(re.sub(r"[, \u2009\u202f]", "", m["num"]) + (m["dec"] or ""))
         except InvalidOperation:  # pragma: no cover - the regex admits digits only
             continue
         percent = m["pct"] is not None
