@@ -38,6 +38,11 @@ def test_a_run_of_batches_names_every_ordinal_in_it() -> None:
     assert ordinals_of("from the first to the third batch") == {1, 2, 3}
     assert ordinals_of("How many second-batch little giants passed?") == {2}
     assert ordinals_of("the first time it is recognised") == frozenset()
+    # all the batches so far, counted, name each of them; "this batch" names none
+    assert ordinals_of("So far, the five batches of little giants have…") == set(range(1, 6))
+    assert ordinals_of("工信部已累计开展五批培育工作") == set(range(1, 6))
+    assert ordinals_of("这一批新增了多少家") == frozenset()
+    assert ordinals_of("two batches of funding") == frozenset()
     # so a question about one batch is anchored by a sentence listing the run
     q = anchors_of("How many little giants were announced in the fourth batch?", no_places)
     s = anchors_of("第一至六批公示數量分別為:248家、1748家、2930家、4359家", no_places)

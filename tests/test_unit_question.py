@@ -177,6 +177,7 @@ def test_framing_words_and_batch_ordinals_are_no_concepts(knowledge: Knowledge) 
         # a year's time frame is its anchor, checked with the year
         ("截至2023年底，杭州有多少家小巨人？", {"截至", "年底"}),
         ("As of the end of 2023, how many little giants did Hangzhou have?", {"end"}),
+        ("第五批公示名单共有多少家？", {"共有"}),
     ]:
         words = {t for c in concepts(text, knowledge.glossary, idf) for f in c.forms for t in f}
         assert words and not words & framing, text

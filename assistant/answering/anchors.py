@@ -45,7 +45,8 @@ _ORDINAL = re.compile(
 _NUM_EN = {w: n for n, w in enumerate(
     ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"), start=1)}
 # A run of batches: "第一至六批", "第1-3批", "前三批", "the first six batches",
-# "first to third batch": every ordinal in it
+# "first to third batch"; and all the batches so far, counted ("累计开展六批", "these four
+# batches", "the four batches of … little giants"): every ordinal in it
 _N = r"[一二三四五六七八九十]|\d{1,2}"
 _ORD_WORD = (
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)"
@@ -53,8 +54,11 @@ _ORD_WORD = (
 _ORDINAL_RUN = re.compile(
     rf"第(?P<a>{_N})\s*(?:至|到|-|—|–|~|～)\s*第?(?P<b>{_N})\s*[批届屆轮輪]"
     rf"|前(?P<n>{_N})\s*[批届屆轮輪]"
+    r"|(?:这|這|共|累计|累計|开展|開展|公布|公示)了?\s*(?P<c>[二三四五六七八九十]|\d{1,2})\s*批(?!次)"
     r"|\bfirst\s+(?P<en_n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
     r"(?:\w+\s+){0,2}?(?:batch|list|round)e?s\b"
+    r"|\b(?:the|all|these)\s+(?P<en_c>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+    r"\s+(?:\w+\s+)?(?:batch|list|round)e?s\b"
     rf"|\b(?P<en_a>{_ORD_WORD})\s+(?:to|through|-)\s+(?:the\s+)?(?P<en_b>{_ORD_WORD})[\s-]+"
     r"(?:batch|list|round)e?s?\b",
     re.I,
@@ -111,7 +115,8 @@ def ordinals_of(text: str) -> frozenset[int]:
     out: set[int] = set()
     for m in _ORDINAL_RUN.finditer(text):
         low = _ordinal_value(m["a"] or m["en_a"] or "1")
-        high = _ordinal_value(m["b"] or m["n"] or m["en_n"] or m["en_b"] or "0")
+        high = _ordinal_value(
+            m["b"] or m["n"] or m["c"] or m["en_n"] or m["en_c"] or m["en_b"] or "0")
         out.update(range(low, high + 1) if 0 < low <= high <= 20 else ())
     for m in _ORDINAL.finditer(text):
         value = _ordinal_value(m["zh"] or m["en"] or "")
