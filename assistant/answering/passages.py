@@ -17,7 +17,8 @@ from assistant.text.normalize import Tokenizer
 from assistant.text.sentences import split_sentences
 
 __all__ = [
-    "COMPARATIVES", "Analysed", "PlaceFinder", "Sentence", "SentenceCache", "sentence_spans",
+    "COMPARATIVES", "Analysed", "PlaceFinder", "PlaceSpans", "Sentence", "SentenceCache",
+    "sentence_spans",
     "trim_references",
 ]
 
@@ -66,6 +67,18 @@ class PlaceFinder(Protocol):
     def __call__(self, text: str, context: frozenset[str] = ...) -> frozenset[str]: ...
 
 
+class PlaceSpans(Protocol):
+    """Where a text names places: ``(start, end, canonical name)``, in order."""
+
+    def __call__(
+        self, text: str, context: frozenset[str] = ...
+    ) -> list[tuple[int, int, str]]: ...
+
+
+def _no_spans(text: str, context: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
+    return []
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of a passage: its span, words, anchors and the anchors of what precedes
@@ -94,8 +107,10 @@ class SentenceCache:
     def __init__(
         self, tokenizer: Tokenizer, places: PlaceFinder, leads: Mapping[str, str] | None = None,
         metric: Callable[[str], str | None] | None = None,
+        place_spans: PlaceSpans | None = None,
     ) -> None:
         self._data: dict[str, Analysed] = {}
+        self.place_spans: PlaceSpans = place_spans or _no_spans  # open-world, with offsets
         self.tokenizer = tokenizer
         self._places = places
         # the metric a text names ("listed little giants"), from the figures sheet's table

@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answering.anchors import ordinal_spans, ordinals_of
+from assistant.answering.joint import joint_figure
 from assistant.answering.levels import levels_of
 from assistant.answering.passages import COMPARATIVES, SentenceCache
 from assistant.answering.question import Concept, Question
@@ -82,7 +83,9 @@ _ITEM_FIGURE = re.compile(
 _LABELS = re.compile(
     r"《[^》]*》|[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\s*\d+\s*[号號]"
     r"|(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号號])?"
-    r"|\btop\s*\d+|前\s*\d+\s*(?:名|位|强|強)|[“「\"][^”」\"]{0,12}\d[^”」\"]{0,12}[”」\"]",
+    r"|\btop\s*\d+|前\s*\d+\s*(?:名|位|强|強)|[“「\"][^”」\"]{0,12}\d[^”」\"]{0,12}[”」\"]"
+    # an order of magnitude names a class of firm, not a count (百亿级, 千亿级企业)
+    r"|[\d十百千万萬亿億]+\s*(?:元)?\s*(?:级|級)",
     re.I,
 )
 
@@ -254,6 +257,7 @@ def unstated(
         or item_without_figure(q, sentence, cache)
         or parts_only(q, sentence, cache)
         or compared_only(q, sentence, gazetteer)
+        or joint_figure(q, sentence, cand.doc.page_content, cache.place_spans)
         or other_level(q, sentence, cache)
         or key_outside_sentence(q, keys, cand, cache)
     )
