@@ -13,6 +13,7 @@ from langchain_core.documents import Document
 from assistant.answering.extract import extract
 from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Idf, Question
+from assistant.answering.unstated import compared_only
 from assistant.config import Settings
 from assistant.knowledge import Knowledge, load_knowledge
 from assistant.service import AssistantService
@@ -34,7 +35,8 @@ def quotes(question: str, texts: Sequence[str], title: str = "") -> list[str]:
                  metadata={"doc_id": f"d{i}", "title": title or f"T{i}", "path": f"d{i}.txt"})
         for i, t in enumerate(texts)
     ]
-    cache_ = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    cache_ = SentenceCache(knowledge.tokenizer, knowledge.place_names,
+                           place_spans=knowledge.places.spans)
     found = extract(q, passages, knowledge.gazetteer, 0.2, cache_)
     return [c.text for c in found.quotes]
 
@@ -126,6 +128,20 @@ def test_additions_of_a_place_named_only_as_the_other_side_of_a_comparison() -> 
     text = "第七批名单公示后，深圳以300家的新增数量居首，超越北京(1200家)。"
     assert quotes("第七批名单中，北京新增了多少家小巨人企业？", [text]) == []
     assert quotes("第七批名单中，深圳新增了多少家小巨人企业？", [text]) == [text]
+
+
+def test_any_figure_of_a_place_named_only_as_the_other_side_of_a_comparison() -> None:
+    text = "杭州市的小巨人企业为330家，占全省27%，数量较宁波少70家。"
+    assert quotes("宁波有多少家小巨人企业？", [text]) == []
+    assert quotes("杭州有多少家小巨人企业？", [text]) == [text]
+    # the compared place's own figure in brackets is its figure (for a total)
+    knowledge = _knowledge()
+    idf = Idf.build(["企业"], knowledge.tokenizer)
+    for question, expected in (("杭州有多少家小巨人企业？", False), ("杭州新增了多少家？", True)):
+        q = Question.parse(question, knowledge.glossary, knowledge.gazetteer, idf,
+                           places=knowledge.place_names)
+        assert compared_only(q, "宁波以500家居全省首位，超越杭州(400家)。",
+                             knowledge.places.spans) is expected
 
 
 def test_a_figure_of_another_level_of_recognition_is_no_answer() -> None:

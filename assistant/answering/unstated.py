@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from assistant.answering.anchors import ordinal_spans, ordinals_of
 from assistant.answering.joint import joint_figure
 from assistant.answering.levels import levels_of
-from assistant.answering.passages import COMPARATIVES, SentenceCache
+from assistant.answering.passages import COMPARATIVES, PlaceSpans, SentenceCache
 from assistant.answering.question import Concept, Question
 from assistant.answering.scope import CLAUSE
 from assistant.answering.selection import Candidate
@@ -65,6 +65,8 @@ _SOURCE_LINE = re.compile(
 _TITLE = re.compile(r"《[^》]*》")
 # a comparison word and what follows it (the other side): "超越北京(1210家)", "than Shanghai"
 _COMPARED = re.compile(rf"(?:{COMPARATIVES})[^，,；;。]{{0,12}}", re.I)
+# a place's own figure in brackets right after it: "超越北京(1210家)和上海(1032家)"
+_OWN_FIGURE = re.compile(r"\s*[（(]\s*\d")
 # parts summed up: "研究和试验发展、科技推广等科创赛道合计…"
 _PARTS_SUM = re.compile(
     r"、[^，,；;。]{1,30}等[^，,；;。]{0,8}(?:赛道|賽道|行业|行業|领域|領域|产业|產業|板块|板塊)"
@@ -186,17 +188,24 @@ def _first_digit(text: str) -> int:
     return match.start() if match else len(text)
 
 
-def compared_only(q: Question, sentence: str, gazetteer: Gazetteer) -> bool:
-    """A question for a place's additions met by a sentence naming that place only as the
-    other side of a comparison ("深圳以347家的新增数量…超越北京(1210家)"): the additions
-    are the subject's."""
-    if q.scope != ("increment", True):
+def compared_only(q: Question, sentence: str, places: PlaceSpans) -> bool:
+    """A figure question about a place met by a sentence naming that place only as the
+    other side of a comparison ("深圳以347家的新增数量…超越北京(1210家)", "北京…331家，
+    数量较深圳少77家"): the figures are the subject's."""
+    if not (q.wants_number or q.wants_share or q.wants_amount) or not q.anchors.places:
         return False
-    asked = frozenset(e for e in q.entities if gazetteer.kind(e) in ("", "place"))
-    if not asked or not gazetteer.mentioned(sentence) & asked:
+    if _COMPARED.search(q.text):  # the question compares places itself
+        return False
+    asked = frozenset(n for _, _, n in places(q.text, q.anchors.places)) | q.anchors.places
+    named = places(sentence, asked)
+    if not {n for _, _, n in named} & asked:
+        return False
+    # "超越北京(1210家)": the compared place's own figure (a total: no additions of its)
+    if q.scope != ("increment", True) and any(
+            n in asked and _OWN_FIGURE.match(sentence, end) for _, end, n in named):
         return False
     rest = _COMPARED.sub(" ", sentence)
-    return not gazetteer.mentioned(rest) & asked
+    return not frozenset(n for _, _, n in places(rest, asked)) & asked
 
 
 def other_level(q: Question, sentence: str, cache: SentenceCache) -> bool:
@@ -256,7 +265,7 @@ def unstated(
         or other_entity(q, sentence, gazetteer)
         or item_without_figure(q, sentence, cache)
         or parts_only(q, sentence, cache)
-        or compared_only(q, sentence, gazetteer)
+        or compared_only(q, sentence, cache.place_spans)
         or joint_figure(q, sentence, cand.doc.page_content, cache.place_spans)
         or other_level(q, sentence, cache)
         or key_outside_sentence(q, keys, cand, cache)
