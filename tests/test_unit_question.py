@@ -47,6 +47,8 @@ def parse(text: str, knowledge: Knowledge, idf: Idf) -> Question:
         # 哪几 picks several things (which), it does not ask how many
         ("杭州在哪几个领域形成了产业集群？", set()),
         ("哪幾個區的小巨人有多少家？", {"wants_number"}),
+        ("追求规模的企业留下了哪些短板？", set()),  # 哪些 picks; 规模 names no count
+        ("这项政策是在第几次会议上通过的？", set()),  # 第几: which one, no count
     ],
 )
 def test_wanted_answer_kind(text: str, wanted: set[str], knowledge: Knowledge, idf: Idf) -> None:
@@ -178,6 +180,7 @@ def test_framing_words_and_batch_ordinals_are_no_concepts(knowledge: Knowledge) 
         ("截至2023年底，杭州有多少家小巨人？", {"截至", "年底"}),
         ("As of the end of 2023, how many little giants did Hangzhou have?", {"end"}),
         ("第五批公示名单共有多少家？", {"共有"}),
+        ("这项政策是在第几次会议上通过的？", {"第", "几次", "第几"}),
     ]:
         words = {t for c in concepts(text, knowledge.glossary, idf) for f in c.forms for t in f}
         assert words and not words & framing, text

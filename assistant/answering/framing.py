@@ -17,7 +17,7 @@ __all__ = ["content_text", "without_answer_form"]
 
 # …and a reference back to the batch already named (这一批, this batch)
 _FRAMING = re.compile(
-    r"哪一?(?:年|个|個|些|家|种|種|批|项|項|类|類)?|[几幾](?:个|個|家|年|项|項|种|種|批|次|位|件|类|類)?"
+    r"哪一?(?:年|个|個|些|家|种|種|批|项|項|类|類)?|第?[几幾](?:个|個|家|年|项|項|种|種|批|次|位|件|类|類)?"
     r"|[这這该該本此]一?[批届屆轮輪]|\b(?:this|that|the same) (?:batch|round|list)\b"
     r"|多少|什么|什麼|大约|大約|大概|大致|左右|将近|將近|一共|总共|總共|合计|合計|分别|分別"
     r"|共有|共计|共計|总计|總計"

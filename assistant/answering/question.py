@@ -30,13 +30,14 @@ from assistant.knowledge.glossary import Glossary
 from assistant.text.normalize import Tokenizer, fold
 
 _NUMBER_Q = re.compile(
-    r"how (many|much)|number of|多少|(?<!哪)[幾几]|数量|數量|总量|總量|规模|規模|金额|金額", re.I
+    r"how (many|much)|number of|多少|(?<![哪第])[幾几]|数量|數量|总量|總量|规模|規模|金额|金額", re.I
 )
 # A who/which question ("谁领先", "which city leads") picks one of the things it names: a
 # count word in it (总量, number) says what is compared, not that a figure is the answer;
-# 哪几 (哪几个领域, 哪幾類) picks several: "which", not "how many".
-_PICK_Q = re.compile(r"谁|誰|\bwho\b|\bwhich (?!year)|哪[几幾]", re.I)
-_COUNT_Q = re.compile(r"how (?:many|much)|多少|(?<!哪)[几幾]", re.I)
+# 哪几 / 哪些 / 哪个 (哪几个领域, 哪些短板, 哪个区) pick: "which", not "how many".
+_PICK_Q = re.compile(r"谁|誰|\bwho\b|\bwhich (?!year)|哪[几幾些个個家位]", re.I)
+# 第几 asks which one of a series (第几次会议: the eleventh), no count
+_COUNT_Q = re.compile(r"how (?:many|much)|多少|(?<![哪第])[几幾]", re.I)
 # "share" asks for a proportion as a noun ("what share of", "market share"), not as a
 # verb ("to share the risk")
 _SHARE_Q = re.compile(
