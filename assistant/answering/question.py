@@ -30,7 +30,8 @@ from assistant.knowledge.glossary import Glossary
 from assistant.text.normalize import Tokenizer, fold
 
 _NUMBER_Q = re.compile(
-    r"how (many|much)|number of|多少|(?<![哪第])[幾几]|数量|數量|总量|總量|规模|規模|金额|金額", re.I
+    r"how (many|much)|number of|多少|(?<![哪第])[幾几]|数量|數量|总量|總量|规模|規模|金额|金額",
+    re.I,
 )
 # A who/which question ("谁领先", "which city leads") picks one of the things it names: a
 # count word in it (总量, number) says what is compared, not that a figure is the answer;
