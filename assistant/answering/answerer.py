@@ -14,6 +14,7 @@ from assistant.answering import extract as extractive
 from assistant.answering.byline import asks_when, find_byline, wants_byline, with_byline
 from assistant.answering.figures import conflict_values, figure_lines, other_years
 from assistant.answering.multipart import by_parts
+from assistant.answering.person_names import named, naming_passages, with_names
 from assistant.answering.question import Question
 from assistant.answering.replies import as_of, compose, text
 from assistant.answering.searchers import Searchers
@@ -35,8 +36,14 @@ class Answerer:
 
     def answer(self, question: str, query: str, lang: str, hits: list[Hit]) -> AnswerRecord:
         """The record for ``question`` (``query``: after follow-up resolution) from ``hits``."""
-        q = self._parse(query)
-        passages = [h.doc for h in hits[: self.settings.answer_passages]]
+        docs = [h.doc for h in hits]
+        names = named(query, docs, self._known)  # people written in pinyin ("Zhang Lei")
+
+        def parse(text: str) -> Question:
+            return with_names(self._parse(text), names, self.knowledge.tokenizer)
+
+        q = parse(query)
+        passages = naming_passages(names, docs, self.settings.answer_passages)
 
         def answer_from_passages(q: Question) -> extractive.Extract:
             return extractive.extract(
@@ -46,7 +53,7 @@ class Answerer:
 
         result = answer_from_passages(q)
         if not result.found:  # a question asking two things: each part on its own
-            result = by_parts(query, self._parse, answer_from_passages) or result
+            result = by_parts(query, parse, answer_from_passages) or result
         if wants_byline(query):  # who published the document, when: its byline
             result = self._with_byline(result, q, passages, lang)
         retrieved = [retrieved_row(i, h) for i, h in enumerate(hits, start=1)]
@@ -60,6 +67,10 @@ class Answerer:
         else:
             self._write_refusal(record, result, q)
         return record
+
+    def _known(self, written: str) -> bool:
+        """Whether a capitalised name is a place's or a body's (not a person's)."""
+        return bool(self.knowledge.place_names(written))
 
     def _parse(self, query: str) -> Question:
         return Question.parse(

@@ -182,7 +182,8 @@ def candidates(
             if missing:
                 anchored = replace(anchored, missing=(*anchored.missing, *missing))
             subject = subject_after(subject, own, joined)
-            statement = asks_author or is_statement(sentence)
+            statement = asks_author or is_statement(sentence) or any(
+                person in fold(sentence) for person in q.people)
             figure, scope = figure_terms(q, sentence, gazetteer, cache, (asked_metric, nationally))
             score = (
                 0.45 * cov + 0.25 * context + 0.3 * passage_cov + figure + scope

@@ -214,6 +214,7 @@ class Question:
     items: int = 0  # how many items the question asks for ("哪三个方面", "which two kinds")
     item_chars: bool = False  # …as characters of one phrase ("概括成哪四个字")
     ordinal: int = 0  # which item of a list it asks for ("第一条措施", "the second measure")
+    people: tuple[str, ...] = ()  # people it names, as the passages write them (张雷)
 
     @classmethod
     def parse(

@@ -1,0 +1,90 @@
+"""Chinese names written in pinyin, and back: "Zhang Lei" is 张雷, 王江平 is "Wang Jiangping".
+
+English questions name Chinese people (authors, officials, founders) in pinyin; the
+documents write the characters, and English documents write Chinese names in pinyin.
+No dictionary lists people, so a name is matched by its reading: the pinyin of each
+character (from ``pypinyin``'s character table, the readings of every CJK character)
+against the syllables of the written name. Place names are not read here: the division
+table knows their English names.
+
+``pypinyin`` offers the character → reading direction only; splitting a written name
+into syllables and finding the characters that read as it are written here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+
+__all__ = ["find_readings", "name_syllables", "pinyin_names"]
+
+# Two or three capitalised words, not at a sentence start: "Zhang Lei", "Pang Beibei",
+# "Xu Xiaolan" (a single capitalised word is mostly a place, a firm or a word)
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’])([A-Z][a-z]{0,6}(?:[\s-]+[A-Z][a-z]{1,9}){1,2})\b")
+_MAX_SYLLABLES = 4
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """Each CJK character's toneless readings, and the set of valid syllables."""
+    from pypinyin.pinyin_dict import pinyin_dict  # deferred: 42k entries, ~0.15 s
+
+    readings: dict[str, frozenset[str]] = {}
+    for code, values in pinyin_dict.items():
+        if 0x4E00 <= code <= 0x9FFF:
+            readings[chr(code)] = frozenset(_toneless(v) for v in values.split(","))
+    syllables = frozenset(s for values in readings.values() for s in values)
+    return readings, syllables
+
+
+def _toneless(syllable: str) -> str:
+    decomposed = unicodedata.normalize("NFD", syllable.replace("ü", "v"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def name_syllables(word: str) -> tuple[str, ...] | None:
+    """``word`` split into pinyin syllables ("jiangping" → jiang, ping), the split with
+    the fewest syllables; None when it is no pinyin."""
+    _, valid = _table()
+    word = word.lower()
+    best: list[tuple[str, ...] | None] = [()] + [None] * len(word)
+    for end in range(1, len(word) + 1):
+        for start in range(max(0, end - 6), end):
+            head = best[start]
+            if head is not None and word[start:end] in valid:
+                split = (*head, word[start:end])
+                current = best[end]
+                if current is None or len(split) < len(current):
+                    best[end] = split
+    return best[-1]
+
+
+def pinyin_names(text: str, known: Callable[[str], bool]) -> list[tuple[str, tuple[str, ...]]]:
+    """Each person's name ``text`` writes in pinyin, as written and as syllables (2–4);
+    ``known``: whether a written name is something else (a place, a body)."""
+    names: list[tuple[str, tuple[str, ...]]] = []
+    for m in _CAPITALISED_RUN.finditer(text):
+        written = m.group(1)
+        if known(written):
+            continue
+        parts = [name_syllables(w) for w in re.split(r"[\s-]+", written)]
+        syllables = tuple(s for p in parts if p for s in p)
+        if all(parts) and 2 <= len(syllables) <= _MAX_SYLLABLES:
+            names.append((written, syllables))
+    return names
+
+
+def find_readings(syllables: tuple[str, ...], text: str) -> list[str]:
+    """The runs of characters in ``text`` that read as ``syllables`` ("zhang lei" →
+    张雷 / 張雷), in order of appearance, each once."""
+    readings, _ = _table()
+    n = len(syllables)
+    found: list[str] = []
+    for i in range(len(text) - n + 1):
+        run = text[i : i + n]
+        reads = all(syllables[j] in readings.get(ch, ()) for j, ch in enumerate(run))
+        if reads and run not in found:
+            found.append(run)
+    return found

@@ -1,0 +1,59 @@
+"""People an English question names in pinyin, written in characters by the documents
+(issue 9: "Which institute does Zhang Lei work for?" quoted another author's byline).
+Names and bylines here are made up for the test."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from langchain_core.documents import Document
+
+from assistant.answering.extract import extract
+from assistant.answering.passages import SentenceCache
+from assistant.answering.person_names import named, naming_passages, with_names
+from assistant.answering.question import Idf, Question
+from assistant.config import Settings
+from assistant.knowledge import Knowledge, load_knowledge
+from assistant.knowledge.pinyin import find_readings, name_syllables, pinyin_names
+
+BYLINE = "作者單位:劉海洋,某某大學經濟學院;周曉梅,國家某某研究院;"
+
+
+@cache
+def _knowledge() -> Knowledge:
+    return load_knowledge(Settings())
+
+
+def _known(written: str) -> bool:
+    return bool(_knowledge().place_names(written))
+
+
+def test_names_in_pinyin_are_read_as_syllables() -> None:
+    assert name_syllables("xiaomei") == ("xiao", "mei")
+    assert name_syllables("which") is None
+    names = pinyin_names("Which school does Liu Haiyang teach at in Hong Kong?", _known)
+    assert names == [("Liu Haiyang", ("liu", "hai", "yang"))]  # Hong Kong is a place
+    assert find_readings(("zhou", "xiao", "mei"), BYLINE) == ["周曉梅"]
+
+
+def _answer(question: str, texts: list[str]) -> list[str]:
+    knowledge = _knowledge()
+    docs = [Document(id=f"d{i}:1", page_content=t, metadata={"doc_id": f"d{i}", "title": "T"})
+            for i, t in enumerate(texts)]
+    idf = Idf.build([*texts, "企业"], knowledge.tokenizer)
+    names = named(question, docs, _known)
+    q = with_names(Question.parse(question, knowledge.glossary, knowledge.gazetteer, idf,
+                                  places=knowledge.place_names), names, knowledge.tokenizer)
+    cache_ = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    found = extract(q, naming_passages(names, docs, 1), knowledge.gazetteer, 0.2, cache_)
+    return [c.text for c in found.quotes]
+
+
+def test_the_byline_of_the_named_person_answers() -> None:
+    quotes = _answer("Which institute does co-author Zhou Xiaomei work for?",
+                     ["本文研究了某某大學的創新。", BYLINE])  # the byline is the 2nd passage
+    assert quotes and "周曉梅" in quotes[0]
+
+
+def test_a_person_no_passage_names_is_not_answered_for() -> None:
+    assert _answer("Which institute does co-author Chen Jianguo work for?", [BYLINE]) == []
