@@ -83,6 +83,10 @@ class Settings(BaseSettings):
     bridge_weight_en: float = Field(
         default=0.7, description="BM25 weight of a question's words translated into English."
     )
+    title_weight: float = Field(
+        default=0.3, description="BM25 weight of a chunk's document title (a second field; "
+        "0 = the chunk's text alone)."
+    )
     top_k: int = 10
     answer_passages: int = 6
     answer_min_coverage: float = 0.2

@@ -8,7 +8,7 @@ from assistant.config import Settings
 from assistant.index.lexical import BM25Retriever
 from assistant.knowledge import load_knowledge
 from assistant.knowledge.dictionary import Bridge
-from assistant.retrieval.bridged import BridgedBM25
+from assistant.retrieval.bridged import BridgedBM25, TitleField
 
 KNOWLEDGE = load_knowledge(Settings())
 TEXTS = [
@@ -48,3 +48,24 @@ def test_an_ambiguous_word_spreads_its_weight_and_directions_are_weighted() -> N
     back = _retriever(BRIDGE, to_zh=1.0, to_en=0.5).translated_terms("深化协同")
     assert back["deepen"] == 0.5  # translated into English: the to_en weight
     assert "深化" not in back  # the question's own words are not repeated
+
+
+def test_a_chunk_is_found_by_its_documents_title() -> None:
+    """A news item names its city in the headline only; its chunk says 全市."""
+    texts = [
+        ("xn", "咸宁98家企业入围", "截至目前，全市共有国家级专精特新企业20家。"),
+        ("gz", "广州工业发展报告", "广州国家级企业数量增长，已有小巨人企业120家。"),
+        ("sz", "深圳产业政策", "深圳支持中小企业创新发展。"),
+        ("bj", "北京人才计划", "北京推动人才支持计划向企业倾斜。"),
+        ("sh", "上海金融服务", "上海银行提供专项信贷产品。"),
+    ]
+    docs = [Document(page_content=t, metadata={"doc_id": d, "title": h}, id=d)
+            for d, h, t in texts]
+    lexical = BM25Retriever.from_documents(docs, KNOWLEDGE.tokenizer, glossary=KNOWLEDGE.glossary)
+    query = "咸宁有多少家国家级小巨人企业？"
+    titles = TitleField.of(lexical, [h for _, h, _ in texts], 1.0)
+    plain = dict((d.id, s) for d, s in BridgedBM25(lexical, Bridge({}, {})).search(query, 5))
+    titled = BridgedBM25(lexical, Bridge({}, {}), titles=titles).search(query, 5)
+    assert max(plain, key=lambda c: plain[c]) == "gz"
+    assert titled[0][0].id == "xn"
+    assert dict((d.id, s) for d, s in titled)["gz"] == plain["gz"]  # its title is not asked

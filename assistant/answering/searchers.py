@@ -31,7 +31,7 @@ from assistant.index.snapshot import Snapshot
 from assistant.knowledge import Knowledge
 from assistant.knowledge.dictionary import Bridge, bridge_from, cedict_entries, cedict_path
 from assistant.knowledge.factsheet import FactSheet
-from assistant.retrieval.bridged import BridgedBM25
+from assistant.retrieval.bridged import BridgedBM25, TitleField
 from assistant.retrieval.hybrid import DenseRetriever, HybridRetriever, language_centroids
 from assistant.schema import FactRecord
 from assistant.text.normalize import fold
@@ -84,7 +84,10 @@ def build_searchers(
         bm25 = BM25Retriever.over(
             chunks, BM25Index.from_table(bm25_tokens), tokenizer, glossary=knowledge.glossary
         )
-        bridged = BridgedBM25(bm25, bridge, to_zh=cfg.bridge_weight_zh, to_en=cfg.bridge_weight_en)
+        titles = TitleField.of(bm25, [str(c.metadata.get("title", "")) for c in chunks],
+                               cfg.title_weight)
+        bridged = BridgedBM25(bm25, bridge, to_zh=cfg.bridge_weight_zh, to_en=cfg.bridge_weight_en,
+                              titles=titles if cfg.title_weight > 0 else None)
         channels["bm25"] = (bridged, cfg.weight_bm25)
     facts = read_facts(cfg)
     return Searchers(

@@ -7,33 +7,68 @@ keeps the better of its two scores, so a passage in the question's language is n
 pushed down by the translation, and a passage in the other language competes on how
 much of the question it matches once translated. Translations into English (glosses of
 Chinese words) are looser than those into Chinese, hence a weight per direction.
+
+A chunk is also scored on its document's title (a second field, BM25F-like): a news item
+names its place and subject in the headline ("咸宁98家企业入围") and then writes 我市 or
+全市, so the chunk that states the figure shares none of the question's anchors.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 import numpy as np
+import numpy.typing as npt
 from langchain_core.documents import Document
 
-from assistant.index.lexical import BM25Retriever, top_k
+from assistant.index.lexical import BM25Index, BM25Retriever, top_k
 from assistant.knowledge.dictionary import Bridge
 from assistant.knowledge.glossary import expansion_terms
 
-__all__ = ["BridgedBM25"]
+__all__ = ["BridgedBM25", "TitleField"]
+
+
+class TitleField:
+    """BM25 over the documents' titles, one row per document, read back per chunk."""
+
+    def __init__(self, index: BM25Index, rows: npt.NDArray[np.int64], weight: float) -> None:
+        """``rows[i]``: the title row of chunk ``i``; ``weight``: of a title's score."""
+        self.index = index
+        self.rows = rows
+        self.weight = weight
+
+    @classmethod
+    def of(cls, lexical: BM25Retriever, titles: Sequence[str], weight: float) -> TitleField:
+        """The field of ``lexical``'s chunks, ``titles[i]`` being chunk ``i``'s title."""
+        row_of: dict[str, int] = {}
+        rows = np.array([row_of.setdefault(t, len(row_of)) for t in titles], dtype=np.int64)
+        index = BM25Index([lexical.tokenizer.tokenize(t) for t in row_of])
+        return cls(index, rows, weight)
+
+    def scores(self, *term_sets: dict[str, float]) -> npt.NDArray[np.float64]:
+        """Per chunk: ``weight`` times its title's best score over ``term_sets``."""
+        best = np.zeros(self.index.size, dtype=np.float64)
+        for terms in term_sets:
+            if terms:
+                best = np.maximum(best, self.index.scores(terms))
+        return self.weight * best[self.rows]
+
 
 
 class BridgedBM25:
     """A :class:`BM25Retriever` that also searches with the question translated."""
 
     def __init__(
-        self, lexical: BM25Retriever, bridge: Bridge, *, to_zh: float = 1.0, to_en: float = 0.7
+        self, lexical: BM25Retriever, bridge: Bridge, *, to_zh: float = 1.0, to_en: float = 0.7,
+        titles: TitleField | None = None,
     ) -> None:
-        """``to_zh`` / ``to_en``: weight of translated terms in Chinese / in English."""
+        """``to_zh`` / ``to_en``: weight of translated terms in Chinese / in English;
+        ``titles``: the documents' titles as a second field (none: the text alone)."""
         self.lexical = lexical
         self.bridge = bridge
         self.to_zh = to_zh
         self.to_en = to_en
+        self.titles = titles
 
     def translated_terms(self, query: str) -> dict[str, float]:
         """Other-language tokens for the query's words, not among its own tokens: every
@@ -62,14 +97,18 @@ class BridgedBM25:
     def search(
         self, query: str, k: int | None = None, doc_ids: Collection[str] | None = None
     ) -> list[tuple[Document, float]]:
-        """The ``k`` best chunks by the better of their own-word and translated BM25 scores."""
+        """The ``k`` best chunks by the better of their own-word and translated BM25 scores
+        (plus their title's, weighted)."""
         lexical = self.lexical
         if not lexical.docs or not query.strip():
             return []
-        scores = lexical.index.scores(lexical.query_terms(query))
+        own = lexical.query_terms(query)
+        scores = lexical.index.scores(own)
         translated = self.translated_terms(query)
         if translated:
             scores = np.maximum(scores, lexical.index.scores(translated))
+        if self.titles is not None:
+            scores = scores + self.titles.scores(own, translated)
         mask = None
         if doc_ids is not None:
             mask = np.isin(lexical.doc_id_array, np.array(list(doc_ids), dtype=np.str_))
