@@ -150,3 +150,11 @@ def test_a_figure_of_another_level_of_recognition_is_no_answer() -> None:
     assert quotes("南京累计培育了多少家国家制造业单项冠军企业？", [text]) == [text]
     assert quotes("How many national manufacturing single champions has Nanjing fostered?",
                   [text]) == [text]
+
+
+def test_a_batch_named_by_a_sentence_holds_for_the_next_on_the_same_place_only() -> None:
+    text = ("第七批名单中，杭州新增300家小巨人企业。其中电子信息领域120家。"
+            "反观宁波，其小巨人企业为1200家。")
+    assert quotes("第七批名单中，宁波的小巨人企业为多少家？", [text]) == []
+    asked = "第七批名单中，杭州电子信息领域有多少家小巨人企业？"
+    assert "其中电子信息领域120家。" in quotes(asked, [text])

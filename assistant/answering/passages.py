@@ -14,7 +14,7 @@ from langchain_core.documents import Document
 
 from assistant.answering.anchors import Anchors, anchors_of
 from assistant.text.normalize import Tokenizer
-from assistant.text.sentences import split_sentences
+from assistant.text.sentences import is_heading_like, split_sentences
 
 __all__ = [
     "COMPARATIVES", "Analysed", "PlaceFinder", "PlaceSpans", "Sentence", "SentenceCache",
@@ -141,12 +141,23 @@ class SentenceCache:
                           ordinals=heading.ordinals | opening.ordinals)
         sentences: list[Sentence] = []
         frame = context.places
+        # a batch named by a heading holds for its section; one named by a sentence, for
+        # the next sentence if that goes on about the same places ("第七批名单中，深圳…。
+        # 其中…"), not for one turning to another place ("反观北京，…") or the rest
+        ordinals, previous = context.ordinals, Anchors()
         for s, e in sentence_spans(text):
             own = anchors_of(text[s:e], partial(self._places, context=context.places))
             words = frozenset(tokenize(text[s:e], bigrams=False))
-            sentences.append(Sentence(s, e, words, own, context, opening.years, frame))
+            carried = previous.ordinals if own.places <= previous.places else frozenset()
+            around = replace(context, ordinals=ordinals | carried)
+            sentences.append(Sentence(s, e, words, own, around, opening.years, frame))
             compared = self._compared(text[s:e], context.places)
             context = context | replace(own, places=own.places - compared)
+            if is_heading_like(text[s:e]):
+                ordinals, previous = ordinals | own.ordinals, Anchors()
+            else:
+                previous = replace(own, ordinals=own.ordinals | carried,
+                                   places=own.places | previous.places)
         return Analysed(frozenset(tokenize(text, bigrams=False)), tuple(sentences))
 
     def _compared(self, sentence: str, context: frozenset[str]) -> frozenset[str]:
