@@ -104,3 +104,12 @@ def test_our_province_speaks_for_the_passage_and_a_firm_name_is_no_place(
                              knowledge.gazetteer)
     # a clause about another place still speaks for that place, not the asked one
     assert not has_answer_figure(q, "我省企业表现突出，福建共有86家小巨人。", knowledge.gazetteer)
+
+
+def test_a_sum_of_money_is_asked_not_a_count(knowledge: Knowledge) -> None:
+    q = parse("How much did little giants invest in research on average?", knowledge)
+    assert not has_answer_figure(q, "小巨人企业平均申请专利152件。", knowledge.gazetteer)
+    assert has_answer_figure(q, "小巨人企业平均研发投入3200万元。", knowledge.gazetteer)
+    # how many firms got funding: a count answers
+    q = parse("How many little giants received funding?", knowledge)
+    assert has_answer_figure(q, "共有1200家小巨人企业获得资金支持。", knowledge.gazetteer)

@@ -24,6 +24,9 @@ __all__ = ["METRIC_CLASH", "asks_nationally", "figure_terms", "has_answer_figure
            "places_only"]
 
 _MONEY = re.compile(r"yuan|rmb|dollars?|元|美元", re.I)
+# a question asking for a sum of money, not for how many ("how much funding", 多少钱)
+_MONEY_Q = re.compile(r"\bhow much\b|多少钱|多少錢|多少资金|多少資金|金额|金額", re.I)
+_COUNT_Q = re.compile(r"\bnumber\b|\bhow many\b|多少家|几家|幾家|多少个|多少個|数量|數量", re.I)
 # A place inside an organisation's name is not the place the clause is about
 # ("其中海南金盘智能科技股份有限公司还获评…", "北京联合大学"): the name is masked first.
 ORG_NAME = re.compile(
@@ -111,6 +114,8 @@ def _figure_bonus(
     figures = find_figures(text)
     if q.wants_amount and figures and _MONEY.search(text):
         return 0.3
+    if q.wants_amount and _MONEY_Q.search(q.text) and not _COUNT_Q.search(q.text):
+        return 0.0  # "how much did they invest": a sum of money, not a count of patents
     if q.wants_share and any(f.percent for f in figures):
         return 0.25
     if q.wants_year and any(is_year(text, f) for f in figures):
