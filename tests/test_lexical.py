@@ -70,6 +70,13 @@ def test_traditional_and_simplified_tokenise_alike() -> None:
     assert "小巨人" in tokenize("專精特新“小巨人”企業")
 
 
+def test_ruby_readings_left_in_a_page_are_no_words() -> None:
+    """A page scraped with its pinyin ruby (企業(yè), 認(rèn)定) reads as the plain text;
+    brackets holding no tone-marked reading stay."""
+    assert tokenize("專精特新中小企業(yè)認(rèn)定") == tokenize("專精特新中小企業認定")
+    assert "amr" in tokenize("自主移动机器人(AMR)")
+
+
 def test_chinese_gets_words_and_bigrams_without_function_words() -> None:
     tokens = tokenize("北交所是专精特新企业的主阵地")
     assert {"北交所", "专精特新", "专精", "特新", "主阵地"} <= set(tokens)

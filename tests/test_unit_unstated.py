@@ -158,3 +158,13 @@ def test_a_batch_named_by_a_sentence_holds_for_the_next_on_the_same_place_only()
     assert quotes("第七批名单中，宁波的小巨人企业为多少家？", [text]) == []
     asked = "第七批名单中，杭州电子信息领域有多少家小巨人企业？"
     assert "其中电子信息领域120家。" in quotes(asked, [text])
+
+
+def test_the_whole_province_is_the_places_scope_not_a_key_word() -> None:
+    """全省 / 全市 frame the asked place's figure (我省…总数达到2100家) as 全国 does the
+    country's: no word the sentence must repeat."""
+    from assistant.answering.question import Concept
+    from assistant.answering.unstated_keys import _plain
+
+    assert not _plain(Concept(3.0, (frozenset({"全省"}), frozenset({"provinc"}))))
+    assert _plain(Concept(3.0, (frozenset({"认定"}),)))

@@ -17,7 +17,7 @@ from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Concept, Question
 from assistant.answering.selection import Candidate
 from assistant.knowledge.figures import NATION
-from assistant.text.normalize import fold
+from assistant.text.normalize import fold, without_ruby
 
 __all__ = ["asked_keys", "key_outside_sentence"]
 
@@ -41,11 +41,16 @@ _ANSWER_WORD = re.compile(
     re.I,
 )
 
+# the whole of the place asked about (全省, 全市; "我省" in the sentence): its scope
+_WHOLE_PLACE = re.compile(r"全(?:省|市|区|區|县|縣)|我(?:省|市)|本(?:省|市)")
+
+
 def _plain(concept: Concept) -> bool:
     """A concept naming what is asked about, not the kind of answer (数量, share) or the
-    whole country (an anchor, as places are)."""
+    whole country or place (anchors, as places are)."""
     return not any(
-        _ANSWER_WORD.fullmatch(w) or NATION.search(w) for form in concept.forms for w in form
+        _ANSWER_WORD.fullmatch(w) or NATION.search(w) or _WHOLE_PLACE.fullmatch(w)
+        for form in concept.forms for w in form
     )
 
 
@@ -76,7 +81,7 @@ def _in_passage(concept: Concept, cand: Candidate, cache: SentenceCache) -> bool
     segmenter may cut otherwise) as folded substrings."""
     if concept.covered(cache.get(cand.doc).words):
         return True
-    folded = fold(cand.doc.page_content)
+    folded = fold(without_ruby(cand.doc.page_content))
     return any(form and all(_HAN.fullmatch(t) and t in folded for t in form)
                for form in concept.forms)
 

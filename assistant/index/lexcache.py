@@ -27,7 +27,8 @@ import numpy.typing as npt
 
 log = logging.getLogger(__name__)
 
-FORMAT = "lexcache-2"
+# Bump when the tokenizer's code reads text otherwise (lexcache-3: ruby readings dropped)
+FORMAT = "lexcache-3"
 T = TypeVar("T")
 IntArray = npt.NDArray[np.int64]
 

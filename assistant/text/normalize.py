@@ -26,7 +26,7 @@ import snowballstemmer
 from assistant.text.lang import HAN_CLASS, to_simplified
 from assistant.text.numbers import canonical, find_figures
 
-__all__ = ["HAN_RUN", "Tokenizer", "fold"]
+__all__ = ["HAN_RUN", "Tokenizer", "fold", "without_ruby"]
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +60,18 @@ NUMBER_WORDS = {
     "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
     "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
 }
+
+# Pinyin left in a text by a web page's ruby annotations (企業(yè), 認(rèn)定): a tone-marked
+# syllable in brackets right after a Han character. A quote keeps it (it is what the file
+# says); words are read without it, so "認(rèn)定" is the word 认定, not 认 and 定.
+_TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_RUBY = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][a-zü]*[{_TONE}][a-zü]*[)）]")
+
+
+def without_ruby(text: str) -> str:
+    """``text`` without the pinyin readings of ruby annotations (see ``_RUBY``)."""
+    return _RUBY.sub("", text) if "(" in text or "（" in text else text
+
 
 def fold(text: str) -> str:
     """NFKC, lower-case and Traditional → Simplified: the matching form of a text."""
@@ -164,7 +176,7 @@ class Tokenizer:
     def words(self, text: str, bigrams: bool = True) -> list[str]:
         """Word tokens of ``text`` without figures: Chinese words (and bigrams), stemmed English."""
         tokens: list[str] = []
-        for seg in _SEGMENT.findall(fold(_ACRONYM_PLURAL.sub(r"\1", text))):
+        for seg in _SEGMENT.findall(fold(_ACRONYM_PLURAL.sub(r"\1", without_ruby(text)))):
             if seg[0].isascii():
                 if _keep(seg):
                     tokens.append(self.stem(seg))
