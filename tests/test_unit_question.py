@@ -181,6 +181,8 @@ def test_framing_words_and_batch_ordinals_are_no_concepts(knowledge: Knowledge) 
         ("As of the end of 2023, how many little giants did Hangzhou have?", {"end"}),
         ("第五批公示名单共有多少家？", {"共有"}),
         ("这项政策是在第几次会议上通过的？", {"第", "几次", "第几"}),
+        # function words name nothing an answer must repeat
+        ("深圳的小巨人总量跟北京比只有多少家？", {"跟", "只有"}),
     ]:
         words = {t for c in concepts(text, knowledge.glossary, idf) for f in c.forms for t in f}
         assert words and not words & framing, text

@@ -27,7 +27,7 @@ from assistant.index.lexical import idf
 from assistant.knowledge.dictionary import Bridge
 from assistant.knowledge.entities import Gazetteer
 from assistant.knowledge.glossary import Glossary
-from assistant.text.normalize import Tokenizer, fold
+from assistant.text.normalize import Tokenizer, fold, zh_function_words
 
 _NUMBER_Q = re.compile(
     r"how (many|much)|number of|多少|(?<![哪第])[幾几]|数量|數量|总量|總量|规模|規模|金额|金額",
@@ -158,7 +158,8 @@ def concepts(
         used |= own
         verb = bridge is not None and all(bridge.is_verb(t) for t in own)  # 超过: an action
         out.append(Concept(sum(idf(t) for t in own), forms, idf.known(forms), verb))
-    for t, pieces in compounds(words - used):  # 省区市 with 省区 and 区市: one concept
+    # function words (只有, 跟, 这次) name nothing a sentence must say; glossary terms stay
+    for t, pieces in compounds(words - used - zh_function_words()):  # 省区市: one concept
         other = bridge.forms(t) if bridge is not None else ()
         forms = (frozenset({t}), *((pieces,) if pieces else ()), *(frozenset({o}) for o in other))
         verb = bridge is not None and bridge.is_verb(t)

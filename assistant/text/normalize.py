@@ -18,6 +18,7 @@ import tempfile
 import threading
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ import snowballstemmer
 from assistant.text.lang import HAN_CLASS, to_simplified
 from assistant.text.numbers import canonical, find_figures
 
-__all__ = ["HAN_RUN", "Tokenizer", "fold", "without_ruby"]
+__all__ = ["HAN_RUN", "Tokenizer", "fold", "without_ruby", "zh_function_words"]
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,16 @@ _RUBY = re.compile(rf"(?<=[\u4e00-\u9fff])[(（][a-zü]*[{_TONE}][a-zü]*[)）]"
 def without_ruby(text: str) -> str:
     """``text`` without the pinyin readings of ruby annotations (see ``_RUBY``)."""
     return _RUBY.sub("", text) if "(" in text or "（" in text else text
+
+
+@lru_cache(maxsize=1)
+def zh_function_words() -> frozenset[str]:
+    """Chinese function words (只有, 跟, 其中, 这次) from the stopwords-iso collection:
+    what a question says them with names nothing an answer must repeat. The tokenizer's
+    own short list (``ZH_STOP``) decides the index's words; this one only a question's."""
+    import stopwordsiso  # deferred: a 0.4 MB JSON file
+
+    return frozenset(fold(w) for w in stopwordsiso.stopwords("zh"))
 
 
 def fold(text: str) -> str:
