@@ -292,6 +292,22 @@ def test_the_source_a_question_cites_is_no_key_concept(knowledge: Knowledge) -> 
     assert any(c.covered(frozenset({"国新办"})) for c in key_concepts(plain))
 
 
+@pytest.mark.parametrize(("text", "places", "ordinals"), [
+    ("Which firm wrote the Fujian handbook covered by the Hong Kong paper?", {"福建"}, set()),
+    ("澳门日报说福建有多少家小巨人？", {"福建"}, set()),
+    # the source's batches still scope the question; only its places are where it appeared
+    ("According to the Xiamen study of the first two batches, how many did Fujian have?",
+     {"福建"}, {1, 2}),
+])
+def test_the_place_of_a_cited_outlet_is_no_anchor(
+    text: str, places: set[str], ordinals: set[int], knowledge: Knowledge, idf: Idf
+) -> None:
+    q = Question.parse(text, knowledge.glossary, knowledge.gazetteer, idf, None,
+                       knowledge.place_names, knowledge.places.is_name)
+    assert {p for p in q.anchors.places if not p.isascii()} == places
+    assert q.anchors.ordinals == ordinals
+
+
 
 @pytest.mark.parametrize(
     ("wrapped", "plain"),

@@ -8,13 +8,22 @@ of the question's weight the sentence expresses.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.answering.anchors import Anchors, years_of
+from assistant.answering.asks import (
+    AMOUNT_Q,
+    DEFINITION_Q,
+    LIST_Q,
+    PLACE_Q,
+    QUOTED,
+    SHARE_Q,
+    YEAR_Q,
+    wants_number,
+)
 from assistant.answering.compounds import compounds, place_parts
 from assistant.answering.enumeration import asked_items, asks_chars, ordinal_item
 from assistant.answering.figure_kinds import asks_reason
@@ -22,65 +31,17 @@ from assistant.answering.framing import content_text, without_answer_form
 from assistant.answering.markets import question_anchors, question_entities
 from assistant.answering.names import unknown_names
 from assistant.answering.scope import Scope, question_scope
-from assistant.answering.target import absent_attribute, attribution, metric_phrase
+from assistant.answering.target import (
+    absent_attribute,
+    attribution,
+    metric_phrase,
+    without_attribution,
+)
 from assistant.index.lexical import idf
 from assistant.knowledge.dictionary import Bridge
 from assistant.knowledge.entities import Gazetteer
 from assistant.knowledge.glossary import Glossary
 from assistant.text.normalize import Tokenizer, fold, zh_function_words
-
-_NUMBER_Q = re.compile(
-    r"how (many|much)|number of|多少|(?<![哪第])[幾几]|数量|數量|总量|總量|规模|規模|金额|金額",
-    re.I,
-)
-# A who/which question ("谁领先", "which city leads") picks one of the things it names: a
-# count word in it (总量, number) says what is compared, not that a figure is the answer;
-# 哪几 / 哪些 / 哪个 (哪几个领域, 哪些短板, 哪个区) pick: "which", not "how many".
-_PICK_Q = re.compile(r"谁|誰|\bwho\b|\bwhich (?!year)|哪[几幾些个個家位]", re.I)
-# 第几 asks which one of a series (第几次会议: the eleventh), no count
-_COUNT_Q = re.compile(r"how (?:many|much)|多少|(?<![哪第])[几幾]", re.I)
-# "share" asks for a proportion as a noun ("what share of", "market share"), not as a
-# verb ("to share the risk")
-_SHARE_Q = re.compile(
-    r"\b(?:what|which|the|a|its|their|market)\s+(?:\w+\s+)?shares?\b(?!\s+(?:the|its|their))"
-    r"|\bshares?\s+of\b|\b(?:proportion|percent(?:age)?|ratio)s?\b|比例|比重|占|佔|百分",
-    re.I,
-)
-_AMOUNT_Q = re.compile(
-    r"how much|funding|funds?\b|investment|金额|金額|资金|資金|投资|投資|多少钱", re.I
-)
-# Questions that want several items (measures, kinds, sectors), and questions that ask
-# what something is.
-_LIST_Q = re.compile(
-    r"哪些|哪几|哪幾|有什么|有什麼|有何|什么样的|什麼樣的|几方面|幾方面|哪几个方面"
-    r"|\bwhat (?:kinds?|types?|sorts?|measures|support|steps|policies|forms)\b"
-    r"|\bwhich (?:\w+ ){0,2}(?:measures|steps|policies|kinds|types|ways|areas|sectors"
-    r"|industries|fields|tools|problems|issues|challenges)\b|\blist\b|\bwhat are the\b",
-    re.I,
-)
-_DEFINITION_Q = re.compile(
-    r"什么是|什麼是|是什么[？?。]?$|是什麼[？?。]?$|何为|何謂|何谓|指的是什么|的定义|的定義"
-    r"|^\s*what (?:is|are) (?:an? |the )?[\w\s\"“”'‘’-]{2,60}\?\s*$|\bdefin|\bmeaning of\b",
-    re.I,
-)
-
-# A term the question quotes names exactly what it asks about ("“三维跃迁”包括哪三个方面")
-_QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
-
-# Questions whose answer is a place: "which districts", "哪些区", "哪个城市"
-_PLACE_Q = re.compile(
-    r"\bwhich (?:\w+ )?(?:districts?|cit(?:y|ies)|provinces?|regions?|areas?|places?|counties)\b"
-    r"|\bwhere\b(?! do| does| did| can| should| will)"
-    r"|哪(?:个|個|些|几个|幾個)?(?:区|區|城市|市|省|省份|地区|地區|县|縣|地方)",
-    re.I,
-)
-
-# "when" asks for a date at the start of a question or clause, not in "when it comes to".
-_YEAR_Q = re.compile(
-    r"(?:^|[,;:]\s*|\band\s+)when\b|what year|which year|deadline"
-    r"|哪一?年|何时|何時|什么时候|什麼時候|截止(?:日期|时间|時間)",
-    re.I,
-)
 
 
 @dataclass
@@ -228,7 +189,14 @@ class Question:
         (``place_name``: whether a word is a place's name, for compounds holding one)."""
         text = without_answer_form(text)  # "…, in one sentence?" asks what "…?" asks
         # "the Shanghai STAR Market" names a board, not a place the answer must name
+        # the source a question cites ("the Hong Kong paper") is where it was published,
+        # not what it asks about: its places are no anchors, its name no entity (its
+        # years and batches are: "according to the study of the first four batches")
+        subject = without_attribution(text)
         anchors = question_anchors(text, gazetteer, places or gazetteer.mentioned)
+        if subject != text:
+            anchors = replace(anchors, places=question_anchors(
+                subject, gazetteer, places or gazetteer.mentioned).places)
         tokenize = glossary.tokenizer.tokenize
         place_words = frozenset(t for p in anchors.places for t in tokenize(p, bigrams=False))
         drop = (place_parts(tokenize(text, bigrams=False), place_words, place_name)
@@ -238,23 +206,23 @@ class Question:
             place_words=place_words,
             source_words=frozenset(tokenize(attribution(text), bigrams=False)),
             concepts=concepts(text, glossary, idf, bridge, drop),
-            entities=question_entities(text, gazetteer),
-            wants_number=_wants_number(text) and not asks_reason(text),
-            wants_share=bool(_SHARE_Q.search(text)),
-            wants_year=bool(_YEAR_Q.search(text)),
-            wants_amount=bool(_AMOUNT_Q.search(text)),
+            entities=question_entities(subject, gazetteer),
+            wants_number=wants_number(text) and not asks_reason(text),
+            wants_share=bool(SHARE_Q.search(text)),
+            wants_year=bool(YEAR_Q.search(text)),
+            wants_amount=bool(AMOUNT_Q.search(text)),
             anchors=anchors,
-            scope=question_scope(text, _wants_number(text)),
+            scope=question_scope(text, wants_number(text)),
             wants_list=(
-                bool(_LIST_Q.search(text)) or (asked_items(text) > 1 and not asks_chars(text))
-            ) and not _wants_number(text),
+                bool(LIST_Q.search(text)) or (asked_items(text) > 1 and not asks_chars(text))
+            ) and not wants_number(text),
             items=asked_items(text),
             item_chars=asks_chars(text),
             ordinal=ordinal_item(text)[0],
-            wants_definition=bool(_DEFINITION_Q.search(text)),
+            wants_definition=bool(DEFINITION_Q.search(text)),
             # "which city, Beijing or Shenzhen?" picks among the places it names
-            wants_place=bool(_PLACE_Q.search(text)) and len(gazetteer.mentioned(text)) < 2,
-            quoted=tuple(fold(m) for m in _QUOTED.findall(text) if len(m.strip()) > 1),
+            wants_place=bool(PLACE_Q.search(text)) and len(gazetteer.mentioned(text)) < 2,
+            quoted=tuple(fold(m) for m in QUOTED.findall(text) if len(m.strip()) > 1),
             unknown_names=unknown_names(text, glossary, idf.df, bridge, places),
             metric=metric_concepts(text, glossary, idf, bridge, places),
             absent_attribute=absent_attribute(
@@ -288,14 +256,6 @@ def metric_concepts(
             continue
         out.append(c)
     return tuple(out)
-
-
-def _wants_number(text: str) -> bool:
-    """A figure is the answer: a count word, unless the question picks one (who/which)
-    without asking how many."""
-    if not _NUMBER_Q.search(text):
-        return False
-    return not _PICK_Q.search(text) or bool(_COUNT_Q.search(text))
 
 
 def _no_forms(word: str) -> tuple[str, ...]:

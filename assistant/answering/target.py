@@ -14,7 +14,9 @@ from collections.abc import Callable, Collection
 
 from assistant.knowledge.glossary import Glossary
 
-__all__ = ["absent_attribute", "asked_attribute", "attribution", "metric_phrase"]
+__all__ = [
+    "absent_attribute", "asked_attribute", "attribution", "metric_phrase", "without_attribution",
+]
 
 # "What is the weather in …", "What was the combined annual revenue of …"
 _EN = re.compile(
@@ -79,7 +81,16 @@ def absent_attribute(
 _ATTRIBUTION = re.compile(
     r"(?:^|[，,。；;])\s*(?P<zh>(?:据|據|根据|根據|按照|依据|依據)[^，,。？?；;]{2,40}?"
     r"(?:介绍|介紹|表示|说|說|称|稱|显示|顯示|报道|報道|发布|發布|数据|數據|统计|統計|口径|口徑))\s*[，,]"
-    r"|\b(?P<en>according to [^,?]{2,80}?),",
+    r"|\b(?P<en>according to [^,?]{2,80}?),"
+    # a publication named as the source: "亞洲時報說…", "covered by the Hong Kong paper",
+    # "the Asia Times article says" (its place is where it is published, not the subject)
+    r"|^\s*(?P<zh_outlet>[^，,。？?；;]{1,16}?(?:报|報|网|網|台|社|媒体|媒體|报告|報告|文章|论文|論文)"
+    r"(?:说|說|称|稱|提到|显示|顯示|指出|报道|報道))"
+    r"|\b(?P<en_outlet>(?:covered|reported|published|described|cited|quoted|mentioned)\s+(?:by|in)"
+    r"\s+(?:the\s+)?[^,?]{1,40}?\b(?:paper|newspaper|daily|times|post|report|article|outlet"
+    r"|media|magazine|website|site)\b"
+    r"|(?:the|this|that)\s+[^,?]{1,40}?\b(?:paper|newspaper|daily|times|post|report|article)"
+    r"\s+(?:says|said|reports|reported|states|stated|mentions|notes|writes|wrote)\b)",
     re.I,
 )
 
@@ -87,4 +98,16 @@ _ATTRIBUTION = re.compile(
 def attribution(text: str) -> str:
     """The clause of ``text`` that names its source ("" if none)."""
     m = _ATTRIBUTION.search(text)
-    return (m["zh"] or m["en"] or "") if m else ""
+    if m is None:
+        return ""
+    return m["zh"] or m["en"] or m["zh_outlet"] or m["en_outlet"] or ""
+
+
+def without_attribution(text: str) -> str:
+    """``text`` with the clause naming its source blanked out (offsets kept): its places
+    say where the source is published, not what the question is about."""
+    found = attribution(text)
+    if not found:
+        return text
+    start = text.find(found)
+    return text[:start] + " " * len(found) + text[start + len(found):]

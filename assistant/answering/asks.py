@@ -1,0 +1,72 @@
+"""What kind of answer a question wants: a count, a share, a year, an amount, a list, a
+definition, a place; read from its question words in Chinese and English."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "AMOUNT_Q", "DEFINITION_Q", "LIST_Q", "NUMBER_Q", "PLACE_Q", "QUOTED", "SHARE_Q", "YEAR_Q",
+    "wants_number",
+]
+
+NUMBER_Q = re.compile(
+    r"how (many|much)|number of|多少|(?<![哪第])[幾几]|数量|數量|总量|總量|规模|規模|金额|金額",
+    re.I,
+)
+# A who/which question ("谁领先", "which city leads") picks one of the things it names: a
+# count word in it (总量, number) says what is compared, not that a figure is the answer;
+# 哪几 / 哪些 / 哪个 (哪几个领域, 哪些短板, 哪个区) pick: "which", not "how many".
+_PICK_Q = re.compile(r"谁|誰|\bwho\b|\bwhich (?!year)|哪[几幾些个個家位]", re.I)
+# 第几 asks which one of a series (第几次会议: the eleventh), no count
+_COUNT_Q = re.compile(r"how (?:many|much)|多少|(?<![哪第])[几幾]", re.I)
+# "share" asks for a proportion as a noun ("what share of", "market share"), not as a
+# verb ("to share the risk")
+SHARE_Q = re.compile(
+    r"\b(?:what|which|the|a|its|their|market)\s+(?:\w+\s+)?shares?\b(?!\s+(?:the|its|their))"
+    r"|\bshares?\s+of\b|\b(?:proportion|percent(?:age)?|ratio)s?\b|比例|比重|占|佔|百分",
+    re.I,
+)
+AMOUNT_Q = re.compile(
+    r"how much|funding|funds?\b|investment|金额|金額|资金|資金|投资|投資|多少钱", re.I
+)
+# Questions that want several items (measures, kinds, sectors), and questions that ask
+# what something is.
+LIST_Q = re.compile(
+    r"哪些|哪几|哪幾|有什么|有什麼|有何|什么样的|什麼樣的|几方面|幾方面|哪几个方面"
+    r"|\bwhat (?:kinds?|types?|sorts?|measures|support|steps|policies|forms)\b"
+    r"|\bwhich (?:\w+ ){0,2}(?:measures|steps|policies|kinds|types|ways|areas|sectors"
+    r"|industries|fields|tools|problems|issues|challenges)\b|\blist\b|\bwhat are the\b",
+    re.I,
+)
+DEFINITION_Q = re.compile(
+    r"什么是|什麼是|是什么[？?。]?$|是什麼[？?。]?$|何为|何謂|何谓|指的是什么|的定义|的定義"
+    r"|^\s*what (?:is|are) (?:an? |the )?[\w\s\"“”'‘’-]{2,60}\?\s*$|\bdefin|\bmeaning of\b",
+    re.I,
+)
+
+# A term the question quotes names exactly what it asks about ("“三维跃迁”包括哪三个方面")
+QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
+
+# Questions whose answer is a place: "which districts", "哪些区", "哪个城市"
+PLACE_Q = re.compile(
+    r"\bwhich (?:\w+ )?(?:districts?|cit(?:y|ies)|provinces?|regions?|areas?|places?|counties)\b"
+    r"|\bwhere\b(?! do| does| did| can| should| will)"
+    r"|哪(?:个|個|些|几个|幾個)?(?:区|區|城市|市|省|省份|地区|地區|县|縣|地方)",
+    re.I,
+)
+
+# "when" asks for a date at the start of a question or clause, not in "when it comes to".
+YEAR_Q = re.compile(
+    r"(?:^|[,;:]\s*|\band\s+)when\b|what year|which year|deadline"
+    r"|哪一?年|何时|何時|什么时候|什麼時候|截止(?:日期|时间|時間)",
+    re.I,
+)
+
+
+def wants_number(text: str) -> bool:
+    """A figure is the answer: a count word, unless the question picks one (who/which)
+    without asking how many."""
+    if not NUMBER_Q.search(text):
+        return False
+    return not _PICK_Q.search(text) or bool(_COUNT_Q.search(text))
