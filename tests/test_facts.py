@@ -202,3 +202,12 @@ def test_cli_csv_and_json(settings_factory: Callable[..., Settings],
     lines = runner.invoke(main, ["facts", "--json", "--metric", "little giants"]).output
     objects = [json.loads(line) for line in lines.splitlines()]
     assert objects and all(set(o) == set(FactRecord.model_fields) for o in objects)
+
+
+def test_a_target_year_before_the_document_is_history() -> None:
+    records = _extract("杭州2021年超越宁波，到2023年超越上海，新增数量达300家。到2030年力争达到2000家。")
+    kinds = {r.value: r.kind for r in records if r.unit == "家"}
+    assert kinds[2000] == "target" and kinds[300] != "target"  # the document is of 2025
+    # a count that looks like a year dates nothing (2028家, 2,028 listed firms)
+    from assistant.knowledge.figure_rules import as_of_in
+    assert as_of_in("累计有2028家专精特新中小企业在A股上市", 3) is None

@@ -65,6 +65,12 @@ _SOURCE_LINE = re.compile(
 _TITLE = re.compile(r"《[^》]*》")
 # a comparison word and what follows it (the other side): "超越北京(1210家)", "than Shanghai"
 _COMPARED = re.compile(rf"(?:{COMPARATIVES})[^，,；;。]{{0,12}}", re.I)
+# a question comparing places: "when did Shenzhen pass Shanghai", "北京比深圳多几家"
+_COMPARES_Q = re.compile(
+    r"\b(?:pass(?:ed|es|ing)?|exceed(?:ed|s)?|outnumber(?:ed|s)?|overt(?:ake|aken|akes|ook)"
+    r"|beat|lead|leads|led)\b|比|超过|超過|超越|赶超|趕超|反超|领先|領先",
+    re.I,
+)
 # a place's own figure in brackets right after it: "超越北京(1210家)和上海(1032家)"
 _OWN_FIGURE = re.compile(r"\s*[（(]\s*\d")
 # parts summed up: "研究和试验发展、科技推广等科创赛道合计…"
@@ -194,7 +200,7 @@ def compared_only(q: Question, sentence: str, places: PlaceSpans) -> bool:
     数量较深圳少77家"): the figures are the subject's."""
     if not (q.wants_number or q.wants_share or q.wants_amount) or not q.anchors.places:
         return False
-    if _COMPARED.search(q.text):  # the question compares places itself
+    if _COMPARED.search(q.text) or _COMPARES_Q.search(q.text):  # it compares places itself
         return False
     asked = frozenset(n for _, _, n in places(q.text, q.anchors.places)) | q.anchors.places
     named = places(sentence, asked)

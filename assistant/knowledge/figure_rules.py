@@ -30,7 +30,10 @@ _TAIL = 12  # characters after a figure that still describe it (unit, counted no
 _YEAR = r"(?:19|20)\d\d"
 _AS_OF = re.compile(
     rf"(?:截至|截止|到)?(?P<y1>{_YEAR})年(?:(?P<m>\d{{1,2}})月|(?P<end>底|末))?"
-    rf"|(?:by |as of |at )?the end of (?P<y2>{_YEAR})|(?P<y3>{_YEAR})(?![\d年月日.,%])"
+    rf"|(?:by |as of |at )?the end of (?P<y2>{_YEAR})"
+    # a bare year, not a count that looks like one (2028家, 2,028 listed firms)
+    rf"|(?<![\d,])(?P<y3>{_YEAR})(?![\d年月日.,%]|\s*(?:家|个|個|项|項|件|人|元|万|萬|亿|億|余|多"
+    r"|listed|firms|companies|enterprises|smes))"
 )
 _ZH_UNIT = re.compile(r"\s*(?:余|多)?(?P<u>亿元|万元|元|家|个|项|名|位|批|次|倍|人|件|所|户|层|年)")
 _EN_UNIT = re.compile(

@@ -202,6 +202,13 @@ def _listed(record: FactRecord, before: FactRecord, sent: _Sentence, fig: Figure
     return record.model_copy(update={"kind": before.kind})
 
 
+def _before_document(stated: str | None, date: str) -> bool:
+    """Whether a figure's stated year lies before the document's (a plan's year, 到2023年,
+    told in 2025 is history, not a target)."""
+    return bool(stated and date and stated[:4].isdigit() and date[:4].isdigit()
+                and int(stated[:4]) < int(date[:4]))
+
+
 def _record(
     doc: DocText, sent: _Sentence, found: tuple[Figure, bool, int, int], place: str,
     labels: tuple[Metrics, str | None],
@@ -223,6 +230,8 @@ def _record(
         unit = "yuan"
     tail = sent.folded[fig.end : fig.end + _TAIL]
     kind = kind_of(clause, unit, rank, fig.start - clause_lo, tail)
+    if kind == "target" and _before_document(stated, doc.date):  # "到2023年超越上海": done
+        kind = "other"
     value = value_of(fig, unit)
     return FactRecord(
         fact_id=fact_id(metric, place, value, unit),
