@@ -205,7 +205,8 @@ def test_cli_csv_and_json(settings_factory: Callable[..., Settings],
 
 
 def test_a_target_year_before_the_document_is_history() -> None:
-    records = _extract("杭州2021年超越宁波，到2023年超越上海，新增数量达300家。到2030年力争达到2000家。")
+    records = _extract("杭州2021年超越宁波，到2023年超越上海，新增数量达300家。"
+                       "到2030年力争达到2000家。")
     kinds = {r.value: r.kind for r in records if r.unit == "家"}
     assert kinds[2000] == "target" and kinds[300] != "target"  # the document is of 2025
     # a count that looks like a year dates nothing (2028家, 2,028 listed firms)
