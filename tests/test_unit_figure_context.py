@@ -113,3 +113,20 @@ def test_a_sum_of_money_is_asked_not_a_count(knowledge: Knowledge) -> None:
     # how many firms got funding: a count answers
     q = parse("How many little giants received funding?", knowledge)
     assert has_answer_figure(q, "共有1200家小巨人企业获得资金支持。", knowledge.gazetteer)
+
+
+def test_a_term_with_quotes_inside_is_the_term(knowledge: Knowledge) -> None:
+    """“专精特新”中小企业 names 专精特新中小企业 (the quotes emphasise part of it)."""
+    from langchain_core.documents import Document
+
+    from assistant.answering.extract import _expressed
+    from assistant.answering.passages import SentenceCache
+    from assistant.answering.selection import Candidate
+
+    q = parse("How many working days does the bank need to lend to SRDI SMEs?", knowledge)
+    text = "该行为“专精特新”中小企业提供专属信贷产品，原则上10个工作日内完成贷款投放。"
+    doc = Document(page_content=text, id="d:1", metadata={"doc_id": "d", "title": "T"})
+    cand = Candidate(doc, 1, 0, len(text), 1.0, 0.5)
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    sme = next(c for c in q.concepts if c.covered(frozenset({"sme", "srdi"})))
+    assert _expressed(sme, cand, cache)

@@ -45,7 +45,7 @@ from assistant.answering.unstated import stated
 from assistant.knowledge.entities import Gazetteer
 from assistant.knowledge.figures import NATION
 from assistant.schema import Citation
-from assistant.text.normalize import HAN_RUN, fold, without_ruby
+from assistant.text.normalize import HAN_RUN, fold, reading_text
 
 __all__ = [
     "Candidate",
@@ -78,7 +78,7 @@ def _expressed(concept: Concept, cand: Candidate, cache: SentenceCache) -> bool:
     analysed = cache.get(cand.doc)
     if concept.covered(analysed.words):
         return True
-    folded = fold(without_ruby(cand.doc.page_content))
+    folded = fold(reading_text(cand.doc.page_content))
     return any(
         form and all(HAN_RUN.fullmatch(t) and t in folded for t in form)
         for form in concept.forms

@@ -17,7 +17,7 @@ from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Concept, Question
 from assistant.answering.selection import Candidate
 from assistant.knowledge.figures import NATION
-from assistant.text.normalize import fold, without_ruby
+from assistant.text.normalize import fold, reading_text
 
 __all__ = ["asked_keys", "key_outside_sentence"]
 
@@ -81,7 +81,7 @@ def _in_passage(concept: Concept, cand: Candidate, cache: SentenceCache) -> bool
     segmenter may cut otherwise) as folded substrings."""
     if concept.covered(cache.get(cand.doc).words):
         return True
-    folded = fold(without_ruby(cand.doc.page_content))
+    folded = fold(reading_text(cand.doc.page_content))
     return any(form and all(_HAN.fullmatch(t) and t in folded for t in form)
                for form in concept.forms)
 
