@@ -212,3 +212,10 @@ def test_a_target_year_before_the_document_is_history() -> None:
     # a count that looks like a year dates nothing (2028家, 2,028 listed firms)
     from assistant.knowledge.figure_rules import as_of_in
     assert as_of_in("累计有2028家专精特新中小企业在A股上市", 3) is None
+
+
+def test_a_sum_of_money_is_funding_or_revenue_not_a_count_of_firms() -> None:
+    records = _extract("计划为专精特新“小巨人”企业新增投放信贷支持不低于30亿元，"
+                       "营业收入合计120亿元。")
+    assert {(r.value, r.metric) for r in records if r.unit == "yuan"} == {
+        (3000000000, "funding"), (12000000000, "revenue")}

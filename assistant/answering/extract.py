@@ -85,6 +85,14 @@ def _expressed(concept: Concept, cand: Candidate, cache: SentenceCache) -> bool:
     )
 
 
+def _unprovable(q: Question, concept: Concept, cand: Candidate) -> bool:
+    """An English question's word whose Chinese forms are dictionary translations only
+    (least: 至少; bottom: 上下) is not proven absent from a Chinese passage that says it
+    otherwise (不低于, 末尾梯队): it is no key there."""
+    return concept.bridged and not HAN_RUN.search(q.text) and bool(
+        HAN_RUN.search(cand.doc.page_content))
+
+
 def _entity_bonus(q: Question, text: str, gazetteer: Gazetteer) -> float:
     """Favour sentences about the question's entities, disfavour those about others."""
     if not q.entities:
@@ -246,7 +254,8 @@ def extract(
         cands = [c for c in cands if c.statement and c.figure > 0]  # has_answer_figure
         # …about what is counted: a figure of another metric is not an answer
         keys = [k for k in key_concepts(q) if not names_tier(k)]
-        cands = [c for c in cands if all(_expressed(k, c, cache) for k in keys)]
+        cands = [c for c in cands if all(_expressed(k, c, cache) or _unprovable(q, k, c)
+                                         for k in keys)]
         # …and a figure of the asked batch, place or item, not a near miss (unstated)
         cands = stated(q, cands, keys, gazetteer, cache)
     # the sentence names what is measured or asked ("the combined revenue of…"), not

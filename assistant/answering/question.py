@@ -78,6 +78,7 @@ class Concept:
     in_corpus: bool = True  # some form occurs in the indexed text
     verb: bool = False  # an action word (put, cover, 投放), not a thing an answer names
     senses: int = 1  # dictionary translations of a plain word (pass: 经过, 通行, 逐年…)
+    bridged: bool = False  # its other-language forms are dictionary translations only
 
     @property
     def specificity(self) -> float:
@@ -125,7 +126,8 @@ def concepts(
         forms = (frozenset({t}), *((pieces,) if pieces else ()), *(frozenset({o}) for o in other))
         verb = bridge is not None and bridge.is_verb(t)
         weight = max(idf(w) for w in (t, *pieces))
-        out.append(Concept(weight, forms, idf.known(forms), verb, max(1, len(other))))
+        out.append(Concept(weight, forms, idf.known(forms), verb, max(1, len(other)),
+                           bridged=bool(other)))
     return out
 
 

@@ -202,6 +202,18 @@ def _listed(record: FactRecord, before: FactRecord, sent: _Sentence, fig: Figure
     return record.model_copy(update={"kind": before.kind})
 
 
+_MONEY_LABELS = frozenset({"funding", "revenue"})
+
+
+def _money_label(metrics: Metrics, clause: str) -> str:
+    """The money metric a clause names (revenue when it says so), else funding."""
+    for label in ("revenue", "funding"):
+        metric = next((m for m in metrics.metrics if m.label == label), None)
+        if metric is not None and any(p.search(clause) for p in metric.patterns):
+            return label
+    return "funding"
+
+
 def _before_document(stated: str | None, date: str) -> bool:
     """Whether a figure's stated year lies before the document's (a plan's year, 到2023年,
     told in 2025 is history, not a target)."""
@@ -223,6 +235,8 @@ def _record(
     metrics, previous = labels
     label = (metrics.label(window) or metrics.label(clause) or metrics.label(sent.folded)
              or previous)
+    if unit == "yuan" and label not in _MONEY_LABELS:  # "60亿元…小巨人": a sum, not a count
+        label = _money_label(metrics, clause)
     metric = label or clause.strip()[:40]
     stated = as_of_in(sent.folded, fig.start)
     as_of = stated or (f"{doc.date}{DOC_DATE}" if doc.date else "")
