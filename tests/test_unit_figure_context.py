@@ -152,3 +152,8 @@ def test_an_english_word_translated_by_the_dictionary_only_is_no_key_in_chinese(
                   metadata={"doc_id": "e"})
     assert least.bridged and _unprovable(q, least, Candidate(zh, 1, 0, 10, 1.0, 0.5))
     assert not _unprovable(q, least, Candidate(en, 1, 0, 10, 1.0, 0.5))
+    # and the other way round: a Chinese question's word in an English passage
+    q = Question.parse("至少有多少家企业？", knowledge.glossary, knowledge.gazetteer, idf, bridge)
+    least = next(c for c in q.concepts if c.covered(frozenset({"至少"})))
+    assert _unprovable(q, least, Candidate(en, 1, 0, 10, 1.0, 0.5))
+    assert not _unprovable(q, least, Candidate(zh, 1, 0, 10, 1.0, 0.5))

@@ -67,7 +67,8 @@ METRIC_MIN = 0.5  # share of a how-much question's metric the quoted sentence mu
 
 
 def _metric_share(q: Question, tokens: frozenset[str]) -> float:
-    """Weighted share of the question's metric concepts that ``tokens`` express."""
+    """Weighted share of the question's metric concepts that ``tokens`` express (all of
+    them: what is measured must be named, even across languages)."""
     total = sum(c.weight for c in q.metric)
     return sum(c.weight for c in q.metric if c.covered(tokens)) / total if total else 1.0
 
@@ -85,12 +86,16 @@ def _expressed(concept: Concept, cand: Candidate, cache: SentenceCache) -> bool:
     )
 
 
+def _cross_language(q: Question, doc: Document) -> bool:
+    """Whether the question is English and the passage Chinese, or the other way round."""
+    return not HAN_RUN.search(q.text) == (not HAN_RUN.search(doc.page_content))
+
+
 def _unprovable(q: Question, concept: Concept, cand: Candidate) -> bool:
-    """An English question's word whose Chinese forms are dictionary translations only
-    (least: 至少; bottom: 上下) is not proven absent from a Chinese passage that says it
-    otherwise (不低于, 末尾梯队): it is no key there."""
-    return concept.bridged and not HAN_RUN.search(q.text) and bool(
-        HAN_RUN.search(cand.doc.page_content))
+    """A question's word whose other-language forms are dictionary translations only
+    (least: 至少; 正在: right) is not proven absent from a passage in the other language
+    that says it otherwise (不低于; "are expanding"): it is no key there."""
+    return concept.bridged and _cross_language(q, cand.doc)
 
 
 def _entity_bonus(q: Question, text: str, gazetteer: Gazetteer) -> float:

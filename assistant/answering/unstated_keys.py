@@ -123,8 +123,8 @@ def key_outside_sentence(
     keys = [k for k in keys if _plain(k)]
     if not keys:  # the place was the rarest word: the rarest others, in the passage
         return any(not _in_passage(k, cand, cache) for k in asked_keys(q))
-    if not _HAN.search(q.text):  # an English key reaches Chinese text by translation only
-        return False
+    if not _HAN.search(q.text) or not _HAN.search(cand.text):  # across languages, a key
+        return False  # reaches the other language's text by translation only
     tokenize = cache.tokenizer.tokenize
     cited = frozenset(w for m in _CITED.finditer(q.text) for w in tokenize(m[0], bigrams=False))
     keys = [k for k in keys if not any(form <= cited for form in k.forms)]  # the source's
