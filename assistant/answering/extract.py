@@ -88,7 +88,7 @@ def _expressed(concept: Concept, cand: Candidate, cache: SentenceCache) -> bool:
 
 def _cross_language(q: Question, doc: Document) -> bool:
     """Whether the question is English and the passage Chinese, or the other way round."""
-    return not HAN_RUN.search(q.text) == (not HAN_RUN.search(doc.page_content))
+    return bool(HAN_RUN.search(q.text)) != bool(HAN_RUN.search(doc.page_content))
 
 
 def _unprovable(q: Question, concept: Concept, cand: Candidate) -> bool:
