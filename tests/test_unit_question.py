@@ -335,3 +335,20 @@ def test_words_like_the_answer_form_inside_content_stay() -> None:
 
     for text in ["What does the simply named fund do?", "简单的产品有哪些？", "深圳有多少家？"]:
         assert without_answer_form(text) == text
+
+
+def test_a_chinese_word_no_chinese_text_uses_meets_its_english_forms(
+    knowledge: Knowledge,
+) -> None:
+    """A Chinese question about an English document: 品牌 (in no Chinese text) meets
+    "brand" through the whole dictionary, without becoming a word the corpus knows."""
+    from assistant.knowledge.dictionary import bridge_from
+
+    corpus = [(1, "企业", (("enterpris", False),))]
+    every = [(2, "品牌", (("brand", False),)), (3, "企业", (("firm", False),))]
+    bridge = bridge_from(corpus, ["brand", "enterpris", "firm"], every)
+    assert bridge.asked_forms("品牌") == ("brand",) and bridge.asked_forms("企业") == ()
+    idf = Idf.build(["企业 brand"], knowledge.tokenizer)
+    q = Question.parse("首批推出多少个品牌？", knowledge.glossary, knowledge.gazetteer, idf, bridge)
+    brand = next(c for c in q.concepts if c.covered(frozenset({"品牌"})))
+    assert brand.covered(frozenset({"brand"})) and not brand.in_corpus

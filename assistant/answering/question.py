@@ -126,8 +126,11 @@ def concepts(
         forms = (frozenset({t}), *((pieces,) if pieces else ()), *(frozenset({o}) for o in other))
         verb = bridge is not None and bridge.is_verb(t)
         weight = max(idf(w) for w in (t, *pieces))
-        out.append(Concept(weight, forms, idf.known(forms), verb, max(1, len(other)),
-                           bridged=bool(other)))
+        # a Chinese word no Chinese text uses still meets an English one (品牌: brand); that
+        # changes neither whether the corpus knows the word nor how ambiguous it is
+        asked = bridge.asked_forms(t) if bridge is not None and not other else ()
+        out.append(Concept(weight, (*forms, *(frozenset({o}) for o in asked)), idf.known(forms),
+                           verb, max(1, len(other)), bridged=bool(other or asked)))
     return out
 
 

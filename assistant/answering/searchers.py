@@ -129,11 +129,14 @@ def _bridge(
     """The CC-CEDICT word bridge over ``vocabulary``, pickled next to the store under
     ``key`` (glossary) and the vocabulary, so a start does not rebuild it; when the
     vocabulary changed, only dictionary lines of new Chinese words are parsed (the lines
-    of the others are kept in ``<store>.bridge.entries.pkl``)."""
+    of the others are kept in ``<store>.bridge.entries.pkl``). Every line, for the Chinese
+    words of questions about English documents, is parsed once per dictionary."""
     dictionary = cedict_path() if cfg.use_dictionary else None
+    stamp = ""
     if dictionary is not None and dictionary.is_file():
         stat = dictionary.stat()
-        key = f"{key}:{stat.st_size}:{stat.st_mtime_ns}"
+        stamp = f"{stat.st_size}:{stat.st_mtime_ns}"
+    key = f"{key}:{stamp}:bridge-2"  # bridge-2: with the words the corpus does not use
     zh = frozenset(w for w in vocabulary if not w.isascii())
     en = [w for w in vocabulary if w.isascii()]
 
@@ -149,6 +152,10 @@ def _bridge(
             entries = [e for e in kept if e[1] in zh]
             entries += cedict_entries(dictionary, zh - words, knowledge.tokenizer.en_words)
         write_pickle(entries_path, key, (zh, entries))
-        return bridge_from(entries, en)
+        every = cached_pickle(
+            path.with_name("cedict.all.pkl"), f"cedict-all:{stamp}",
+            lambda: cedict_entries(dictionary, None, knowledge.tokenizer.en_words),
+        )
+        return bridge_from(entries, en, every)
 
     return cached_pickle(path, f"{key}:{ids_key(vocabulary)}", build)

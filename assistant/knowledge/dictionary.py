@@ -48,10 +48,14 @@ class Bridge:
 
     def __init__(self, en_to_zh: dict[str, tuple[str, ...]],
                  zh_to_en: dict[str, tuple[str, ...]],
-                 verbs: frozenset[str] = frozenset()) -> None:
+                 verbs: frozenset[str] = frozenset(),
+                 asked_zh: dict[str, tuple[str, ...]] | None = None) -> None:
+        """``asked_zh``: English stems of the corpus for Chinese words the Chinese corpus
+        does not use (a Chinese question about an English document: 品牌 → brand)."""
         self.en_to_zh = en_to_zh
         self.zh_to_en = zh_to_en
         self.verbs = verbs
+        self.asked_zh = asked_zh or {}
 
     def is_verb(self, token: str) -> bool:
         """True when the dictionary glosses ``token`` only as a verb (CC-CEDICT writes
@@ -62,6 +66,11 @@ class Bridge:
         """Other-language words for a token (a stemmed English word or a Chinese word)."""
         return self.en_to_zh.get(token) or self.zh_to_en.get(token) or ()
 
+    def asked_forms(self, token: str) -> tuple[str, ...]:
+        """English corpus stems for a Chinese word the Chinese corpus does not use (品牌 →
+        brand): what a Chinese question's word can match in an English document."""
+        return self.asked_zh.get(token, ())
+
 
 # One CC-CEDICT line kept for the corpus: its line number, simplified word and the stems
 # of its short glosses, each flagged when its gloss is a verb's (parsing and stemming are
@@ -70,17 +79,19 @@ Entry = tuple[int, str, tuple[tuple[str, bool], ...]]
 
 
 def cedict_entries(
-    path: Path, words: Iterable[str], en_words: Callable[[str], list[str]]
+    path: Path, words: Iterable[str] | None, en_words: Callable[[str], list[str]]
 ) -> list[Entry]:
-    """The CC-CEDICT lines whose simplified word (two characters or more) is in ``words``."""
-    wanted = frozenset(words)
+    """The CC-CEDICT lines whose simplified word (two characters or more) is in ``words``
+    (every line when ``words`` is None: about 3 s, so its result is cached by the caller)."""
+    wanted = None if words is None else frozenset(words)
     out: list[Entry] = []
-    if not wanted:
+    if wanted is not None and not wanted:
         return out
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for number, line in enumerate(fh):
             parts = line.split(" ", 2)  # cheap pre-filter: most entries are not corpus words
-            if len(parts) < 3 or parts[1] not in wanted or len(parts[1]) < 2:
+            if len(parts) < 3 or len(parts[1]) < 2 or (
+                    wanted is not None and parts[1] not in wanted):
                 continue
             m = _LINE.match(line)
             if m is not None:
@@ -88,9 +99,12 @@ def cedict_entries(
     return out
 
 
-def bridge_from(entries: Iterable[Entry], en_vocabulary: Iterable[str]) -> Bridge:
+def bridge_from(
+    entries: Iterable[Entry], en_vocabulary: Iterable[str], every: Iterable[Entry] = ()
+) -> Bridge:
     """The bridge over parsed entries (in dictionary order); English forms are kept only
-    when in ``en_vocabulary``."""
+    when in ``en_vocabulary``. ``every``: all dictionary entries, for the Chinese words
+    a question may use that the corpus does not (their English forms in the corpus)."""
     en_vocab = frozenset(en_vocabulary)
     en_to_zh: dict[str, list[str]] = defaultdict(list)
     zh_to_en: dict[str, list[str]] = defaultdict(list)
@@ -105,8 +119,22 @@ def bridge_from(entries: Iterable[Entry], en_vocabulary: Iterable[str]) -> Bridg
     verbs = (set(en_to_zh) | set(zh_to_en)) - nominal
     return Bridge(
         {k: tuple(v) for k, v in en_to_zh.items()}, {k: tuple(v) for k, v in zh_to_en.items()},
-        frozenset(verbs),
+        frozenset(verbs), _asked_zh(every, en_vocab, frozenset(zh_to_en)),
     )
+
+
+def _asked_zh(
+    every: Iterable[Entry], en_vocab: frozenset[str], known: frozenset[str]
+) -> dict[str, tuple[str, ...]]:
+    """English corpus stems of the nominal glosses of dictionary words not in ``known``."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for _, simp, stems in sorted(every):
+        if simp in known:
+            continue
+        for stem, verb in stems:
+            if stem in en_vocab and not verb:
+                _add(out[simp], stem)
+    return {k: tuple(v) for k, v in out.items() if v}
 
 
 def load_bridge(

@@ -84,7 +84,8 @@ class BridgedBM25:
                 terms[token] = max(terms.get(token, 0.0), weight * direction)
 
         for word in dict.fromkeys(tokenizer.tokenize(query, bigrams=False)):
-            forms = self.bridge.forms(word)
+            # a Chinese word the Chinese corpus does not use: its English forms (品牌: brand)
+            forms = self.bridge.forms(word) or self.bridge.asked_forms(word)
             for form in forms:
                 for token in tokenizer.tokenize(form, bigrams=False):
                     add(token, 1.0 / len(forms) ** 0.5)
