@@ -130,7 +130,8 @@ def _bridge(
     ``key`` (glossary) and the vocabulary, so a start does not rebuild it; when the
     vocabulary changed, only dictionary lines of new Chinese words are parsed (the lines
     of the others are kept in ``<store>.bridge.entries.pkl``). Every line, for the Chinese
-    words of questions about English documents, is parsed once per dictionary."""
+    words of questions about English documents, is parsed once per dictionary and kept in
+    the cache folder (``cache_dir``), not beside the store."""
     dictionary = cedict_path() if cfg.use_dictionary else None
     stamp = ""
     if dictionary is not None and dictionary.is_file():
@@ -152,8 +153,8 @@ def _bridge(
             entries = [e for e in kept if e[1] in zh]
             entries += cedict_entries(dictionary, zh - words, knowledge.tokenizer.en_words)
         write_pickle(entries_path, key, (zh, entries))
-        every = cached_pickle(
-            path.with_name("cedict.all.pkl"), f"cedict-all:{stamp}",
+        every = cached_pickle(  # the dictionary's, not the corpus's: in the shared cache
+            cfg.cache_dir / "cedict.all.pkl", f"cedict-all:{stamp}",
             lambda: cedict_entries(dictionary, None, knowledge.tokenizer.en_words),
         )
         return bridge_from(entries, en, every)
