@@ -34,6 +34,9 @@ def test_names_in_pinyin_are_read_as_syllables() -> None:
     names = pinyin_names("Which school does Liu Haiyang teach at in Hong Kong?", _known)
     assert names == [("Liu Haiyang", ("liu", "hai", "yang"))]  # Hong Kong is a place
     assert find_readings(("zhou", "xiao", "mei"), BYLINE) == ["周曉梅"]
+    # a name right after the question's capitalised first word
+    assert pinyin_names("Does Zhou Xiaomei teach?", _known) == [
+        ("Zhou Xiaomei", ("zhou", "xiao", "mei"))]
 
 
 def _answer(question: str, texts: list[str]) -> list[str]:

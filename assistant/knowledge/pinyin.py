@@ -63,16 +63,19 @@ def name_syllables(word: str) -> tuple[str, ...] | None:
 
 def pinyin_names(text: str, known: Callable[[str], bool]) -> list[tuple[str, tuple[str, ...]]]:
     """Each person's name ``text`` writes in pinyin, as written and as syllables (2–4);
-    ``known``: whether a written name is something else (a place, a body)."""
+    ``known``: whether a written name is something else (a place, a body). A run that
+    opens the question ("Does Pang Beibei…") is read without its leading words."""
     names: list[tuple[str, tuple[str, ...]]] = []
     for m in _CAPITALISED_RUN.finditer(text):
-        written = m.group(1)
-        if known(written):
-            continue
-        parts = [name_syllables(w) for w in re.split(r"[\s-]+", written)]
-        syllables = tuple(s for p in parts if p for s in p)
-        if all(parts) and 2 <= len(syllables) <= _MAX_SYLLABLES:
-            names.append((written, syllables))
+        words = re.split(r"[\s-]+", m.group(1))
+        for start in range(len(words) - 1):
+            written = " ".join(words[start:])
+            parts = [name_syllables(w) for w in words[start:]]
+            syllables = tuple(s for p in parts if p for s in p)
+            if all(parts) and 2 <= len(syllables) <= _MAX_SYLLABLES:
+                if not known(written):
+                    names.append((written, syllables))
+                break
     return names
 
 
