@@ -44,6 +44,8 @@ def parse(text: str, knowledge: Knowledge, idf: Idf) -> Question:
         ("What is a little giant enterprise?", set()),
         ("Which region should deepen industrial collaboration?", set()),  # not "ratio"
         ("What percentage of firms are listed?", {"wants_share"}),
+        # a measure asked for is a figure: "what is the total export value of…"
+        ("What's the total export value of Hangzhou's little giants?", {"wants_number"}),
         # 哪几 picks several things (which), it does not ask how many
         ("杭州在哪几个领域形成了产业集群？", set()),
         ("哪幾個區的小巨人有多少家？", {"wants_number"}),
@@ -352,3 +354,9 @@ def test_a_chinese_word_no_chinese_text_uses_meets_its_english_forms(
     q = Question.parse("首批推出多少个品牌？", knowledge.glossary, knowledge.gazetteer, idf, bridge)
     brand = next(c for c in q.concepts if c.covered(frozenset({"品牌"})))
     assert brand.covered(frozenset({"brand"})) and not brand.in_corpus
+
+
+def test_a_chinese_attribute_asked_with_yigong_is_read() -> None:
+    from assistant.answering.target import asked_attribute
+
+    assert asked_attribute("杭州已上市的小巨人企业去年净利润一共多少？") == "小巨人企业去年净利润"
