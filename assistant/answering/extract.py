@@ -45,7 +45,7 @@ from assistant.answering.unstated import stated
 from assistant.knowledge.entities import Gazetteer
 from assistant.knowledge.figures import NATION
 from assistant.schema import Citation
-from assistant.text.normalize import HAN_RUN, fold, reading_text
+from assistant.text.normalize import HAN_RUN, fold
 
 __all__ = [
     "Candidate",
@@ -74,16 +74,8 @@ def _metric_share(q: Question, tokens: frozenset[str]) -> float:
 
 
 def _expressed(concept: Concept, cand: Candidate, cache: SentenceCache) -> bool:
-    """Does the candidate's passage express ``concept``: as tokens, or (for Chinese forms
-    the segmenter may cut differently, such as a company name) as folded substrings?"""
-    analysed = cache.get(cand.doc)
-    if concept.covered(analysed.words):
-        return True
-    folded = fold(reading_text(cand.doc.page_content))
-    return any(
-        form and all(HAN_RUN.fullmatch(t) and t in folded for t in form)
-        for form in concept.forms
-    )
+    """Does the candidate's passage express ``concept`` (:meth:`SentenceCache.expresses`)?"""
+    return cache.expresses(cand.doc, concept.forms)
 
 
 def _cross_language(q: Question, doc: Document) -> bool:

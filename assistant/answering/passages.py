@@ -13,7 +13,7 @@ from typing import Protocol
 from langchain_core.documents import Document
 
 from assistant.answering.anchors import Anchors, anchors_of
-from assistant.text.normalize import Tokenizer
+from assistant.text.normalize import HAN_RUN, Tokenizer, fold, reading_text
 from assistant.text.sentences import is_heading_like, split_sentences
 
 __all__ = [
@@ -95,10 +95,11 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Analysed:
-    """A passage's words and its sentences."""
+    """A passage's words, its sentences and its text as terms are looked for in it."""
 
     words: frozenset[str]
     sentences: tuple[Sentence, ...]
+    folded: str = ""  # folded, without ruby readings or quotes inside a term
 
 
 class SentenceCache:
@@ -127,6 +128,15 @@ class SentenceCache:
                 self._data.clear()
             self._data[key] = found
         return found
+
+    def expresses(self, doc: Document, forms: tuple[frozenset[str], ...]) -> bool:
+        """Whether ``doc`` names one of a concept's ``forms``: as words, or (Chinese forms
+        the segmenter may cut otherwise, such as a company name) as folded substrings."""
+        analysed = self.get(doc)
+        if any(form <= analysed.words for form in forms):
+            return True
+        return any(form and all(HAN_RUN.fullmatch(t) and t in analysed.folded for t in form)
+                   for form in forms)
 
     def _analyse(self, doc: Document) -> Analysed:
         text = doc.page_content
@@ -158,7 +168,8 @@ class SentenceCache:
             else:
                 previous = replace(own, ordinals=own.ordinals | carried,
                                    places=own.places | previous.places)
-        return Analysed(frozenset(tokenize(text, bigrams=False)), tuple(sentences))
+        return Analysed(frozenset(tokenize(text, bigrams=False)), tuple(sentences),
+                        fold(reading_text(text)))
 
     def _compared(self, sentence: str, context: frozenset[str]) -> frozenset[str]:
         """Places a sentence names only as the other side of a comparison: the later

@@ -193,11 +193,11 @@ class Question:
         """Find the question's concepts, entities and the kind of answer it wants
         (``place_name``: whether a word is a place's name, for compounds holding one)."""
         text = without_answer_form(text)  # "…, in one sentence?" asks what "…?" asks
-        # "the Shanghai STAR Market" names a board, not a place the answer must name
         # the source a question cites ("the Hong Kong paper") is where it was published,
         # not what it asks about: its places are no anchors, its name no entity (its
         # years and batches are: "according to the study of the first four batches")
         subject = without_attribution(text)
+        # "the Shanghai STAR Market" names a board, not a place the answer must name
         anchors = question_anchors(text, gazetteer, places or gazetteer.mentioned)
         if subject != text:
             anchors = replace(anchors, places=question_anchors(

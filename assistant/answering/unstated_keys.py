@@ -17,7 +17,6 @@ from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Concept, Question
 from assistant.answering.selection import Candidate
 from assistant.knowledge.figures import NATION
-from assistant.text.normalize import fold, reading_text
 
 __all__ = ["asked_keys", "key_outside_sentence"]
 
@@ -77,13 +76,8 @@ def asked_keys(q: Question, share: float = 0.8, most: int = 2) -> list[Concept]:
 
 
 def _in_passage(concept: Concept, cand: Candidate, cache: SentenceCache) -> bool:
-    """Whether the candidate's passage names ``concept``, as words or (Chinese forms the
-    segmenter may cut otherwise) as folded substrings."""
-    if concept.covered(cache.get(cand.doc).words):
-        return True
-    folded = fold(reading_text(cand.doc.page_content))
-    return any(form and all(_HAN.fullmatch(t) and t in folded for t in form)
-               for form in concept.forms)
+    """Whether the candidate's passage names ``concept`` (:meth:`SentenceCache.expresses`)."""
+    return cache.expresses(cand.doc, concept.forms)
 
 
 def _opens_section(text: str) -> bool:

@@ -1,10 +1,9 @@
-"""Chinese names written in pinyin, and back: "Zhang Lei" is 张雷, 王江平 is "Wang Jiangping".
+"""Chinese names written in pinyin, found in characters: "Zhang Lei" is 张雷 / 張雷.
 
 English questions name Chinese people (authors, officials, founders) in pinyin; the
-documents write the characters, and English documents write Chinese names in pinyin.
-No dictionary lists people, so a name is matched by its reading: the pinyin of each
-character (from ``pypinyin``'s character table, the readings of every CJK character)
-against the syllables of the written name. Place names are not read here: the division
+documents write the characters. No dictionary lists people, so a name is matched by its
+reading: the pinyin of each character (from ``pypinyin``'s character table, the readings
+of every CJK character) against the syllables of the written name. Place names are not read here: the division
 table knows their English names.
 
 ``pypinyin`` offers the character → reading direction only; splitting a written name
@@ -20,8 +19,8 @@ from functools import lru_cache
 
 __all__ = ["find_readings", "name_syllables", "pinyin_names"]
 
-# Two or three capitalised words, not at a sentence start: "Zhang Lei", "Pang Beibei",
-# "Xu Xiaolan" (a single capitalised word is mostly a place, a firm or a word)
+# Two or three capitalised words: "Zhang Lei", "Pang Beibei", "Xu Xiaolan" (a single
+# capitalised word is mostly a place, a firm or a word)
 _CAPITALISED_RUN = re.compile(r"(?<![\w'’])([A-Z][a-z]{0,6}(?:[\s-]+[A-Z][a-z]{1,9}){1,2})\b")
 _MAX_SYLLABLES = 4
 
