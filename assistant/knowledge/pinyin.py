@@ -3,8 +3,8 @@
 English questions name Chinese people (authors, officials, founders) in pinyin; the
 documents write the characters. No dictionary lists people, so a name is matched by its
 reading: the pinyin of each character (from ``pypinyin``'s character table, the readings
-of every CJK character) against the syllables of the written name. Place names are not read here: the division
-table knows their English names.
+of every CJK character) against the syllables of the written name. Place names are not
+read here: the division table knows their English names.
 
 ``pypinyin`` offers the character → reading direction only; splitting a written name
 into syllables and finding the characters that read as it are written here.
