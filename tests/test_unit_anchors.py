@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
-from assistant.answering.anchors import Anchors, anchors_of, check, ordinals_of, years_of
-from assistant.answering.names import _lone_names
+from langchain_core.documents import Document
+
+from assistant.answering.anchors import (
+    Anchors,
+    anchors_of,
+    check,
+    months_of,
+    ordinals_of,
+    years_of,
+)
+from assistant.answering.names import _lone_names, absent_han_names, unknown_names
 from assistant.answering.question import question_scope
 from assistant.answering.scope import scope_bonus, sentence_scope
 from assistant.answering.statements import is_statement
+from assistant.config import Settings
+from assistant.knowledge import load_knowledge
 
 
 def no_places(_text: str) -> frozenset[str]:
@@ -78,36 +89,64 @@ def test_stock_and_increment_read_from_the_figure_clause() -> None:
 
 
 def test_names_in_english_questions() -> None:
-    assert _lone_names("What is the weather in Paris tomorrow?") == ["Paris"]
-    assert _lone_names("In July 2023, how many in the Yangtze River Delta?") == []
-    assert _lone_names("2025年深圳市GDP是多少？") == ["GDP"]  # set in a Chinese question
-    assert _lone_names("深圳A股上市的小巨人有多少家？") == []
-    assert _lone_names("How many does Beijing count, and Huawei?") == ["Beijing", "Huawei"]
+    glossary = load_knowledge(Settings()).glossary  # the bundled terminology
+    assert _lone_names("What is the weather in Paris tomorrow?", glossary) == ["Paris"]
+    assert _lone_names("2025年深圳市GDP是多少？", glossary) == ["GDP"]  # set in Chinese
+    assert _lone_names("深圳A股上市的小巨人有多少家？", glossary) == []
+    assert _lone_names("How many does Beijing count, and Huawei?", glossary) == [
+        "Beijing", "Huawei"]
+    # in a run of capitalised words: the words that are no English word, pinyin, acronym
+    # or part of a glossary phrase
+    assert _lone_names("Who founded Unitree Robotics?", glossary) == ["Unitree", "Robotics"]
+    assert _lone_names("In July, how many in the River Delta Association?", glossary) == []
+    assert _lone_names("How many list on the Shanghai STAR Market?", glossary) == []
+    assert _lone_names("What did Zhan Yong and Ma Congwen write?", glossary) == []
+    assert _lone_names("What does PSBC Shaanxi lend?", glossary) == []
 
 
-def test_titles_headings_and_bylines_state_nothing() -> None:
-    assert not is_statement("## 北京市国家级专精特新“小巨人”企业培育现状、问题及对策 任媛 钱思昭")
-    assert not is_statement("【作者简介】任媛(2000-), 女")
-    assert not is_statement("The Cultivation Status, Problems and Countermeasures of Beijing Firms")
-    assert is_statement("北京市累计培育国家级专精特新“小巨人”企业1214家。")
-    assert is_statement("- Suggestions include prioritising support for digital firms")
+def test_a_chinese_proper_name_no_passage_writes_is_unknown() -> None:
+    knowledge = load_knowledge(Settings())
+    vocabulary = {"工信部", "发布会", "介绍", "小巨人", "企业", "副部长", "robot"}
+    passages = [Document("工信部副部長李明在發布會上介紹了小巨人企業。")]  # 李明, in zh-Hant
+
+    def absent(text: str) -> tuple[str, ...]:
+        return absent_han_names(text, knowledge.glossary, vocabulary, None,
+                                knowledge.place_names, passages)
+
+    assert absent("工信部副部长辛国斌在发布会上是怎么介绍小巨人企业的？") == ("辛国斌",)
+    assert absent("工信部副部长李明在发布会上是怎么介绍小巨人企业的？") == ()
 
 
-def test_a_heading_joined_to_a_byline_or_heading_states_nothing() -> None:
-    # as sentence_spans joins a heading to the line after it
-    assert not is_statement("## 北京市“小巨人”企业培育现状、问题及对策——对比研究\n\n任媛 钱思昭")
-    assert not is_statement("# The Cultivation Status of Little Giants\n\nYuan Ren Sizhao Qian")
-    assert not is_statement("## 2 发展现状\n\n### 2.1 增长动能放缓")
-    assert is_statement("## 2.4 小结\n\n北京累计认定1214家“小巨人”企业。")
-    assert not is_statement("北京市中小企业服务中心, 中国·北京 101117\n\n## 摘要")
-    assert not is_statement("- [2] 丁建军.“小巨人”企业空间分布[J].经济地理,2022,42(10):109-118.")
-    assert not is_statement("[5] Smith J. Little giants. Econ Geogr, 2022. doi: 10.1000/182")
-    assert is_statement("## 支持措施\n\n加大对中小企业的财政支持力度和融资服务")
+def test_an_english_name_the_corpus_lacks_is_unknown() -> None:
+    knowledge = load_knowledge(Settings())
+
+    def unknown(text: str) -> tuple[str, ...]:
+        return unknown_names(text, knowledge.glossary, {"robot"}, None, knowledge.place_names)
+
+    # a word the corpus has (robot) is known, the name is not
+    assert unknown("Who founded Unitree Robotics?") == ("Unitree",)
+    assert unknown("Who builds Robotics?") == ()
 
 
-def test_a_comparison_asks_for_a_difference_not_a_total_or_an_increment() -> None:
-    # "实现总量反超" names what is compared; the answer is the gap (多117家)
-    assert question_scope("2025年深圳实现总量反超后，比北京多了几家？", True) == (None, False)
-    assert question_scope("By how many did Shenzhen's new firms outnumber Beijing's?", True) == (
-        None, False)
-    assert question_scope("北京的小巨人总量是多少？", True) == ("stock", True)
+def test_dates_give_months_not_figures_and_citations_give_years() -> None:
+    assert months_of("截至2023年末") == {12} == months_of("at year-end")
+    assert months_of("截至3月末") == {3} == months_of("at the end of March 2025")
+    assert months_of("3个月内") == set() == months_of("you may ask")
+    assert anchors_of("截至2025年3月31日，广东", lambda _: frozenset()).figures == set()
+    assert anchors_of("截至3月，有31家", lambda _: frozenset()).figures == {"31"}
+    assert years_of("管理学报,2024,21(04):560-567") == {2024}
+    assert years_of("2,024,500") == set()
+    question = Anchors(years=frozenset({2023}), months=frozenset({12}))
+    assert check(question, Anchors(years=frozenset({2023}), months=frozenset({3})),
+                 Anchors()).missing == ("month",)
+    assert check(question, Anchors(years=frozenset({2023})), Anchors()).ok
+
+
+def test_for_the_first_time_names_no_batch() -> None:
+    assert ordinals_of("这个提法第一次被写进报告") == set()
+    assert ordinals_of("第一批和第二次评审") == {1, 2}
+
+
+def test_a_question_is_no_statement() -> None:
+    assert not is_statement("深圳龍崗區專精特新獎勵有多少?")
+    assert is_statement("龍崗區對新認定的企業給予獎勵。")

@@ -15,15 +15,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.text.numbers import canonical, find_figures
+from assistant.text.numbers import Figure, canonical, find_figures
 
-__all__ = ["Anchors", "anchors_of", "check", "ordinal_spans", "ordinals_of"]
+__all__ = [
+    "Anchors", "anchors_of", "check", "is_date_part", "months_of", "ordinal_spans", "ordinals_of",
+]
 
 # A year: four digits 1900–2099 not glued to other digits (a comma or point counts as glue
-# only after a digit: "1,2022" no, "高度,2022年" yes), and not a count (2028家,
+# only after a digit: "1,2022" no, "高度,2022年" yes; before one, as a thousands group:
+# "2,024,500" no, a citation's "管理学报,2024,21(04)" yes), and not a count (2028家,
 # 2025 companies): a unit word right after it makes it a quantity.
 _YEAR = re.compile(
-    r"(?<!\d)(?<!\d[.,])(?P<y>(?:19|20)\d{2})(?![\d.,]?\d)"
+    r"(?<!\d)(?<!\d[.,])(?P<y>(?:19|20)\d{2})(?!\.?\d)(?!,\d{3}(?!\d))"
     r"(?!\s*(?:家|个|個|项|項|件|人|元|万|萬|亿|億|%|companies|firms|enterprises|smes|yuan))",
     re.I,
 )
@@ -34,9 +37,10 @@ _ORD_EN = {
 _ORD_ZH = {
     "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
 }  # fmt: skip
-# "第七批", "第7批", "the seventh batch / list / round", "7th batch"
+# "第七批", "第7批", "the seventh batch / list / round", "7th batch" (not "第一次": "for the
+# first time")
 _ORDINAL = re.compile(
-    r"第(?P<zh>[一二三四五六七八九十]|\d{1,2})\s*[批届屆轮輪次]"
+    r"第(?!一次)(?P<zh>[一二三四五六七八九十]|\d{1,2})\s*[批届屆轮輪次]"
     r"|\b(?P<en>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))"
     r"[\s-]+(?:(?!(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b)\w+\s+){0,3}?"
     r"(?:batch|list|round|group|session)",
@@ -73,6 +77,7 @@ class Anchors:
     places: frozenset[str] = frozenset()
     ordinals: frozenset[int] = frozenset()
     figures: frozenset[str] = frozenset()
+    months: frozenset[int] = frozenset()  # "3月末", "end of March", "年底" (12)
 
     def __or__(self, other: Anchors) -> Anchors:
         return Anchors(
@@ -80,6 +85,7 @@ class Anchors:
             self.places | other.places,
             self.ordinals | other.ordinals,
             self.figures | other.figures,
+            self.months | other.months,
         )
 
     @property
@@ -125,11 +131,29 @@ def ordinals_of(text: str) -> frozenset[int]:
     return frozenset(out)
 
 
+# English month names, full or short ("March", "Sept."); May apart, a verb as often
+_MONTH_NAMES = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?"
+                r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+# a day or a month of a date right after the figure: "6日", "3月31日", "12号", "31 March";
+# or right before it: "March 31", "May 31"
+_DATE_UNIT = re.compile(rf"\s*(?:日|号|號|月(?!份?[内內])|(?:{_MONTH_NAMES})\b\.?)", re.I)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_NAMES}|may)\.?\s*$", re.I)
+
+
+def is_date_part(text: str, figure: Figure) -> bool:
+    """Whether ``figure`` is the day or month of a date ("6日", "3月", "March 31")."""
+    small = not figure.percent and figure.value == int(figure.value) and figure.value <= 31
+    return small and bool(_DATE_UNIT.match(text, figure.end)
+                          or _MONTH_BEFORE.search(text, max(0, figure.start - 12), figure.start))
+
+
 def figures_of(text: str, years: frozenset[int]) -> frozenset[str]:
-    """Canonical figures of ``text`` other than its years and small ordinals."""
+    """Canonical figures of ``text`` other than its years, dates and small ordinals."""
     out: set[str] = set()
     for f in find_figures(text):
         if not f.percent and (int(f.value) in years and f.value == int(f.value)):
+            continue
+        if is_date_part(text, f):
             continue
         if not f.percent and f.value < 11:  # "two cities", list numbers: not anchors
             continue
@@ -137,10 +161,35 @@ def figures_of(text: str, years: frozenset[int]) -> frozenset[str]:
     return frozenset(out)
 
 
+_MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# a month of a date: "3月", "03月" (not "3个月", a duration), "March" (not May: the verb is
+# likelier), the year's end (年底, year-end)
+_MONTH = re.compile(
+    r"(?<![\d.个個])(?P<zh>1[0-2]|0?[1-9])\s*月"
+    r"|(?P<end>年底|年末|年终|年終|\byear[- ]end\b|\bend of (?:the )?year\b)"
+    rf"|\b(?P<en>{_MONTH_NAMES})\b",
+    re.I,
+)
+
+
+def months_of(text: str) -> frozenset[int]:
+    """The months of the dates ``text`` names (年底, year-end: 12)."""
+    out: set[int] = set()
+    for m in _MONTH.finditer(text):
+        if m["zh"]:
+            out.add(int(m["zh"]))
+        elif m["end"]:
+            out.add(12)
+        else:
+            out.add(_MONTHS_EN.index(m["en"][:3].lower()) + 1)
+    return frozenset(out)
+
+
 def anchors_of(text: str, places: Callable[[str], frozenset[str]]) -> Anchors:
     """Everything specific ``text`` names; ``places`` finds place names (canonical keys)."""
     years = years_of(text)
-    return Anchors(years, places(text), ordinals_of(text), figures_of(text, years))
+    return Anchors(years, places(text), ordinals_of(text), figures_of(text, years),
+                   months_of(text))
 
 
 @dataclass(frozen=True)
@@ -165,9 +214,10 @@ def check(
     Years: one of the question's years must be named by the sentence (or, when the
     sentence names none, by its context, else by the document's title and opening, as
     ``fallback_years``): a figure of unknown date does not answer "how many in 2023".
-    Places, ordinals and figures the question names must occur in the sentence or its
-    context; a sentence naming only other batches ("第一批和第四批" for the second) speaks
-    of those, not of the batches its context names.
+    Months: a sentence dating its figure to another month (截至3月末 for 年底) speaks of
+    another date. Places, ordinals and figures the question names must occur in the
+    sentence or its context; a sentence naming only other batches ("第一批和第四批" for
+    the second) speaks of those, not of the batches its context names.
     """
     missing: list[str] = []
     matched = 0
@@ -176,6 +226,8 @@ def check(
         if not question.years & years:  # another year, or no date to tell
             missing.append("year")
         matched += len(question.years & years)
+    if question.months and sentence.months and not question.months & sentence.months:
+        missing.append("month")  # "截至3月末" for the year's end: another date
     for kind in ("places", "ordinals", "figures"):
         wanted: frozenset[object] = getattr(question, kind)
         have: frozenset[object] = getattr(sentence, kind) | getattr(context, kind)

@@ -14,6 +14,7 @@ from assistant.answering import extract as extractive
 from assistant.answering.byline import asks_when, find_byline, wants_byline, with_byline
 from assistant.answering.figures import conflict_values, figure_lines, other_years
 from assistant.answering.multipart import by_parts
+from assistant.answering.names import absent_han_names
 from assistant.answering.person_names import named, naming_passages, with_names
 from assistant.answering.question import Question
 from assistant.answering.replies import as_of, compose, text
@@ -38,9 +39,13 @@ class Answerer:
         """The record for ``question`` (``query``: after follow-up resolution) from ``hits``."""
         docs = [h.doc for h in hits]
         names = named(query, docs, self._known)  # people written in pinyin ("Zhang Lei")
+        absent = absent_han_names(  # …and names in characters no passage writes (辛国斌)
+            query, self.knowledge.glossary, self.searchers.idf.df, self.searchers.bridge,
+            self.knowledge.place_names, docs)
 
         def parse(text: str) -> Question:
-            return with_names(self._parse(text), names, self.knowledge.tokenizer)
+            q = with_names(self._parse(text), names, self.knowledge.tokenizer)
+            return replace(q, unknown_names=(*q.unknown_names, *absent)) if absent else q
 
         q = parse(query)
         passages = naming_passages(names, docs, self.settings.answer_passages)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from langchain_core.documents import Document
 
 from assistant.answering.anchors import check
+from assistant.answering.enclosing import whole_of_part
 from assistant.answering.enumeration import enumerates, opens_item
 from assistant.answering.figure_clauses import (
     asks_nationally,
@@ -23,6 +24,7 @@ from assistant.answering.figure_clauses import (
     has_answer_figure,
     places_only,
 )
+from assistant.answering.figure_kinds import names_money, states_money
 from assistant.answering.hostile import is_instruction
 from assistant.answering.levels import levels_of, names_tier, other_tier
 from assistant.answering.markets import market_figure_missing, markets_named
@@ -74,7 +76,10 @@ def _metric_share(q: Question, tokens: frozenset[str]) -> float:
 
 
 def _expressed(concept: Concept, cand: Candidate, cache: SentenceCache) -> bool:
-    """Does the candidate's passage express ``concept`` (:meth:`SentenceCache.expresses`)?"""
+    """Does the candidate's passage express ``concept`` (:meth:`SentenceCache.expresses`)?
+    A word for a sum of money is expressed by a sum in the sentence."""
+    if names_money(concept.forms) and states_money(cand.text):
+        return True
     return cache.expresses(cand.doc, concept.forms)
 
 
@@ -134,14 +139,17 @@ class _Asked:
 
 def _other_anchors(
     asked: _Asked, sent: Sentence, sentence: str, places: tuple[frozenset[str], frozenset[str]],
-    gazetteer: Gazetteer,
+    gazetteer: Gazetteer, cache: SentenceCache,
 ) -> tuple[str, ...]:
     """The anchors a sentence misses beyond :func:`check`'s: a city's figure for the whole
-    country (or one in a city's document), another tier (国家级 for 省级), another place's
-    clause after a semicolon ("深圳…42家；上交所科创板35家"), or no asked board named
-    (``places``: the places the clauses before it were about, and those it names)."""
+    country (or one in a city's document), a city's figure for one of its districts, another
+    tier (国家级 for 省级), another place's clause after a semicolon ("深圳…42家；上交所科创板
+    35家"), or no asked board named (``places``: the places the clauses before it were
+    about, and those it names)."""
     subject, own = places
     missing: list[str] = []
+    if whole_of_part(asked.places, sent.anchors.places, sentence, cache):
+        missing.append("place")
     if asked.national and places_only(sent.anchors.places | sent.frame, gazetteer) and (
             not NATION.search(fold(sentence))):
         missing.append("place")
@@ -183,7 +191,8 @@ def candidates(
             previous_words, previous = previous, sent.words
             anchored = check(q.anchors, sent.anchors, sent.context, sent.fallback_years)
             own = places_only(sent.anchors.places, gazetteer)
-            missing = _other_anchors(asked, sent, sentence, (subject, own), gazetteer)
+            missing = _other_anchors(
+                asked, sent, sentence, (subject, own), gazetteer, cache)
             if missing:
                 anchored = replace(anchored, missing=(*anchored.missing, *missing))
             subject = subject_after(subject, own, joined)

@@ -18,7 +18,7 @@ from assistant.answering.scope import CLAUSE, scope_bonus, sentence_scope
 from assistant.knowledge.entities import Gazetteer
 from assistant.knowledge.figures import NATION, NATIONAL
 from assistant.text.normalize import fold
-from assistant.text.numbers import find_figures
+from assistant.text.numbers import canonical, find_figures
 
 __all__ = ["METRIC_CLASH", "asks_nationally", "figure_terms", "has_answer_figure",
            "places_only"]
@@ -105,6 +105,12 @@ def _figure_text(
     return " ".join(keep)
 
 
+_CONFIRM = re.compile(
+    r"^\s*(?:is|are|was|were|does|do|did|has|have)\b|是否|是不是|对吗|對嗎|吗[？?]?\s*$|嗎[？?]?\s*$",
+    re.I,
+)
+
+
 def _figure_bonus(
     q: Question, text: str, gazetteer: Gazetteer, figure_text: str | None = None
 ) -> float:
@@ -116,6 +122,12 @@ def _figure_bonus(
         return 0.3
     if q.wants_amount and _MONEY_Q.search(q.text) and not _COUNT_Q.search(q.text):
         return 0.0  # "how much did they invest": a sum of money, not a count of patents
+    # a figure the question states is its premise ("1780多家机构里，省级的有多少家"), not
+    # the answer: a count or share must be another one, unless the figure is what is
+    # checked ("Is Beijing's 1,214 a yearly figure?")
+    if not _CONFIRM.search(q.text):
+        figures = [f for f in figures
+                   if canonical(f.value, f.percent) not in q.anchors.figures]
     if q.wants_share and any(f.percent for f in figures):
         return 0.25
     if q.wants_year and any(is_year(text, f) for f in figures):

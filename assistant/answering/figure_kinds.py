@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering.anchors import years_of
+from assistant.answering.anchors import is_date_part, years_of
 from assistant.text.numbers import Figure
 
-__all__ = ["asks_reason", "asks_year_only", "is_date_part", "is_quantity", "is_year"]
+__all__ = [
+    "asks_reason", "asks_year_only", "is_date_part", "is_quantity", "is_year", "names_money",
+    "states_money",
+]
 
-# a day or a month of a date right after the figure: "6日", "3月31日", "12号"
-_DATE_UNIT = re.compile(r"\s*(?:日|号|號|月(?!份?[内內]))")
 _COUNT = re.compile(r"how (?:many|much)|多少|(?<!哪)[几幾]", re.I)  # 哪几年: which years
 _REASON = re.compile(r"^\s*why\b|\bwhy (?:did|do|does|is|are|was|were|has|have)\b"
                      r"|为什么|為什麼|为何|為何|什么原因|什麼原因", re.I)
@@ -30,12 +31,6 @@ def is_year(text: str, figure: Figure) -> bool:
     if figure.percent or figure.value != int(figure.value):
         return False
     return int(figure.value) in years_of(text[max(0, figure.start - 2) : figure.end + 12])
-
-
-def is_date_part(text: str, figure: Figure) -> bool:
-    """Whether ``figure`` is the day or month of a date ("6日", "3月")."""
-    small = not figure.percent and figure.value == int(figure.value) and figure.value <= 31
-    return small and bool(_DATE_UNIT.match(text, figure.end))
 
 
 def is_quantity(text: str, figure: Figure) -> bool:
@@ -51,3 +46,23 @@ def asks_year_only(text: str) -> bool:
 def asks_reason(text: str) -> bool:
     """Whether the question asks why: a reason is the answer, not a figure."""
     return bool(_REASON.search(text))
+
+
+# Words for "a sum of money" ("put in more money", 多少钱): a sentence states one with its
+# figure ("2.7 billion yuan", 27亿元) without the word.
+_MONEY_WORDS = frozenset({"money", "钱", "錢", "金额", "金額", "amount", "sum"})
+_MONEY_FIGURE = re.compile(
+    r"\d\s*(?:万|萬|亿|億|千|百)?\s*(?:元|美元)|\d\s*(?:million|billion)?\s*(?:yuan|rmb|dollars?)"
+    r"|(?:rmb|cny|\$|￥|¥)\s*\d",
+    re.I,
+)
+
+
+def names_money(forms: tuple[frozenset[str], ...]) -> bool:
+    """Whether a concept's ``forms`` are a word for a sum of money."""
+    return any(form & _MONEY_WORDS for form in forms)
+
+
+def states_money(text: str) -> bool:
+    """Whether ``text`` states a sum of money."""
+    return _MONEY_FIGURE.search(text) is not None

@@ -1,19 +1,24 @@
-"""Names in a question that no document mentions (Paris, Huawei)."""
+"""Names in a question that no document mentions (Paris, Huawei, 辛国斌)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
+
+from langchain_core.documents import Document
 
 from assistant.knowledge.dictionary import Bridge
 from assistant.knowledge.glossary import Glossary
+from assistant.knowledge.pinyin import name_syllables
+from assistant.text.normalize import HAN_RUN, fold
 
-__all__ = ["unknown_names"]
+__all__ = ["absent_han_names", "unknown_names"]
 
 
-# A name in an English question: a lone capitalised word that does not start the
-# question (Paris, Hangzhou, Huawei) or an acronym. A run of capitalised words ("Yangtze
-# River Delta") is a multi-word name the corpus may say otherwise: not judged here.
+# A name in an English question: a capitalised word that does not start the question
+# (Paris, Hangzhou, Huawei) or an acronym; in a run of capitalised words ("Unitree
+# Robotics", "Yangtze River Delta") each word, except pinyin, which may be a person's
+# name the corpus writes in characters (see person_names).
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
 # Calendar words are capitalised in English without naming anything.
 _CALENDAR = frozenset({
@@ -27,14 +32,29 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LATIN = re.compile(r"[A-Za-z0-9'-]*")
 
 
-def _lone_names(text: str) -> list[str]:
-    """Lone capitalised words after a space (not the first word), and in a Chinese
-    question any Latin word of two letters or more set in the Chinese (深圳市GDP, IPO)."""
+def _run_words(run: str, glossary: Glossary) -> list[str]:
+    """The words of a capitalised run that may name something (Unitree): not calendar
+    words, pinyin, acronyms (PSBC, PwC: the corpus may spell them out), ordinary English
+    words (Association), nor words of a glossary phrase in it ("Shanghai STAR Market")."""
+    known = {w.lower() for m in glossary.match(run) for phrase in m.entry.en
+             if phrase.lower() in run.lower() for w in phrase.split()}
+    words = (w.removesuffix("'s").rstrip("'") for w in run.split())
+    english = glossary.tokenizer.english
+    return [w for w in words
+            if w not in _CALENDAR and w.lower() not in known and name_syllables(w) is None
+            and w[1:].islower() and w not in english]
+
+
+def _lone_names(text: str, glossary: Glossary) -> list[str]:
+    """Capitalised words after a space (not the first word), and in a Chinese question
+    any Latin word of two letters or more set in the Chinese (深圳市GDP, IPO)."""
     chinese = bool(_HAN.search(text))
     out = []
     for m in _CAPITALISED_RUN.finditer(text):
         if " " in m.group(0):
-            continue  # a multi-word name
+            if m.start() and text[m.start() - 1].isspace():
+                out.extend(_run_words(m.group(0), glossary))
+            continue
         name = _LATIN.match(m.group(0))[0]  # type: ignore[index]  # "GDP是多少": GDP
         before = text[m.start() - 1] if m.start() else ""
         in_chinese = chinese and not before.isascii() and len(name) > 1
@@ -53,7 +73,7 @@ def unknown_names(
     tables. A question about Paris or Huawei is not answered by a passage about Beijing."""
     tokenizer = glossary.tokenizer
     out: list[str] = []
-    for name in _lone_names(text):
+    for name in _lone_names(text, glossary):
         tokens = tokenizer.tokenize(name, bigrams=False)
         if not tokens or any(t in vocabulary for t in tokens) or glossary.match(name):
             continue
@@ -62,4 +82,29 @@ def unknown_names(
         if places is not None and places(name):
             continue
         out.append(name)
+    return tuple(out)
+
+
+def absent_han_names(
+    text: str, glossary: Glossary, vocabulary: Collection[str], bridge: Bridge | None,
+    places: Callable[[str], frozenset[str]] | None, passages: Sequence[Document],
+) -> tuple[str, ...]:
+    """Chinese proper names (jieba's tags: 辛国斌, 华为) that no retrieved passage writes
+    and the corpus does not know otherwise (glossary, dictionary, places). Passages, not
+    the corpus's words, are searched: a name is cut differently in different sentences
+    (張潔, 宇树科技), and a passage naming it is retrieved by its characters. The tagger
+    runs only when the question has a word the corpus lacks (it takes a second to load)."""
+    tokenizer = glossary.tokenizer
+    words = tokenizer.tokenize(text, bigrams=False)
+    if not any(len(w) > 1 and HAN_RUN.fullmatch(w) and w not in vocabulary for w in words):
+        return ()
+    folded = [fold(p.page_content) for p in passages]
+    out = []
+    for name in tokenizer.names(text):
+        if name in vocabulary or glossary.match(name) or (places is not None and places(name)):
+            continue
+        if bridge is not None and (bridge.forms(name) or bridge.asked_forms(name)):
+            continue
+        if not any(name in text for text in folded):
+            out.append(name)
     return tuple(out)

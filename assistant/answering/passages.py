@@ -102,6 +102,10 @@ class Analysed:
     folded: str = ""  # folded, without ruby readings or quotes inside a term
 
 
+def _no_enclosing(_: str) -> frozenset[str]:
+    return frozenset()
+
+
 class SentenceCache:
     """Sentence analysis per chunk id, computed once (chunk ids are content hashes)."""
 
@@ -109,8 +113,11 @@ class SentenceCache:
         self, tokenizer: Tokenizer, places: PlaceFinder, leads: Mapping[str, str] | None = None,
         metric: Callable[[str], str | None] | None = None,
         place_spans: PlaceSpans | None = None,
+        enclosing: Callable[[str], frozenset[str]] | None = None,
     ) -> None:
         self._data: dict[str, Analysed] = {}
+        # the places enclosing a place (龙华 → 深圳, 广东), from the division table
+        self.enclosing: Callable[[str], frozenset[str]] = enclosing or _no_enclosing
         self.place_spans: PlaceSpans = place_spans or _no_spans  # open-world, with offsets
         self.tokenizer = tokenizer
         self._places = places

@@ -94,7 +94,8 @@ def build_searchers(
         chunks, idf, bridge, facts, FactSheet.of(facts),
         HybridRetriever(channels=channels, k=cfg.top_k, naming=knowledge.naming_test),
         SentenceCache(tokenizer, knowledge.place_names, _leads(chunks),
-                      lambda text: knowledge.metrics.label(fold(text)), knowledge.places.spans),
+                      lambda text: knowledge.metrics.label(fold(text)), knowledge.places.spans,
+                      knowledge.places.ancestors),
         _lasts(chunks),
         _following(chunks),
     )

@@ -68,10 +68,13 @@ def _names_line(line: str) -> bool:
 
 
 def is_statement(text: str) -> bool:
-    """False for headings, titles and bylines: text that names a topic, not a fact."""
+    """False for headings, titles, bylines and questions: text that names a topic, not a
+    fact."""
     body = text.strip()
     if _REFERENCE.search(body):
         return False  # a bibliography entry
+    if body.endswith(("?", "？")) and "\n" not in body:
+        return False  # a question (a headline "…奖励有多少?", an FAQ's), not its answer
     if "\n" not in body and not _ENDS.search(body) and _title_case(body):
         return False  # a title line: Most Words Capitalised, no sentence end
     lines = [ln.strip() for ln in body.splitlines() if ln.strip()]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
+from assistant.answering.statements import AUTHOR_Q
 from assistant.knowledge.glossary import Glossary
 
 __all__ = [
@@ -31,25 +32,41 @@ _ZH = re.compile(
     r"(?!时候|時候|时间|時間)"  # "是什么时候发布的" asks when, not for an attribute
 )
 
-# "小巨人企业研发费用加计扣除比例是多少": the clause before the question word
+# "小巨人企业研发费用加计扣除比例是多少", "…平均每家实现利润多少？": the clause before the
+# question word
 _ZH_CLAUSE = re.compile(
     r"(?:^|[，,。？?；;：:])\s*(?:截至|截止)?[^，,。？?；;：:]*?(?P<np>[\u4e00-\u9fff]{2,12}?)"
-    r"(?:有多少|是多少|为多少|為多少)"
+    r"(?:有多少|是多少|为多少|為多少|多少(?=\s*[？?]?\s*$))"
 )
 
 # "…有多少家「小巨人」企业新上市": the counted thing after the measure word
-_ZH_TAIL = re.compile(r"(?:有多少|是多少)[家个個名项項]?(?P<np>[^，,。？?；;]{2,16})")
+# "…一共缴了多少税": what follows 多少 (not money or times, which name no thing)
+_ZH_TAIL = re.compile(
+    r"(?:有多少|是多少)[家个個名项項]?(?P<np>[^，,。？?；;]{2,16})"
+    r"|了多少(?![钱錢次倍年岁歲家个個名项項位只件条條])(?P<short>[\u4e00-\u9fff]{1,6})"
+)
 
 
 def metric_phrase(text: str) -> str:
     """What a how-much question measures: the asked attribute, else the clause before
-    "有多少 / 是多少" ("" if neither)."""
+    "有多少 / 是多少"; with what follows "了多少" ("缴了多少税": 税), "" if none."""
+    tail = _ZH_TAIL.search(text)
+    counted = (tail["np"] or tail["short"]) if tail else ""
     found = asked_attribute(text)
     if found:
-        return found
+        return " ".join(x for x in (found, tail["short"] if tail else "") if x)
     m = _ZH_CLAUSE.search(text)
-    tail = _ZH_TAIL.search(text)
-    return " ".join(x for x in (m["np"] if m else "", tail["np"] if tail else "") if x)
+    return " ".join(x for x in (m["np"] if m else "", counted) if x)
+
+
+# "Who is the chairman of …", "基金的董事长是谁": the role asked for (a byline may answer
+# it without naming the role, so it only tells whether the corpus knows the role at all)
+_WHO = re.compile(
+    r"^\s*who(?:'s|\s+is|\s+was)\s+(?:the\s+)?(?P<np>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)"
+    r"\s+(?:of|at|in|for)\b"
+    r"|的(?P<zh>[\u4e00-\u9fff]{1,8}?)(?:是谁|是誰|是哪位)",
+    re.I,
+)
 
 
 def asked_attribute(text: str) -> str:
@@ -65,7 +82,8 @@ def absent_attribute(
     """The asked attribute's head word when the corpus never mentions it in any language
     (``vocabulary``: the corpus words; ``forms``: dictionary translations found in the
     corpus), else ""."""
-    phrase = asked_attribute(text)
+    who = None if AUTHOR_Q.search(text) else _WHO.search(text)  # a byline names no role
+    phrase = asked_attribute(text) or (who["np"] or who["zh"] if who else "")
     if not phrase or glossary.match(phrase):
         return ""
     words = glossary.tokenizer.tokenize(phrase, bigrams=False)

@@ -133,6 +133,10 @@ class Places:
         parent = self._by_code.get(place.parent_code)
         return parent.canonical if parent else None
 
+    def ancestors(self, name: str) -> frozenset[str]:
+        """Canonical names of every place enclosing ``name`` (龙华 → 深圳, 广东)."""
+        return frozenset(self._ancestors.get(name, ()))
+
     def english(self, name: str) -> str | None:
         """The English name of a place (深圳 → Shenzhen), None when unknown."""
         place = self._by_name.get(name)

@@ -24,6 +24,7 @@ from typing import Any
 
 import snowballstemmer
 
+from assistant.text.english import EnglishWords
 from assistant.text.lang import HAN_CLASS, to_simplified
 from assistant.text.numbers import canonical, find_figures
 
@@ -134,6 +135,9 @@ def _jieba_tokenizer(jieba: Any) -> Any:
 
 # Memos of a tokenizer, emptied when full: runs of Chinese characters recur across
 # passages (专精特新, 小巨人企业, a heading) and answering reads one sentence several times.
+# jieba's tags for names: people (nr…, three characters or more: a two-character "name" is
+# as often a word the tagger misreads, 卡住) and organisations (nt)
+_PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 _MAX_CUTS = 20_000  # jieba cuts of runs (a few MB)
 _MAX_TOKENS = 4_096  # token lists of whole texts (sentences and passages; tens of MB)
 
@@ -151,24 +155,28 @@ class Tokenizer:
             w for w in (fold(t).strip() for t in domain_words) if HAN_RUN.fullmatch(w)
         )
         self._jieba: Any = None
+        self._tagger: Any = None  # jieba's part-of-speech tagger, built on first use
         self._lock = threading.Lock()
         # Snowball stemmers keep per-call state: one per tokenizer, used under a lock.
         self._stemmer = snowballstemmer.stemmer("english")
         self._stems: dict[str, str] = {}
         self._cuts: dict[str, tuple[str, ...]] = {}
         self._tokens: dict[tuple[str, bool], tuple[str, ...]] = {}
+        self.english = EnglishWords()  # ordinary English words, to tell names from them
 
     def __getstate__(self) -> dict[str, Any]:
         """Picklable state: the domain words and stems (jieba, the lock and the stemmer
         are made again when loaded)."""
         state = dict(self.__dict__)
-        state["_jieba"] = None
+        state["_jieba"] = state["_tagger"] = None
         state["_cuts"], state["_tokens"] = {}, {}
         del state["_lock"], state["_stemmer"]
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
+        self.__dict__.setdefault("_tagger", None)  # a tokenizer pickled by an older version
+        self.__dict__.setdefault("english", EnglishWords())
         self._cuts, self._tokens = {}, {}
         self._lock = threading.Lock()
         self._stemmer = snowballstemmer.stemmer("english")
@@ -197,6 +205,18 @@ class Tokenizer:
                         tok.add_word(term, freq=max(tok.suggest_freq(term), 1000))
                     self._jieba = tok
         return self._jieba
+
+    def names(self, text: str) -> list[str]:
+        """Names jieba's tagger reads in ``text``: people (辛国斌) and organisations (经信局),
+        folded."""
+        if self._tagger is None:
+            from jieba import posseg
+
+            segmenter = self._segmenter()  # takes the lock itself
+            with self._lock:
+                self._tagger = self._tagger or posseg.POSTokenizer(segmenter)
+        return [p.word for p in self._tagger.lcut(fold(text)) if HAN_RUN.fullmatch(p.word) and (
+                len(p.word) > 2 if p.flag in _PERSON_TAGS else p.flag == "nt" and len(p.word) > 1)]
 
     def words(self, text: str, bigrams: bool = True) -> list[str]:
         """Word tokens of ``text`` without figures: Chinese words (and bigrams), stemmed English."""

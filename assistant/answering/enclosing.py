@@ -1,0 +1,38 @@
+"""A city's figure is no answer for one of its districts.
+
+"深圳宝安区单独有几家小巨人？": a passage may name 宝安 in one sentence ("宝安、龙华电子装备
+集群") and give a figure in the next for 深圳 as a whole ("深圳上述四领域…合计122家"). The
+passage names the district, the sentence does not: it names the place enclosing it, so its
+figure is the whole's. The enclosing places come from the division table (any district of
+any city), not from a list of known answers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answering.passages import SentenceCache
+
+__all__ = ["whole_of_part"]
+
+# a place opening an organisation's name ("湖北同方高科泵业有限公司") is no subject
+_TITLE = re.compile(r"《[^》]*》")
+_SELF = re.compile(r"我市|本市|我区|本区|我區|本區|我县|本县|我縣|本縣")
+_ORG_TAIL = re.compile(r"[^，,。；;、\s（）()]{0,24}?(?:公司|集团|集團|银行|銀行|大学|大學|研究院)")
+
+
+def whole_of_part(
+    asked: frozenset[str], named: frozenset[str], sentence: str, cache: SentenceCache
+) -> bool:
+    """The sentence names, not an asked place, but the place enclosing it ("深圳…合计122家"
+    after "宝安、龙华…集群"): its figure is the whole's, whatever parts the passage named
+    before. A place heading an organisation's name (湖北同方高科…公司) or in a document's
+    title (《关于湖北省…的公示》) is no subject; "我市" is the document's own place."""
+    wholes = [p for p in asked if p not in named and cache.enclosing(p) & named]
+    if not wholes or _SELF.search(sentence):
+        return False
+    titles = [m.span() for m in _TITLE.finditer(sentence)]
+    subjects = frozenset(
+        c for start, end, c in cache.place_spans(sentence, frozenset())
+        if not _ORG_TAIL.match(sentence, end) and not any(a < start < b for a, b in titles))
+    return any(cache.enclosing(p) & subjects for p in wholes)
