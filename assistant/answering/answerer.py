@@ -39,9 +39,8 @@ class Answerer:
         """The record for ``question`` (``query``: after follow-up resolution) from ``hits``."""
         docs = [h.doc for h in hits]
         names = named(query, docs, self._known)  # people written in pinyin ("Zhang Lei")
-        absent = absent_han_names(  # …and names in characters no passage writes (辛国斌)
-            query, self.knowledge.glossary, self.searchers.idf.df, self.searchers.bridge,
-            self.knowledge.place_names, docs)
+        absent = absent_han_names(  # …and people in characters no passage names (辛国斌)
+            query, self.knowledge.glossary, self.searchers.idf.df, docs)
 
         def parse(text: str) -> Question:
             q = with_names(self._parse(text), names, self.knowledge.tokenizer)

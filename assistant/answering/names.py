@@ -9,7 +9,7 @@ from langchain_core.documents import Document
 
 from assistant.knowledge.dictionary import Bridge
 from assistant.knowledge.glossary import Glossary
-from assistant.knowledge.pinyin import name_syllables
+from assistant.knowledge.pinyin import name_syllables, written_in_pinyin
 from assistant.text.normalize import HAN_RUN, fold
 
 __all__ = ["absent_han_names", "unknown_names"]
@@ -86,25 +86,24 @@ def unknown_names(
 
 
 def absent_han_names(
-    text: str, glossary: Glossary, vocabulary: Collection[str], bridge: Bridge | None,
-    places: Callable[[str], frozenset[str]] | None, passages: Sequence[Document],
+    text: str, glossary: Glossary, vocabulary: Collection[str], passages: Sequence[Document],
 ) -> tuple[str, ...]:
-    """Chinese proper names (jieba's tags: 辛国斌, 华为) that no retrieved passage writes
-    and the corpus does not know otherwise (glossary, dictionary, places). Passages, not
-    the corpus's words, are searched: a name is cut differently in different sentences
-    (張潔, 宇树科技), and a passage naming it is retrieved by its characters. The tagger
-    runs only when the question has a word the corpus lacks (it takes a second to load)."""
+    """People the question names in characters (jieba's tagger: 辛国斌) that no retrieved
+    passage writes, in characters or in pinyin ("Xin Guobin"). Passages, not the corpus's
+    words, are searched: a name is cut differently in different sentences, and a passage
+    naming it is retrieved by its characters. The tagger runs only when the question has
+    a word the corpus lacks (it takes a second to load)."""
     tokenizer = glossary.tokenizer
     words = tokenizer.tokenize(text, bigrams=False)
     if not any(len(w) > 1 and HAN_RUN.fullmatch(w) and w not in vocabulary for w in words):
         return ()
-    folded = [fold(p.page_content) for p in passages]
+    texts = [p.page_content for p in passages]
+    folded = [fold(t) for t in texts]
     out = []
-    for name in tokenizer.names(text):
-        if name in vocabulary or glossary.match(name) or (places is not None and places(name)):
+    for name in tokenizer.people(text):
+        if name in vocabulary or any(name in t for t in folded):
             continue
-        if bridge is not None and (bridge.forms(name) or bridge.asked_forms(name)):
-            continue
-        if not any(name in text for text in folded):
+        pinyin = written_in_pinyin(name)
+        if pinyin is None or not any(pinyin.search(t) for t in texts):
             out.append(name)
     return tuple(out)

@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
-__all__ = ["find_readings", "name_syllables", "pinyin_names"]
+__all__ = ["find_readings", "name_syllables", "pinyin_names", "written_in_pinyin"]
 
 # Two or three capitalised words: "Zhang Lei", "Pang Beibei", "Xu Xiaolan" (a single
 # capitalised word is mostly a place, a firm or a word)
@@ -90,3 +90,16 @@ def find_readings(syllables: tuple[str, ...], text: str) -> list[str]:
         if reads and run not in found:
             found.append(run)
     return found
+
+
+def written_in_pinyin(name: str) -> re.Pattern[str] | None:
+    """How English text writes a Chinese person's name ``name``: the surname then the
+    given name ("Xin Guobin", "Xin Guo-bin") or the other way round ("Guobin Xin"), any
+    reading of each character; None when a character has no reading."""
+    readings, _ = _table()
+    parts = [readings.get(ch) for ch in name]
+    if len(parts) < 2 or not all(parts):
+        return None
+    alts = ["(?:" + "|".join(sorted(p)) + ")" for p in parts if p]
+    surname, given = alts[0], r"[\s-]?".join(alts[1:])
+    return re.compile(rf"\b(?:{surname}\s+{given}|{given}\s+{surname})\b", re.I)

@@ -135,8 +135,7 @@ def _jieba_tokenizer(jieba: Any) -> Any:
 
 # Memos of a tokenizer, emptied when full: runs of Chinese characters recur across
 # passages (专精特新, 小巨人企业, a heading) and answering reads one sentence several times.
-# jieba's tags for names: people (nr…, three characters or more: a two-character "name" is
-# as often a word the tagger misreads, 卡住) and organisations (nt)
+# jieba's tags for people's names
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 _MAX_CUTS = 20_000  # jieba cuts of runs (a few MB)
 _MAX_TOKENS = 4_096  # token lists of whole texts (sentences and passages; tens of MB)
@@ -206,17 +205,17 @@ class Tokenizer:
                     self._jieba = tok
         return self._jieba
 
-    def names(self, text: str) -> list[str]:
-        """Names jieba's tagger reads in ``text``: people (辛国斌) and organisations (经信局),
-        folded."""
+    def people(self, text: str) -> list[str]:
+        """People's names jieba's tagger reads in ``text`` (辛国斌), folded; three
+        characters or more: a two-character "name" is as often a word it misreads (卡住)."""
         if self._tagger is None:
             from jieba import posseg
 
             segmenter = self._segmenter()  # takes the lock itself
             with self._lock:
                 self._tagger = self._tagger or posseg.POSTokenizer(segmenter)
-        return [p.word for p in self._tagger.lcut(fold(text)) if HAN_RUN.fullmatch(p.word) and (
-                len(p.word) > 2 if p.flag in _PERSON_TAGS else p.flag == "nt" and len(p.word) > 1)]
+        return [p.word for p in self._tagger.lcut(fold(text))
+                if p.flag in _PERSON_TAGS and len(p.word) > 2 and HAN_RUN.fullmatch(p.word)]
 
     def words(self, text: str, bigrams: bool = True) -> list[str]:
         """Word tokens of ``text`` without figures: Chinese words (and bigrams), stemmed English."""
