@@ -66,3 +66,13 @@ def test_an_author_question_is_still_answered_by_the_byline(
 
 def test_how_much_money_is_answered_by_a_sum(service: AssistantService) -> None:
     _answers(service, "中央财政为第二批数字化转型试点城市拿出了多少钱？", "2.7 billion")
+
+
+def test_another_citys_sentence_in_the_passage_is_no_answer(
+    service: AssistantService,
+) -> None:
+    # the passage is about Beijing; "深圳…深交所创业板…42家" is Shenzhen's own figure
+    _refuses(service, "北京在深交所主板上市的小巨人有几家？")
+    _answers(service, "深圳有多少家小巨人在深交所创业板上市？", "42")
+    record = service.ask("北京有多少家小巨人在深交所创业板上市？")
+    assert record.found and "23家" in record.answer and "42" not in record.answer

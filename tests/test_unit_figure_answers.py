@@ -15,9 +15,12 @@ def record(value: float, doc: str, start: int, kind: str = "stock") -> FactRecor
     )
 
 
-def cited(doc: str, start: int) -> Citation:
-    return Citation(n=1, doc_id=doc, title="t", chunk_id="c", text="x" * 40, start=start,
-                    quotes=[Quote(text="x" * 20, start=0, end=20)])
+SENTENCE = "深圳有专精特新中小企业11062家，小巨人企业1214家。"
+
+
+def cited(doc: str, start: int, sentence: str = SENTENCE) -> Citation:
+    return Citation(n=1, doc_id=doc, title="t", chunk_id="c", text=sentence + "x" * 20,
+                    start=start, quotes=[Quote(text=sentence, start=0, end=len(sentence))])
 
 
 def test_a_quoted_figure_other_documents_contradict_is_flagged() -> None:
@@ -50,3 +53,30 @@ def test_lines_name_the_asked_metric_first() -> None:
     assert "1,214 national little giants" in lines[0] and "11,062" in lines[1]
     plain = figure_lines(knowledge, [cited("doc", 0)], sheet, frozenset({"深圳"}))
     assert "11,062" in plain[0]  # no metric asked: the sentence's order
+
+
+def test_a_line_names_only_a_place_the_sentence_gives_its_figure() -> None:
+    """The sheet may take a figure's place from the document (a Shenzhen report); a line
+    prints it only when the quoted sentence names the place before the figure, not in an
+    organisation's name, and not among places the figures go to "respectively"."""
+    from assistant.answering.figures import figure_lines
+    from assistant.config import Settings
+    from assistant.knowledge import load_knowledge
+
+    knowledge = load_knowledge(Settings())
+    share = record(45, "doc", 0, "share").model_copy(update={"unit": "%"})
+    sheet = FactSheet.of([share])
+    for sentence in ("据深圳大学统计,1364家位于长三角地区,占比达到45%,广东(含深圳)居前。",
+                     "长三角地区占比达到45%,深圳其次。",
+                     "江苏、深圳分别占45%和20%。"):
+        assert figure_lines(knowledge, [cited("doc", 0, sentence)], sheet, frozenset()) == []
+    shown = figure_lines(knowledge, [cited("doc", 0, "深圳的企业占比达到45%。")], sheet,
+                         frozenset())
+    assert shown and shown[0].startswith("Shenzhen: 45%")
+
+
+def test_a_gap_between_two_figures_is_no_total() -> None:
+    from assistant.knowledge.figure_rules import kind_of
+
+    assert kind_of("总量距北京仅相差10家", "家", False) == "other"
+    assert kind_of("深圳市累计培育1331家", "家", False) == "stock"

@@ -1,4 +1,4 @@
-"""A city's figure is no answer for one of its districts.
+"""A city's figure is no answer for one of its districts, nor another city's for it.
 
 "深圳宝安区单独有几家小巨人？": a passage may name 宝安 in one sentence ("宝安、龙华电子装备
 集群") and give a figure in the next for 深圳 as a whole ("深圳上述四领域…合计122家"). The
@@ -11,14 +11,29 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering.passages import SentenceCache
+from assistant.answering.passages import PlaceSpans, SentenceCache
 
-__all__ = ["whole_of_part"]
+__all__ = ["other_place", "subject_places", "whole_of_part"]
 
 # a place opening an organisation's name ("湖北同方高科泵业有限公司") is no subject
 _TITLE = re.compile(r"《[^》]*》")
 _SELF = re.compile(r"我市|本市|我区|本区|我區|本區|我县|本县|我縣|本縣")
-_ORG_TAIL = re.compile(r"[^，,。；;、\s（）()]{0,24}?(?:公司|集团|集團|银行|銀行|大学|大學|研究院)")
+_ORG_TAIL = re.compile(
+    r"[^，,。；;、\s（）()]{0,24}?(?:公司|集团|集團|银行|銀行|大学|大學|研究院|学院|學院)")
+
+
+def subject_places(sentence: str, spans: PlaceSpans) -> frozenset[str]:
+    """The places a sentence is about: those it names (``spans``: the division table's
+    finder), less those heading an organisation's name (深圳大学, 湖北…有限公司) or inside
+    a cited document's title."""
+    titles = [m.span() for m in _TITLE.finditer(sentence)]
+    return frozenset(
+        c for start, end, c in spans(sentence, frozenset())
+        if not _ORG_TAIL.match(sentence, end) and not any(a < start < b for a, b in titles))
+
+
+def _subjects(sentence: str, cache: SentenceCache) -> frozenset[str]:
+    return subject_places(sentence, cache.place_spans)
 
 
 def whole_of_part(
@@ -31,8 +46,22 @@ def whole_of_part(
     wholes = [p for p in asked if p not in named and cache.enclosing(p) & named]
     if not wholes or _SELF.search(sentence):
         return False
-    titles = [m.span() for m in _TITLE.finditer(sentence)]
-    subjects = frozenset(
-        c for start, end, c in cache.place_spans(sentence, frozenset())
-        if not _ORG_TAIL.match(sentence, end) and not any(a < start < b for a, b in titles))
+    subjects = _subjects(sentence, cache)
     return any(cache.enclosing(p) & subjects for p in wholes)
+
+
+def other_place(asked: frozenset[str], sentence: str, cache: SentenceCache) -> bool:
+    """The sentence is about other places only ("深圳…数量达42家" for Beijing), none inside
+    or around an asked one: the passage naming the asked place elsewhere does not make the
+    sentence's figure that place's. Asked places are compared by their division-table
+    names (Haidian is 海淀)."""
+    if not asked or _SELF.search(sentence):
+        return False
+    canonical = [frozenset(c for _, _, c in cache.place_spans(p, frozenset())) for p in asked]
+    if not all(canonical):  # a region the division table does not know (长三角)
+        return False
+    asked = frozenset().union(*canonical)
+    subjects = _subjects(sentence, cache)
+    related = {s for s in subjects if s in asked or cache.enclosing(s) & asked}
+    return bool(subjects) and not related and not any(
+        cache.enclosing(p) & subjects for p in asked)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from langchain_core.documents import Document
 
 from assistant.answering.anchors import check
-from assistant.answering.enclosing import whole_of_part
+from assistant.answering.enclosing import other_place, whole_of_part
 from assistant.answering.enumeration import enumerates, opens_item
 from assistant.answering.figure_clauses import (
     asks_nationally,
@@ -148,7 +148,8 @@ def _other_anchors(
     about, and those it names)."""
     subject, own = places
     missing: list[str] = []
-    if whole_of_part(asked.places, sent.anchors.places, sentence, cache):
+    if whole_of_part(asked.places, sent.anchors.places, sentence, cache) or other_place(
+            asked.places, sentence, cache):
         missing.append("place")
     if asked.national and places_only(sent.anchors.places | sent.frame, gazetteer) and (
             not NATION.search(fold(sentence))):

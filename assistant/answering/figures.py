@@ -9,13 +9,17 @@ for this; no 2026 figure."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from assistant.answering.enclosing import subject_places
+from assistant.answering.passages import PlaceSpans
 from assistant.knowledge import Knowledge
 from assistant.knowledge.factsheet import FactSheet, year_of
 from assistant.knowledge.figures import DOC_DATE
 from assistant.schema import Citation, FactRecord
 from assistant.text.normalize import fold
+from assistant.text.numbers import find_figures
 
 __all__ = ["conflict_values", "figure_lines", "other_years"]
 
@@ -35,13 +39,40 @@ def _english_place(knowledge: Knowledge, name: str) -> str:
     return "China" if name == "全国" else name
 
 
-def _quoted_records(c: Citation, sheet: FactSheet) -> list[FactRecord]:
-    spans = [(c.start + q.start, c.start + q.end) for q in c.quotes]
-    return [
-        r for r in sheet.of_doc(c.doc_id)
-        if r.kind in _SHOWN_KINDS and r.place
-        and any(r.start < end and r.end > start for start, end in spans)
-    ]
+# "江苏、广东、浙江…分别为711家、561家和400家": which figure is whose is not read here
+_RESPECTIVELY = re.compile(r"分别|分別|respectively", re.I)
+
+
+def _up_to(text: str, record: FactRecord) -> str:
+    """``text`` up to the record's figure (all of it when the figure is not found)."""
+    percent = record.unit == "%"
+    for f in find_figures(text):
+        if f.value == record.value and f.percent == percent:
+            return text[: f.end]
+    return text
+
+
+def _quoted_records(
+    c: Citation, sheet: FactSheet, find_places: PlaceSpans | None = None,
+) -> list[FactRecord]:
+    """The sheet's records of the figures quoted from ``c``; with ``find_places``, only
+    those whose place the quoted sentence names itself, before the figure: a place the
+    sheet took from the document ("Shenzhen" for a Shenzhen report's "长三角地区…占比
+    达到45%") is no place to print beside a figure."""
+    spans = [(c.start + q.start, c.start + q.end, q.text) for q in c.quotes]
+    out = []
+    for r in sheet.of_doc(c.doc_id):
+        if r.kind not in _SHOWN_KINDS or not r.place:
+            continue
+        # the quoted text up to the figure: "…长三角地区,占比达到45%,…广东(含深圳)" names
+        # 深圳 after the 45%, about other figures
+        quoted = [_up_to(text, r) for start, end, text in spans
+                  if r.start < end and r.end > start]
+        if quoted and (find_places is None or r.place == "全国" or any(
+                r.place in (named := subject_places(text, find_places))
+                and not (len(named) > 1 and _RESPECTIVELY.search(text)) for text in quoted)):
+            out.append(r)
+    return out
 
 
 def figure_lines(
@@ -53,7 +84,7 @@ def figure_lines(
     wanted = knowledge.metrics.label(fold(question)) if question else None
     lines: list[tuple[tuple[bool, bool], str]] = []
     for c in citations:
-        for r in _quoted_records(c, sheet):
+        for r in _quoted_records(c, sheet, knowledge.places.spans):
             when = r.as_of.removesuffix(DOC_DATE) if r.as_of else "date not stated"
             kind = _KIND["en"].get(r.kind, "")
             detail = ", ".join(x for x in (kind, when) if x)

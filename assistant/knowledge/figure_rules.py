@@ -48,6 +48,9 @@ _KIND_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"|\btotal|\bcumulative|\bthere are")),
 )
 
+# a difference between two figures (相差10家, the gap is 10), not a count of anything
+_DIFFERENCE = re.compile(r"相差|差距|相距|差额|差額|\bgap\b|\bdifference\b", re.I)
+
 # Measure words that count durations, batches, times, multiples, levels, rounds, articles
 # and people: a figure in them is never a number of firms (累计开展六批, 连续三年新增).
 _OTHER_COUNTERS = frozenset("年批次倍层届轮章节条名位人")
@@ -166,6 +169,8 @@ def kind_of(clause: str, unit: str, rank: bool, figure_at: int | None = None,
     if unit == "yuan":
         return "money"
     if figure_at is not None and counts_a_part(clause, figure_at):
+        return "other"
+    if _DIFFERENCE.search(clause):  # "总量距北京仅相差10家": a gap, not a total
         return "other"
     for kind, cue in _KIND_CUES:
         if cue.search(clause):
