@@ -101,6 +101,8 @@ def classify(exc: BaseException) -> UserError:
         return ModelMissing(detail)
     if "locked" in text:
         return IndexLocked(detail)
+    if isinstance(exc, BrokenPipeError):  # our reader went away, not the store
+        return UserError(detail)
     if isinstance(exc, ConnectionError) or "connect" in name or "could not connect" in text:
         return StoreUnavailable(detail)
     if isinstance(exc, UnicodeError):

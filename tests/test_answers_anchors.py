@@ -76,3 +76,15 @@ def test_another_citys_sentence_in_the_passage_is_no_answer(
     _answers(service, "深圳有多少家小巨人在深交所创业板上市？", "42")
     record = service.ask("北京有多少家小巨人在深交所创业板上市？")
     assert record.found and "23家" in record.answer and "42" not in record.answer
+
+
+def test_one_item_of_a_list_is_not_given_the_lists_figure(service: AssistantService) -> None:
+    # "电子信息、半导体、智能硬件等领域占比超40%": the share is the three fields'
+    _refuses(service, "深圳已上市的小巨人里，光是半导体领域的占比是多少？")
+    _answers(service, "深圳上市小巨人中，电子信息、半导体、智能硬件等领域合起来占多大比例？", "40%")
+
+
+def test_the_number_asked_for_is_no_word_the_answer_must_say(
+    service: AssistantService,
+) -> None:
+    _answers(service, "北京小巨人企业的总数是多少？", "1214")

@@ -83,3 +83,25 @@ def test_ask_prints_a_short_answer_and_nothing_on_stderr(
     assert done.stderr == ""
     lines = done.stdout.splitlines()
     assert 0 < len(lines) <= 15 and "1331" in done.stdout and lines[-1].startswith("[")
+
+
+@pytest.mark.slow
+def test_a_reader_that_stops_reading_gets_no_error(
+    service: AssistantService, tmp_path: Path
+) -> None:
+    """``srdi ask … | head -1``: the reader closes the pipe before the answer is written;
+    that is no store failure and no error, just the end."""
+    store = tmp_path / "vectorstore"
+    shutil.copytree(service.settings.vectorstore_dir, store)
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT),
+           "SRDI_CORPUS_DIR": str(service.settings.corpus_dir),
+           "SRDI_VECTORSTORE_DIR": str(store)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "ask", "深圳累计培育了多少家国家级小巨人企业？"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=PROJECT_ROOT,
+    )
+    assert proc.stdout is not None
+    proc.stdout.close()  # before anything is written: every write meets a closed pipe
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 0, stderr
+    assert b"unavailable" not in stderr and b"error" not in stderr

@@ -17,8 +17,8 @@ from assistant.answering.anchors import is_date_part, years_of
 from assistant.text.numbers import Figure
 
 __all__ = [
-    "asks_reason", "asks_year_only", "is_date_part", "is_quantity", "is_year", "names_money",
-    "states_money",
+    "asks_reason", "asks_year_only", "is_date_part", "is_quantity", "is_year", "names_count",
+    "names_money", "states_money",
 ]
 
 _COUNT = re.compile(r"how (?:many|much)|多少|(?<!哪)[几幾]", re.I)  # 哪几年: which years
@@ -66,3 +66,13 @@ def names_money(forms: tuple[frozenset[str], ...]) -> bool:
 def states_money(text: str) -> bool:
     """Whether ``text`` states a sum of money."""
     return _MONEY_FIGURE.search(text) is not None
+
+
+# Words for "how many" (数量, number): a count states one with its figure, without the word
+_COUNT_WORDS = frozenset({"数量", "總數", "总数", "总量", "個數", "个数", "家数", "number", "count",
+                          "quantiti", "total"})
+
+
+def names_count(forms: tuple[frozenset[str], ...]) -> bool:
+    """Whether a concept's ``forms`` are a word for a number of things."""
+    return any(form & _COUNT_WORDS for form in forms)

@@ -26,7 +26,7 @@ from assistant.answering.asks import (
 )
 from assistant.answering.compounds import compounds, place_parts
 from assistant.answering.enumeration import asked_items, asks_chars, ordinal_item
-from assistant.answering.figure_kinds import asks_reason
+from assistant.answering.figure_kinds import asks_reason, names_count
 from assistant.answering.framing import content_text, without_answer_form
 from assistant.answering.markets import question_anchors, question_entities
 from assistant.answering.names import unknown_names
@@ -255,7 +255,7 @@ def metric_concepts(
     out = []
     for c in concepts(text, glossary, idf, bridge):
         own = {t for form in c.forms for t in form} & words
-        if not own or _lone_character(c):
+        if not own or _lone_character(c) or names_count(c.forms):  # "的数量是多少": a count
             continue
         if places is not None and any(places(t) for t in own):
             continue

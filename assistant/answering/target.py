@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
+from assistant.answering.figure_kinds import names_count
 from assistant.answering.statements import AUTHOR_Q
 from assistant.knowledge.glossary import Glossary
 
@@ -28,7 +29,7 @@ _EN = re.compile(
 # "台北的天气如何", "北京小巨人企业的平均研发投入强度是多少"
 _ZH = re.compile(
     r"的(?P<np>[\u4e00-\u9fff]{1,12}?)(?:一共|总共|總共|共)?"
-    r"(?:是多少|有多少|多少|如何|怎么样|怎麼樣|怎样|怎樣|是什么|是什麼)"
+    r"(?:是多少|有多少|多少|如何|怎么样|怎麼樣|怎样|怎樣|是什么|是什麼|是[几幾])"
     r"(?!时候|時候|时间|時間)"  # "是什么时候发布的" asks when, not for an attribute
 )
 
@@ -90,8 +91,8 @@ def absent_attribute(
     if not words:
         return ""
     head = words[-1]
-    if head in vocabulary or forms(head):
-        return ""
+    if head in vocabulary or forms(head) or names_count((frozenset({head}),)):
+        return ""  # the corpus has it, or it is "the number" a figure states (总数)
     return head
 
 

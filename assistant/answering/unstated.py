@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answering.anchors import ordinal_spans, ordinals_of
+from assistant.answering.group_items import item_of_group
 from assistant.answering.joint import joint_figure
 from assistant.answering.levels import levels_of
 from assistant.answering.passages import COMPARATIVES, PlaceSpans, SentenceCache
@@ -273,6 +274,7 @@ def unstated(
         or parts_only(q, sentence, cache)
         or compared_only(q, sentence, cache.place_spans)
         or joint_figure(q, sentence, cand.doc.page_content, cache.place_spans)
+        or item_of_group(q, sentence, keys)
         or other_level(q, sentence, cache)
         or key_outside_sentence(q, keys, cand, cache)
     )
