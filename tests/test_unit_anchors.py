@@ -153,3 +153,18 @@ def test_for_the_first_time_names_no_batch() -> None:
 def test_a_question_is_no_statement() -> None:
     assert not is_statement("深圳龍崗區專精特新獎勵有多少?")
     assert is_statement("龍崗區對新認定的企業給予獎勵。")
+
+
+def test_a_year_that_dates_the_cited_report_is_checked_against_its_date() -> None:
+    from assistant.answering.doc_dates import dated_as, document_years, without_document_dates
+
+    question = "2021年中信证券的报告指出，A股上市的小巨人有多少家？"
+    assert document_years(question) == {2021}
+    assert years_of(without_document_dates(question)) == set()
+    assert document_years("The April 2023 report on Hubei's firms says what?") == {2023}
+    # a year of the facts, or of a policy the question asks for, dates no report
+    assert document_years("How many did Shenzhen add in 2024, according to the report?") == set()
+    assert document_years("2022年哪份文件搭起了梯度培育体系？") == set()
+    dated = Document("…", metadata={"date": "2023-05-01"})
+    assert dated_as(frozenset({2023}), dated) and not dated_as(frozenset({2021}), dated)
+    assert dated_as(frozenset({2021}), Document("…", metadata={"date": ""}))  # undated

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from langchain_core.documents import Document
 
 from assistant.answering.anchors import check
+from assistant.answering.doc_dates import dated_as
 from assistant.answering.enclosing import other_place, whole_of_part
 from assistant.answering.enumeration import enumerates, opens_item
 from assistant.answering.figure_clauses import (
@@ -191,6 +192,10 @@ def candidates(
             joined = sentence.rstrip().endswith((";", "；"))
             previous_words, previous = previous, sent.words
             anchored = check(q.anchors, sent.anchors, sent.context, sent.fallback_years)
+            # "the 2021 report": another document, unless the sentence names the year (a
+            # reference entry: "the 2024 paper the study cites")
+            if not (dated_as(q.document_years, doc) or q.document_years & sent.anchors.years):
+                anchored = replace(anchored, missing=(*anchored.missing, "document"))
             own = places_only(sent.anchors.places, gazetteer)
             missing = _other_anchors(
                 asked, sent, sentence, (subject, own), gazetteer, cache)

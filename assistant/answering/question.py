@@ -25,6 +25,7 @@ from assistant.answering.asks import (
     wants_number,
 )
 from assistant.answering.compounds import compounds, place_parts
+from assistant.answering.doc_dates import document_years, without_document_dates
 from assistant.answering.enumeration import asked_items, asks_chars, ordinal_item
 from assistant.answering.figure_kinds import asks_reason, names_count
 from assistant.answering.framing import content_text, without_answer_form
@@ -178,6 +179,7 @@ class Question:
     metric: tuple[Concept, ...] = ()  # what a how-much question measures (revenue, 上市)
     place_words: frozenset[str] = frozenset()  # the words of the places the question names
     source_words: frozenset[str] = frozenset()  # …of the source it cites ("据工信部介绍")
+    document_years: frozenset[int] = frozenset()  # "the 2021 report": its document's date
     items: int = 0  # how many items the question asks for ("哪三个方面", "which two kinds")
     item_chars: bool = False  # …as characters of one phrase ("概括成哪四个字")
     ordinal: int = 0  # which item of a list it asks for ("第一条措施", "the second measure")
@@ -198,7 +200,9 @@ class Question:
         # years and batches are: "according to the study of the first four batches")
         subject = without_attribution(text)
         # "the Shanghai STAR Market" names a board, not a place the answer must name
-        anchors = question_anchors(text, gazetteer, places or gazetteer.mentioned)
+        # "the 2021 report says…": the year says which document, checked against its date
+        anchors = question_anchors(
+            without_document_dates(text), gazetteer, places or gazetteer.mentioned)
         if subject != text:
             anchors = replace(anchors, places=question_anchors(
                 subject, gazetteer, places or gazetteer.mentioned).places)
@@ -217,6 +221,7 @@ class Question:
             wants_year=bool(YEAR_Q.search(text)),
             wants_amount=bool(AMOUNT_Q.search(text)),
             anchors=anchors,
+            document_years=document_years(text),
             scope=question_scope(text, wants_number(text)),
             wants_list=(
                 bool(LIST_Q.search(text)) or (asked_items(text) > 1 and not asks_chars(text))
