@@ -88,3 +88,16 @@ def test_the_number_asked_for_is_no_word_the_answer_must_say(
     service: AssistantService,
 ) -> None:
     _answers(service, "北京小巨人企业的总数是多少？", "1214")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "北京的小巨人企业一共雇用了多少名员工？",  # people asked, firms stated
+        "How many employees do Shenzhen's little giants have in total?",
+        "深圳已上市的小巨人企业中有多少人从事研发？",
+    ],
+)
+def test_a_count_of_other_things_is_no_answer(service: AssistantService, question: str) -> None:
+    _refuses(service, question)
+    _answers(service, "北京累计培育了多少家小巨人企业？", "1214")

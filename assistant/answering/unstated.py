@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answering.anchors import ordinal_spans, ordinals_of
+from assistant.answering.counted import LABELS, counts_other_kind
 from assistant.answering.group_items import item_of_group
 from assistant.answering.joint import joint_figure
 from assistant.answering.levels import levels_of
@@ -87,18 +88,6 @@ _BREAKDOWN = re.compile(
 _ITEM_FIGURE = re.compile(
     r"\d[\d,.]*\s*(?:万|萬|亿|億)?\s*(?:家|个|個|项|項|件|名|人|所|元|%|％)?\s*[)）]?\s*[。；;]?$"
 )
-# numbers that label rather than count: a document number (晋政办发〔2019〕87号), a date
-# (3月31日, 2025年3月), a ranking's length (Top20, 前20名)
-_LABELS = re.compile(
-    r"《[^》]*》|[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*第?\s*\d+\s*[号號]"
-    r"|(?:(?:19|20)\d{2}\s*年\s*)?\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号號])?"
-    r"|\btop\s*\d+|前\s*\d+\s*(?:名|位|强|強)|[“「\"][^”」\"]{0,12}\d[^”」\"]{0,12}[”」\"]"
-    # an order of magnitude names a class of firm, not a count (百亿级, 千亿级企业)
-    r"|[\d十百千万萬亿億]+\s*(?:元)?\s*(?:级|級)",
-    re.I,
-)
-
-
 def _counts(text: str) -> bool:
     """Whether ``text`` holds a figure other than a year."""
     return any(f.percent or not (1900 <= f.value <= 2100) for f in find_figures(text))
@@ -112,7 +101,7 @@ def labels_only(q: Question, sentence: str) -> bool:
         return False
     if _SOURCE_LINE.match(sentence):
         return True
-    return _counts(sentence) and not _counts(_LABELS.sub(" ", sentence))
+    return _counts(sentence) and not _counts(LABELS.sub(" ", sentence))
 
 
 def other_entity(q: Question, sentence: str, gazetteer: Gazetteer) -> bool:
@@ -267,6 +256,7 @@ def unstated(
     sentence = cand.text
     return (
         labels_only(q, sentence)
+        or counts_other_kind(q, sentence)
         or combined_batches(q, sentence)
         or nation_figure(q, cand, gazetteer, cache)
         or other_entity(q, sentence, gazetteer)
