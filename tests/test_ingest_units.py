@@ -217,6 +217,13 @@ def test_one_line_bullet_summary_is_split_at_bullets_and_citations() -> None:
     ]
 
 
+def test_a_range_of_numbers_is_no_bullet() -> None:
+    text = "各省数量在 120 - 150 家左右,构成第二梯队。Key facts - Output rose - 3 cities"
+    assert _sentences(text) == [
+        "各省数量在 120 - 150 家左右,构成第二梯队。", "Key facts", "Output rose", "3 cities",
+    ]
+
+
 def test_line_breaks_end_headings_and_list_items() -> None:
     first = "The first line of a paragraph that a plain-text file has hard-wrapped"
     text = f"## Heading\n{first}\nin the middle. Second.\n- item one\n- item two"

@@ -37,6 +37,12 @@ def test_district_with_its_city(places: Places) -> None:
     assert places.parent("广东") is None
 
 
+def test_a_citys_english_name_is_not_taken_by_a_county_sharing_it(places: Places) -> None:
+    # Wuxi: the city 无锡 and the county 巫溪 (Chongqing, a more frequent parent)
+    assert places.mentioned("little giants in Wuxi") == {"无锡"}
+    assert places.mentioned("Wuxi County, Chongqing") >= {"巫溪"}
+
+
 def test_bare_district_name_needs_its_city(places: Places) -> None:
     assert places.mentioned("南山的企业") == frozenset()
     assert places.mentioned("南山的企业", context=frozenset({"深圳"})) == {"南山"}

@@ -12,6 +12,8 @@ from assistant.answering.anchors import (
     ordinals_of,
     years_of,
 )
+from assistant.answering.levels import levels_of
+from assistant.answering.markets import question_anchors
 from assistant.answering.names import _lone_names, absent_han_names, unknown_names
 from assistant.answering.question import question_scope
 from assistant.answering.scope import scope_bonus, sentence_scope
@@ -46,6 +48,7 @@ def test_a_run_of_batches_names_every_ordinal_in_it() -> None:
     assert ordinals_of("第一至六批公示數量分別為:248家、1748家") == set(range(1, 7))
     assert ordinals_of("已完成對前三批專精特新小巨人企業復審") == {1, 2, 3}
     assert ordinals_of("第1-3批") == {1, 2, 3}
+    assert ordinals_of("遠超前兩批總和") == {1, 2}  # 两 counts too
     assert ordinals_of("from the first to the third batch") == {1, 2, 3}
     assert ordinals_of("How many second-batch little giants passed?") == {2}
     assert ordinals_of("the first time it is recognised") == frozenset()
@@ -168,3 +171,18 @@ def test_a_year_that_dates_the_cited_report_is_checked_against_its_date() -> Non
     dated = Document("…", metadata={"date": "2023-05-01"})
     assert dated_as(frozenset({2023}), dated) and not dated_as(frozenset({2021}), dated)
     assert dated_as(frozenset({2021}), Document("…", metadata={"date": ""}))  # undated
+
+
+def test_batches_a_question_compares_with_are_no_anchors() -> None:
+    knowledge = load_knowledge(Settings())
+
+    def ordinals(text: str) -> frozenset[int]:
+        return question_anchors(text, knowledge.gazetteer, knowledge.place_names).ordinals
+
+    assert ordinals("2022年浙江入选多少家？和前两批相比如何？") == frozenset()
+    assert ordinals("前两批一共有多少家？") == {1, 2}
+    assert ordinals("How many more firms were in the fifth batch than the fourth?") == {5}
+
+
+def test_tiers_are_read_through_ruby_readings() -> None:
+    assert levels_of("當(dāng)年入選國(guó)家級(jí)專精特新“小巨人”的企業") == {"national"}

@@ -11,6 +11,7 @@ import pytest
 from test_unit_extract import quotes_for
 
 from assistant.answering.anchors import Anchors, check
+from assistant.answering.asks import wants_amount
 from assistant.answering.figure_kinds import asks_year_only, is_date_part, is_quantity, is_year
 from assistant.answering.levels import levels_of
 from assistant.answering.passages import SentenceCache
@@ -80,6 +81,22 @@ def test_a_why_question_is_answered_by_a_reason_not_a_figure(knowledge: Knowledg
     figure = "第五批小巨人企业共3600家。"
     ask = asker(knowledge, [reason, figure])
     assert ask("为什么第五批小巨人的数量出现了回落？", [figure, reason])[0] == reason
+
+
+@pytest.mark.parametrize(
+    ("question", "amount"),
+    [
+        ("Under which fund will Wuxi set up the new loan product?", False),  # picks a name
+        ("哪家投资机构领投了这一轮？", False),
+        ("How much funding did the central government allocate?", True),
+        ("中央财政安排了多少资金？", True),
+        ("Which city got the most funding, and how much?", True),
+    ],
+)
+def test_a_money_word_asks_for_a_sum_unless_the_question_picks_a_name(
+    question: str, amount: bool
+) -> None:
+    assert wants_amount(question) is amount
 
 
 def test_the_asked_batch_figure_comes_from_a_list_per_batch(knowledge: Knowledge) -> None:

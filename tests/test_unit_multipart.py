@@ -38,6 +38,14 @@ def test_a_later_part_is_read_in_the_first_parts_frame(knowledge: Knowledge) -> 
     assert "Hainan" not in own
 
 
+def test_a_lead_clause_asking_nothing_belongs_to_the_first_part(knowledge: Knowledge) -> None:
+    parse = _parser(knowledge)
+    first, second = part_queries(
+        "海口对小巨人企业的贷款给贴息，贷款额度上限是多少？同一企业最多补多少？", parse)
+    assert first.startswith("海口对小巨人企业的贷款给贴息") and first.endswith("上限是多少")
+    assert second.startswith("海口") and "同一企业" in second
+
+
 def test_parts_are_answered_together_only_when_each_is_found(knowledge: Knowledge) -> None:
     """Plumbing (no meaning involved): a stand-in answers each part from a table."""
     parse = _parser(knowledge)

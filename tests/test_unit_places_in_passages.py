@@ -31,6 +31,14 @@ def test_a_compared_place_is_not_the_context_of_later_sentences(knowledge: Knowl
     assert "宁波" in third.anchors.places
 
 
+def test_a_batch_named_by_a_heading_holds_under_its_sub_heading(knowledge: Knowledge) -> None:
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    text = ("第四批共1039家。\n\n  二、前两批重点企业\n\n  1、地域分布\n\n"
+            "  浙江省和江苏省最多,分别为 90 家和 80 家。")
+    *_, last = cache.get(_doc("d2", text)).sentences
+    assert last.context.ordinals == {1, 2}
+
+
 def test_a_place_named_outside_the_comparison_stays_the_subject(knowledge: Knowledge) -> None:
     cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
     text = "宁波2022年较杭州多20家。宁波累计培育397家。"
@@ -52,3 +60,14 @@ def test_passages_naming_the_asked_place_come_first(knowledge: Knowledge) -> Non
     names_both = knowledge.naming_test("寧波和深圳誰多？")  # any script, every place
     assert names_both is not None
     assert names_both("宁波397家，深圳1331家") and not names_both("宁波397家")
+
+
+def test_a_place_opening_an_organisations_name_is_no_anchor(knowledge: Knowledge) -> None:
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names,
+                          place_spans=knowledge.places.spans)
+    text = ("我市2家企业上榜,分别是华工机械有限公司和湖北同方高科泵业有限公司。"
+            "深圳有104家已上市公司。Researchers at Wuhan University counted 30 firms.")
+    firms, listed, english = cache.get(_doc("d3", text)).sentences
+    assert "湖北" not in firms.anchors.places
+    assert "深圳" in listed.anchors.places  # 上市公司 is no company's name
+    assert "武汉" not in english.anchors.places

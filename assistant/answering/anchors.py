@@ -35,7 +35,8 @@ _ORD_EN = {
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10,
 }  # fmt: skip
 _ORD_ZH = {
-    "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+    "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+    "九": 9, "十": 10,
 }  # fmt: skip
 # "第七批", "第7批", "the seventh batch / list / round", "7th batch" (not "第一次": "for the
 # first time")
@@ -51,14 +52,14 @@ _NUM_EN = {w: n for n, w in enumerate(
 # A run of batches: "第一至六批", "第1-3批", "前三批", "the first six batches",
 # "first to third batch"; and all the batches so far, counted ("累计开展六批", "these four
 # batches", "the four batches of … little giants"): every ordinal in it
-_N = r"[一二三四五六七八九十]|\d{1,2}"
+_N = r"[一二两兩三四五六七八九十]|\d{1,2}"  # 前两批: the first two
 _ORD_WORD = (
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)"
 )
 _ORDINAL_RUN = re.compile(
     rf"第(?P<a>{_N})\s*(?:至|到|-|—|–|~|～)\s*第?(?P<b>{_N})\s*[批届屆轮輪]"
     rf"|前(?P<n>{_N})\s*[批届屆轮輪]"
-    r"|(?:这|這|共|累计|累計|开展|開展|公布|公示)了?\s*(?P<c>[二三四五六七八九十]|\d{1,2})\s*批(?!次)"
+    r"|(?:这|這|共|累计|累計|开展|開展|公布|公示)了?\s*(?P<c>[二两兩三四五六七八九十]|\d{1,2})\s*批(?!次)"
     r"|\bfirst\s+(?P<en_n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
     r"(?:\w+\s+){0,2}?(?:batch|list|round)e?s\b"
     r"|\b(?:the|all|these)\s+(?P<en_c>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"

@@ -7,7 +7,7 @@ import re
 
 __all__ = [
     "AMOUNT_Q", "DEFINITION_Q", "LIST_Q", "NUMBER_Q", "PLACE_Q", "QUOTED", "SHARE_Q", "YEAR_Q",
-    "wants_number",
+    "wants_amount", "wants_number",
 ]
 
 NUMBER_Q = re.compile(
@@ -71,5 +71,13 @@ def wants_number(text: str) -> bool:
     """A figure is the answer: a count word, unless the question picks one (who/which)
     without asking how many."""
     if not NUMBER_Q.search(text):
+        return False
+    return not _PICK_Q.search(text) or bool(_COUNT_Q.search(text))
+
+
+def wants_amount(text: str) -> bool:
+    """A sum of money is the answer: a money word, unless the question picks one (which
+    fund, 哪个基金) without asking how much."""
+    if not AMOUNT_Q.search(text):
         return False
     return not _PICK_Q.search(text) or bool(_COUNT_Q.search(text))

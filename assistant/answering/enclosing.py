@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.orgnames import org_name_spans
 from assistant.answering.passages import PlaceSpans, SentenceCache
 
 __all__ = ["other_place", "subject_places", "whole_of_part"]
 
-# a place opening an organisation's name ("湖北同方高科泵业有限公司") is no subject
 _TITLE = re.compile(r"《[^》]*》")
 _SELF = re.compile(r"我市|本市|我区|本区|我區|本區|我县|本县|我縣|本縣")
-_ORG_TAIL = re.compile(
-    r"[^，,。；;、\s（）()]{0,24}?(?:公司|集团|集團|银行|銀行|大学|大學|研究院|学院|學院)")
 
 
 def subject_places(sentence: str, spans: PlaceSpans) -> frozenset[str]:
@@ -27,9 +25,10 @@ def subject_places(sentence: str, spans: PlaceSpans) -> frozenset[str]:
     finder), less those heading an organisation's name (深圳大学, 湖北…有限公司) or inside
     a cited document's title."""
     titles = [m.span() for m in _TITLE.finditer(sentence)]
+    orgs = {start for start, _ in org_name_spans(sentence, spans)}
     return frozenset(
         c for start, end, c in spans(sentence, frozenset())
-        if not _ORG_TAIL.match(sentence, end) and not any(a < start < b for a, b in titles))
+        if start not in orgs and not any(a < start < b for a, b in titles))
 
 
 def _subjects(sentence: str, cache: SentenceCache) -> frozenset[str]:

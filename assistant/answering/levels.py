@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.question import Concept
-from assistant.text.normalize import fold
+from assistant.text.normalize import fold, without_ruby
 
 __all__ = ["levels_of", "names_tier", "other_tier"]
 
@@ -27,8 +27,8 @@ _LEVELS = {
 
 
 def levels_of(text: str) -> frozenset[str]:
-    """The tiers ``text`` names."""
-    folded = fold(text)
+    """The tiers ``text`` names (read without a web page's ruby readings: 國(guó)家級(jí))."""
+    folded = fold(without_ruby(text))
     return frozenset(name for name, pattern in _LEVELS.items() if pattern.search(folded))
 
 

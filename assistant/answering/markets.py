@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from assistant.answering.anchors import Anchors, anchors_of
+from assistant.answering.anchors import Anchors, anchors_of, ordinals_of
 from assistant.knowledge.entities import Gazetteer
 
 __all__ = ["market_figure_missing", "markets_named", "question_anchors", "question_entities",
@@ -36,14 +36,26 @@ def market_figure_missing(asked: frozenset[str], own: frozenset[str]) -> bool:
     return bool(asked) and not asked & own
 
 
+_COMPARED_SIDE = re.compile(
+    r"(?:和|与|與|跟|同)[^，,。？?；;]{1,12}?(?:相比|比较|比較|相较|相較)"
+    r"|(?:相比|相较|相較)(?:于|於)[^，,。？?；;]{1,12}"
+    r"|\bcompared (?:with|to)\b[^,.?;]{1,40}|\bthan\b[^,.?;]{1,40}",
+    re.I,
+)
+
+
 def question_anchors(
     text: str, gazetteer: Gazetteer, places: Callable[[str], frozenset[str]]
 ) -> Anchors:
     """The anchors of a question (``places``: the place finder): the exchanges it names
     are anchors, the place words of their names are not."""
     markets = markets_named(text, gazetteer)
-    anchors = anchors_of(without_markets(text, gazetteer), places)
-    return replace(anchors, places=anchors.places | markets)
+    plain = without_markets(text, gazetteer)
+    anchors = anchors_of(plain, places)
+    # batches on the other side of a comparison ("和前两批相比如何") are what the asked
+    # figure is compared with, not whose figure it is
+    ordinals = ordinals_of(_COMPARED_SIDE.sub(" ", plain))
+    return replace(anchors, places=anchors.places | markets, ordinals=ordinals)
 
 
 def question_entities(text: str, gazetteer: Gazetteer) -> frozenset[str]:

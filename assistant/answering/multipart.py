@@ -26,9 +26,11 @@ def part_queries(text: str, parse: Callable[[str], Question]) -> list[str]:
     parts = question_parts(text)
     if len(parts) < 2:
         return []
-    first = parse(parts[0]).anchors
-    lead = parts[0].lower()
-    out = [parts[0]]
+    # a lead clause asking nothing ("常州对…专利权质押贷款给贴息，") belongs to the first part
+    opening = text[: text.find(parts[0]) + len(parts[0])].strip()
+    first = parse(opening).anchors
+    lead = opening.lower()
+    out = [opening]
     for part in parts[1:]:
         own = parse(part).anchors
         frame = [] if own.places else [p for p in sorted(first.places) if p.lower() in lead]

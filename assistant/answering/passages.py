@@ -13,6 +13,7 @@ from typing import Protocol
 from langchain_core.documents import Document
 
 from assistant.answering.anchors import Anchors, anchors_of
+from assistant.answering.orgnames import without_org_places
 from assistant.text.normalize import HAN_RUN, Tokenizer, fold, reading_text
 from assistant.text.sentences import is_heading_like, split_sentences
 
@@ -163,20 +164,34 @@ class SentenceCache:
         # 其中…"), not for one turning to another place ("反观北京，…") or the rest
         ordinals, previous = context.ordinals, Anchors()
         for s, e in sentence_spans(text):
-            own = anchors_of(text[s:e], partial(self._places, context=context.places))
+            own = anchors_of(without_org_places(text[s:e], self.place_spans),
+                             partial(self._places, context=context.places))
             words = frozenset(tokenize(text[s:e], bigrams=False))
             carried = previous.ordinals if own.places <= previous.places else frozenset()
             around = replace(context, ordinals=ordinals | carried)
             sentences.append(Sentence(s, e, words, own, around, opening.years, frame))
             compared = self._compared(text[s:e], context.places)
             context = context | replace(own, places=own.places - compared)
-            if is_heading_like(text[s:e]):
-                ordinals, previous = ordinals | own.ordinals, Anchors()
+            head = self._heading_anchors(text[s:e], own, context.places)
+            if head is not None:  # its batch holds for the section
+                ordinals, previous = ordinals | head.ordinals, Anchors()
             else:
                 previous = replace(own, ordinals=own.ordinals | carried,
                                    places=own.places | previous.places)
         return Analysed(frozenset(tokenize(text, bigrams=False)), tuple(sentences),
                         fold(reading_text(text)))
+
+    def _heading_anchors(
+        self, span: str, own: Anchors, context: frozenset[str]
+    ) -> Anchors | None:
+        """The anchors of a heading (``own``), or of the heading line a span starts with
+        ("二、前三批重点小巨人" joined to the sub-heading under it); None for no heading."""
+        if is_heading_like(span):
+            return own
+        head = span.split("\n", 1)[0]
+        if head == span or not is_heading_like(head):
+            return None
+        return anchors_of(head, partial(self._places, context=context))
 
     def _compared(self, sentence: str, context: frozenset[str]) -> frozenset[str]:
         """Places a sentence names only as the other side of a comparison: the later

@@ -8,6 +8,7 @@ of the question's weight the sentence expresses.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
@@ -15,13 +16,13 @@ from dataclasses import dataclass, field, replace
 
 from assistant.answering.anchors import Anchors, years_of
 from assistant.answering.asks import (
-    AMOUNT_Q,
     DEFINITION_Q,
     LIST_Q,
     PLACE_Q,
     QUOTED,
     SHARE_Q,
     YEAR_Q,
+    wants_amount,
     wants_number,
 )
 from assistant.answering.compounds import compounds, place_parts
@@ -92,6 +93,12 @@ class Concept:
         return any(form <= tokens for form in self.forms)
 
 
+# a numeral with its measure word (一家, 每家, 两个, 三项) says how many, not what of
+_COUNT_PHRASE = re.compile(
+    r"[一二两兩三四五六七八九十百千万萬几幾多每某][家个個项項件名位种種类類]"
+)
+
+
 def concepts(
     text: str, glossary: Glossary, idf: Idf, bridge: Bridge | None = None,
     drop: AbstractSet[str] = frozenset(),
@@ -122,6 +129,7 @@ def concepts(
         verb = bridge is not None and all(bridge.is_verb(t) for t in own)  # 超过: an action
         out.append(Concept(sum(idf(t) for t in own), forms, idf.known(forms), verb))
     # function words (只有, 跟, 这次) name nothing a sentence must say; glossary terms stay
+    words = {w for w in words if not _COUNT_PHRASE.fullmatch(w)}
     for t, pieces in compounds(words - used - zh_function_words()):  # 省区市: one concept
         other = bridge.forms(t) if bridge is not None else ()
         forms = (frozenset({t}), *((pieces,) if pieces else ()), *(frozenset({o}) for o in other))
@@ -219,7 +227,7 @@ class Question:
             wants_number=wants_number(text) and not asks_reason(text),
             wants_share=bool(SHARE_Q.search(text)),
             wants_year=bool(YEAR_Q.search(text)),
-            wants_amount=bool(AMOUNT_Q.search(text)),
+            wants_amount=wants_amount(text),
             anchors=anchors,
             document_years=document_years(text),
             scope=question_scope(text, wants_number(text)),

@@ -208,8 +208,11 @@ def load_places(
         for alias, contextual in names:
             key = alias.translate(_LOWER)
             previous = aliases.get(key)
-            # a city's alias never needs context, even if a district shares it
-            aliases[key] = (place.canonical, contextual and (previous is None or previous[1]))
+            # a name that needs its city in context (a county's "Wuxi") never takes a name
+            # from a place that does not (the city Wuxi, 无锡), whatever their weights
+            if previous is not None and contextual and previous[0] and not previous[1]:
+                continue
+            aliases[key] = (place.canonical, contextual)
     for phrase in read_stoplist(stoplist_path):
         if phrase not in aliases:
             aliases[phrase.translate(_LOWER)] = ("", False)  # a word, or a blocking phrase

@@ -4,8 +4,8 @@ Boundaries: Chinese 。！？； (also their ASCII forms when Chinese text follo
 English . ! ? ; followed by whitespace (not after abbreviations such as "No.",
 "Co.", "e.g." or initials, not before a lower-case word, never inside 1.46),
 citation markers such as ``[5][6]`` followed by a capitalised word, `` - ``
-bullets of one-line summaries, and line breaks that end a paragraph, heading or
-list item.
+bullets of one-line summaries (not a range such as "120 - 150"), and line breaks that end
+a paragraph, heading or list item.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ _CANDIDATE = re.compile(
     rf"(?P<cjk>[。！？；]+{_CLOSERS})"
     rf"|(?P<ascii>[.!?;]+{_CLOSERS})(?=\s|$|(?P<after_han>[\u3400-\u9fff“‘「『（(]))"
     r"|(?P<cite>(?:\[\d+(?:[-–,]\d+)*\])+)(?=\s+[A-Z“\"'])"
-    r"|(?P<dash>[ \t][-–—][ \t])(?=[A-Z0-9“\"'\[\u3400-\u9fff])"
+    # (not a range of numbers: "120 - 150 家")
+    r"|(?<!\d)(?P<dash>[ \t][-–—][ \t])(?=[A-Z0-9“\"'\[\u3400-\u9fff])"
     r"|(?P<para>\s*\n\s*\n\s*)"
     r"|(?P<nl>[ \t\r]*\n[ \t\r]*)"
 )
