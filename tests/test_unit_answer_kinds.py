@@ -12,7 +12,13 @@ from test_unit_extract import quotes_for
 
 from assistant.answering.anchors import Anchors, check
 from assistant.answering.asks import wants_amount
-from assistant.answering.figure_kinds import asks_year_only, is_date_part, is_quantity, is_year
+from assistant.answering.figure_kinds import (
+    asks_year_only,
+    is_date_part,
+    is_quantity,
+    is_year,
+    states_share_in_words,
+)
 from assistant.answering.levels import levels_of
 from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Idf, Question
@@ -97,6 +103,15 @@ def test_a_money_word_asks_for_a_sum_unless_the_question_picks_a_name(
     question: str, amount: bool
 ) -> None:
     assert wants_amount(question) is amount
+
+
+def test_a_share_said_in_words_answers_a_share_question(knowledge: Knowledge) -> None:
+    words = "首批上市公司中，专精特新企业占比过半。"
+    count = "首批上市公司共81家，总市值超3000亿元。"
+    ask = asker(knowledge, [words, count])
+    assert ask("首批上市公司中专精特新企业占多大比重？", [words, count])[:1] == [words]
+    assert states_share_in_words("More than one-fifth of them lead their niche")
+    assert not states_share_in_words("上半年新增企业12家")  # half a year, no share
 
 
 def test_the_asked_batch_figure_comes_from_a_list_per_batch(knowledge: Knowledge) -> None:

@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import re
 
-from assistant.answering.figure_kinds import asks_year_only, is_quantity, is_year
+from assistant.answering.figure_kinds import (
+    asks_year_only,
+    is_quantity,
+    is_year,
+    states_share_in_words,
+)
 from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Question
 from assistant.answering.scope import CLAUSE, scope_bonus, sentence_scope
@@ -128,7 +133,7 @@ def _figure_bonus(
     if not _CONFIRM.search(q.text):
         figures = [f for f in figures
                    if canonical(f.value, f.percent) not in q.anchors.figures]
-    if q.wants_share and any(f.percent for f in figures):
+    if q.wants_share and (any(f.percent for f in figures) or states_share_in_words(text)):
         return 0.25
     if q.wants_year and any(is_year(text, f) for f in figures):
         return 0.2

@@ -18,7 +18,7 @@ from assistant.text.numbers import Figure
 
 __all__ = [
     "asks_reason", "asks_year_only", "is_date_part", "is_quantity", "is_year", "names_count",
-    "names_money", "states_money",
+    "names_money", "states_money", "states_share_in_words",
 ]
 
 _COUNT = re.compile(r"how (?:many|much)|多少|(?<!哪)[几幾]", re.I)  # 哪几年: which years
@@ -76,3 +76,21 @@ _COUNT_WORDS = frozenset({"数量", "總數", "总数", "总量", "個數", "个
 def names_count(forms: tuple[frozenset[str], ...]) -> bool:
     """Whether a concept's ``forms`` are a word for a number of things."""
     return any(form & _COUNT_WORDS for form in forms)
+
+
+# A share said in words: 过半, 半数, 三分之一, one-fifth, half of them (not a half year:
+# 上半年, 近半年, the first half of 2024)
+_SHARE_WORDS = re.compile(
+    r"(?:过|過|超过|超過|近|逾|占|佔)半(?![年月天日])|半数|半數|一半(?![年月天日])"
+    r"|[一二三四五六七八九十百]分之[一二三四五六七八九十]"
+    r"|\b(?:one|a|two|three|four)[- ](?:half|third|fifth|quarter|tenth)s?\b(?! of (?:the |this |"
+    r"last |next )?(?:year|month|century|20\d\d))"
+    r"|\bhalf\b(?! (?:of )?(?:the |this |last |next )?(?:year|month|century|20\d\d))"
+    r"|\bmajority\b",
+    re.I,
+)
+
+
+def states_share_in_words(text: str) -> bool:
+    """Whether ``text`` states a proportion in words (过半, one-fifth) rather than digits."""
+    return _SHARE_WORDS.search(text) is not None
