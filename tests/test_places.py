@@ -43,6 +43,11 @@ def test_a_citys_english_name_is_not_taken_by_a_county_sharing_it(places: Places
     assert places.mentioned("Wuxi County, Chongqing") >= {"巫溪"}
 
 
+def test_a_district_the_context_licenses_wins_an_overlap(places: Places) -> None:
+    # 和顺 is a county of Shanxi; after 北京, "和顺义" is "and Shunyi"
+    assert places.mentioned("通州、大兴和顺义等区", context=frozenset({"北京"})) >= {"顺义"}
+
+
 def test_bare_district_name_needs_its_city(places: Places) -> None:
     assert places.mentioned("南山的企业") == frozenset()
     assert places.mentioned("南山的企业", context=frozenset({"深圳"})) == {"南山"}

@@ -11,7 +11,7 @@ import pytest
 from test_unit_extract import quotes_for
 
 from assistant.answering.anchors import Anchors, check
-from assistant.answering.asks import wants_amount
+from assistant.answering.asks import wants_amount, wants_year
 from assistant.answering.figure_kinds import (
     asks_year_only,
     is_date_part,
@@ -103,6 +103,19 @@ def test_a_money_word_asks_for_a_sum_unless_the_question_picks_a_name(
     question: str, amount: bool
 ) -> None:
     assert wants_amount(question) is amount
+
+
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [
+        ("When did Shenzhen overtake Beijing?", True),
+        ("Which ministry issued the notice, and when?", True),
+        ("When the study describes the problems, which district is third?", False),
+        ("When it comes to funding, how much did the city give?", False),
+    ],
+)
+def test_a_when_clause_framing_another_question_asks_no_date(question: str, year: bool) -> None:
+    assert wants_year(question) is year
 
 
 def test_a_share_said_in_words_answers_a_share_question(knowledge: Knowledge) -> None:

@@ -7,7 +7,7 @@ import re
 
 __all__ = [
     "AMOUNT_Q", "DEFINITION_Q", "LIST_Q", "NUMBER_Q", "PLACE_Q", "QUOTED", "SHARE_Q", "YEAR_Q",
-    "wants_amount", "wants_number",
+    "wants_amount", "wants_number", "wants_year",
 ]
 
 NUMBER_Q = re.compile(
@@ -81,3 +81,18 @@ def wants_amount(text: str) -> bool:
     if not AMOUNT_Q.search(text):
         return False
     return not _PICK_Q.search(text) or bool(_COUNT_Q.search(text))
+
+
+# "When the study describes…, which district…": a clause saying when something is asked
+# about, then the question proper
+_WHEN_CLAUSE = re.compile(
+    r"^\s*when\b(?!\s+(?:did|does|do|was|were|is|are|will|would|has|have|had|can|could)\b)"
+    r"[^,?]*,\s*(?:which|what|who|whom|how|where|why)\b",
+    re.I,
+)
+
+
+def wants_year(text: str) -> bool:
+    """A date or year is the answer: a when-word asking, not a when-clause framing
+    another question word."""
+    return bool(YEAR_Q.search(_WHEN_CLAUSE.sub(" ", text)))

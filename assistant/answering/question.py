@@ -21,9 +21,9 @@ from assistant.answering.asks import (
     PLACE_Q,
     QUOTED,
     SHARE_Q,
-    YEAR_Q,
     wants_amount,
     wants_number,
+    wants_year,
 )
 from assistant.answering.compounds import compounds, place_parts
 from assistant.answering.doc_dates import document_years, without_document_dates
@@ -226,7 +226,7 @@ class Question:
             entities=question_entities(subject, gazetteer),
             wants_number=wants_number(text) and not asks_reason(text),
             wants_share=bool(SHARE_Q.search(text)),
-            wants_year=bool(YEAR_Q.search(text)),
+            wants_year=wants_year(text),
             wants_amount=wants_amount(text),
             anchors=anchors,
             document_years=document_years(text),

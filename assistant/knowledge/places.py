@@ -91,8 +91,12 @@ class Places:
             if folded[start].isascii() and not _word_bounded(folded, start, end + 1):
                 continue
             found.append((start, end + 1, canonical, contextual))
-        # the longest alias wins an overlap: 龙岗区 in 和龙岗区, not the city 和龙
-        found.sort(key=lambda s: (s[0] - s[1], s[0]))
+        # the longest alias wins an overlap: 龙岗区 in 和龙岗区, not the city 和龙; of two as
+        # long, one the context licenses (顺义 in 和顺义 after 北京, not the county 和顺)
+        def unlicensed(span: tuple[int, int, str, bool]) -> bool:
+            return span[3] and not self._ancestors.get(span[2], set()) & context
+
+        found.sort(key=lambda s: (s[0] - s[1], unlicensed(s), s[0]))
         taken: list[tuple[int, int, str, bool]] = []
         for span in found:
             if all(span[1] <= t[0] or span[0] >= t[1] for t in taken):
