@@ -11,7 +11,7 @@ import pytest
 from test_unit_extract import quotes_for
 
 from assistant.answering.anchors import Anchors, check
-from assistant.answering.asks import wants_amount, wants_year
+from assistant.answering.asks import wants_amount, wants_number, wants_year
 from assistant.answering.figure_kinds import (
     asks_year_only,
     is_date_part,
@@ -116,6 +116,19 @@ def test_a_money_word_asks_for_a_sum_unless_the_question_picks_a_name(
 )
 def test_a_when_clause_framing_another_question_asks_no_date(question: str, year: bool) -> None:
     assert wants_year(question) is year
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("近幾年獨角獸數量逐漸增多的是哪些城市？", False),  # 近几年: recent years
+        ("这几年几乎每个区都有小巨人，是哪些区？", False),  # 几乎: almost
+        ("前三批一共有几家？", True),
+        ("深圳有多少家小巨人？", True),
+    ],
+)
+def test_ji_asks_how_many_only_as_a_count_word(question: str, number: bool) -> None:
+    assert wants_number(question) is number
 
 
 def test_a_share_said_in_words_answers_a_share_question(knowledge: Knowledge) -> None:

@@ -6,12 +6,16 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "AMOUNT_Q", "DEFINITION_Q", "LIST_Q", "NUMBER_Q", "PLACE_Q", "QUOTED", "SHARE_Q", "YEAR_Q",
+    "AMOUNT_Q", "DEFINITION_Q", "JI", "LIST_Q", "NUMBER_Q", "PLACE_Q", "QUOTED", "SHARE_Q",
+    "YEAR_Q",
     "wants_amount", "wants_number", "wants_year",
 ]
 
+# 几 asking how many: not 哪几 (which), 第几 (which one), 近几年 / 这几年 / 前几年 / 过去几年
+# (recent years) nor 几乎 (almost)
+JI = r"(?<![哪第近这這前去])[几幾](?!乎)"
 NUMBER_Q = re.compile(
-    r"how (many|much)|number of|多少|(?<![哪第])[幾几]|数量|數量|总量|總量|规模|規模|金额|金額"
+    rf"how (many|much)|number of|多少|{JI}|数量|數量|总量|總量|规模|規模|金额|金額"
     # "what is the total export value of…": a measure asked for is a figure
     r"|\bwhat(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"(?:total|value|amount|sum|count|size|revenue|profit|turnover)\b",
@@ -22,7 +26,7 @@ NUMBER_Q = re.compile(
 # 哪几 / 哪些 / 哪个 (哪几个领域, 哪些短板, 哪个区) pick: "which", not "how many".
 _PICK_Q = re.compile(r"谁|誰|\bwho\b|\bwhich (?!year)|哪[几幾些个個家位]", re.I)
 # 第几 asks which one of a series (第几次会议: the eleventh), no count
-_COUNT_Q = re.compile(r"how (?:many|much)|多少|(?<![哪第])[几幾]", re.I)
+_COUNT_Q = re.compile(rf"how (?:many|much)|多少|{JI}", re.I)
 # "share" asks for a proportion as a noun ("what share of", "market share"), not as a
 # verb ("to share the risk")
 SHARE_Q = re.compile(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.asks import JI
 from assistant.answering.figure_kinds import is_quantity
 from assistant.answering.question import Question
 from assistant.knowledge.figure_rules import unit_of
@@ -46,7 +47,7 @@ _NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("year", re.compile(r"\byears?\b")),
     ("school", re.compile(r"\b(?:universit(?:y|ies)|colleges?|schools?)\b")),
 )
-_ZH_ASK = re.compile(r"(?:多少|(?<![哪第])[几幾])\s*(?P<m>[家户戶名位人项項件批次年所个個])"
+_ZH_ASK = re.compile(rf"(?:多少|{JI})\s*(?P<m>[家户戶名位人项項件批次年所个個])"
                      r"(?P<tail>[^，,。？?；;]{0,6})")
 _EN_ASK = re.compile(r"\bhow many\s+(?P<tail>(?:[\w'-]+\s+){0,3}[\w'-]+)", re.I)
 _NOUN_WINDOW = 6  # characters after 个 that name what it counts (个专精特新企业 → 企业)

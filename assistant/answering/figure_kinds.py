@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from assistant.answering.anchors import is_date_part, years_of
+from assistant.answering.asks import JI
 from assistant.text.numbers import Figure
 
 __all__ = [
@@ -21,7 +22,7 @@ __all__ = [
     "names_money", "states_money", "states_share_in_words",
 ]
 
-_COUNT = re.compile(r"how (?:many|much)|多少|(?<!哪)[几幾]", re.I)  # 哪几年: which years
+_COUNT = re.compile(rf"how (?:many|much)|多少|{JI}", re.I)  # 哪几年: which years
 _REASON = re.compile(r"^\s*why\b|\bwhy (?:did|do|does|is|are|was|were|has|have)\b"
                      r"|为什么|為什麼|为何|為何|什么原因|什麼原因", re.I)
 
