@@ -131,6 +131,13 @@ def test_ji_asks_how_many_only_as_a_count_word(question: str, number: bool) -> N
     assert wants_number(question) is number
 
 
+def test_a_target_is_stated_by_a_sentence_setting_it(knowledge: Knowledge) -> None:
+    plan = "规划提出，将推动形成10万家专精特新中小企业。"
+    now = "目前全国共有专精特新中小企业14.1万家。"
+    ask = asker(knowledge, [plan, now])
+    assert ask("专精特新中小企业的培育目标是多少家？", [plan, now])[:1] == [plan]
+
+
 def test_a_share_said_in_words_answers_a_share_question(knowledge: Knowledge) -> None:
     words = "首批上市公司中，专精特新企业占比过半。"
     count = "首批上市公司共81家，总市值超3000亿元。"

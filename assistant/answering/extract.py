@@ -43,7 +43,7 @@ from assistant.answering.selection import (
 )
 from assistant.answering.statements import AUTHOR_Q, DEFINES, is_statement
 from assistant.answering.subjects import SUBJECT, other_subject, same_subject, subject_after
-from assistant.answering.targets import asks_done, target_term
+from assistant.answering.targets import asks_done, names_target, states_plan, target_term
 from assistant.answering.unstated import stated
 from assistant.knowledge.entities import Gazetteer
 from assistant.knowledge.figures import NATION
@@ -69,17 +69,24 @@ ORDINAL_BONUS = 0.2  # for a sentence opening the list item the question asks fo
 METRIC_MIN = 0.5  # share of a how-much question's metric the quoted sentence must name
 
 
-def _metric_share(q: Question, tokens: frozenset[str]) -> float:
+def _metric_share(q: Question, tokens: frozenset[str], sentence: str) -> float:
     """Weighted share of the question's metric concepts that ``tokens`` express (all of
-    them: what is measured must be named, even across languages)."""
+    them: what is measured must be named, even across languages); a word for a target is
+    expressed by a sentence setting one."""
     total = sum(c.weight for c in q.metric)
-    return sum(c.weight for c in q.metric if c.covered(tokens)) / total if total else 1.0
+    plan = states_plan(sentence)
+    said = sum(c.weight for c in q.metric
+               if c.covered(tokens) or (plan and names_target(c.forms)))
+    return said / total if total else 1.0
 
 
 def _expressed(concept: Concept, cand: Candidate, cache: SentenceCache) -> bool:
     """Does the candidate's passage express ``concept`` (:meth:`SentenceCache.expresses`)?
-    A word for a sum of money is expressed by a sum in the sentence."""
+    A word for a sum of money is expressed by a sum in the sentence, one for a target by
+    a sentence setting one."""
     if names_money(concept.forms) and states_money(cand.text):
+        return True
+    if names_target(concept.forms) and states_plan(cand.text):
         return True
     return cache.expresses(cand.doc, concept.forms)
 
@@ -219,7 +226,7 @@ def candidates(
             years = tuple(sorted(sent.anchors.years or sent.context.years))
             out.append(Candidate(
                 doc, rank, sent.start, sent.end, score, cov, context, passage_cov, anchored,
-                statement, years, _metric_share(q, sent.words | previous_words), figure,
+                statement, years, _metric_share(q, sent.words | previous_words, sentence), figure,
             ))
     out = same_subject(out)
     out.sort(key=lambda c: c.score, reverse=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["TARGET_CLASH", "asks_done", "target_term"]
+__all__ = ["TARGET_CLASH", "asks_done", "names_target", "states_plan", "target_term"]
 
 TARGET_CLASH = 0.3  # as much as a heading's penalty: the sentence states something else
 _TARGET = re.compile(
@@ -32,3 +32,24 @@ def asks_done(question: str) -> bool:
 def target_term(done: bool, sentence: str) -> float:
     """Penalty for a sentence stating a target when what is done is asked (``done``)."""
     return -TARGET_CLASH if done and _TARGET.search(sentence) else 0.0
+
+
+# Words for "a target" (培育目标, the goal): a sentence states one by setting it, in any
+# wording ("will promote the formation of 100,000…", 到2025年培育…), without the word.
+_TARGET_WORDS = frozenset({"目标", "目標", "target", "goal", "aim", "objectiv"})
+_PLAN = re.compile(
+    _TARGET.pattern
+    + r"|\bwill (?:promote|cultivate|foster|nurture|build|form|reach|exceed|achieve|add)\b"
+    r"|将培育|將培育|推动形成|推動形成|到20\d\d年|\bby (?:the end of )?20\d\d\b",
+    re.I,
+)
+
+
+def names_target(forms: tuple[frozenset[str], ...]) -> bool:
+    """Whether a concept's ``forms`` are a word for a target."""
+    return any(form & _TARGET_WORDS for form in forms)
+
+
+def states_plan(sentence: str) -> bool:
+    """Whether ``sentence`` sets a target or states a plan."""
+    return _PLAN.search(sentence) is not None
