@@ -138,6 +138,14 @@ def test_a_target_is_stated_by_a_sentence_setting_it(knowledge: Knowledge) -> No
     assert ask("专精特新中小企业的培育目标是多少家？", [plan, now])[:1] == [plan]
 
 
+def test_a_measure_asked_as_a_total_must_be_the_sentences(knowledge: Knowledge) -> None:
+    income = "In 2022, the operating income earned by the little giants reached 4.1 trillion yuan."
+    ask = asker(knowledge, [income])
+    assert ask("What total profit did the little giants earn in 2022?", [income]) == []
+    assert ask("What total operating income did the little giants earn in 2022?",
+               [income]) == [income]
+
+
 def test_a_share_said_in_words_answers_a_share_question(knowledge: Knowledge) -> None:
     words = "首批上市公司中，专精特新企业占比过半。"
     count = "首批上市公司共81家，总市值超3000亿元。"

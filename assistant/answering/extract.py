@@ -74,9 +74,9 @@ def _metric_share(q: Question, tokens: frozenset[str], sentence: str) -> float:
     them: what is measured must be named, even across languages); a word for a target is
     expressed by a sentence setting one."""
     total = sum(c.weight for c in q.metric)
-    plan = states_plan(sentence)
-    said = sum(c.weight for c in q.metric
-               if c.covered(tokens) or (plan and names_target(c.forms)))
+    plan, money = states_plan(sentence), states_money(sentence)
+    said = sum(c.weight for c in q.metric if c.covered(tokens) or (
+        plan and names_target(c.forms)) or (money and names_money(c.forms)))
     return said / total if total else 1.0
 
 

@@ -48,11 +48,23 @@ _ZH_TAIL = re.compile(
 )
 
 
+# "What total profit did…", "How much profit did…": the measure asked for, before the verb
+_EN_MEASURE = re.compile(
+    r"^\s*(?:what\s+(?P<np>(?:total|combined|average|annual|net|overall)\s+[a-z][\w-]*"
+    r"(?:\s+[a-z][\w-]*)?)|how much\s+(?P<much>[a-z][\w-]*))"
+    r"\s+(?:did|does|do|has|have|had|will|would|was|were|is|are)\b",
+    re.I,
+)
+
+
 def metric_phrase(text: str) -> str:
     """What a how-much question measures: the asked attribute, else the clause before
     "有多少 / 是多少"; with what follows "了多少" ("缴了多少税": 税), "" if none."""
     tail = _ZH_TAIL.search(text)
     counted = (tail["np"] or tail["short"]) if tail else ""
+    measure = _EN_MEASURE.search(text)
+    if measure:
+        return str(measure["np"] or measure["much"])
     found = asked_attribute(text)
     if found:
         return " ".join(x for x in (found, tail["short"] if tail else "") if x)
