@@ -11,7 +11,7 @@ import pytest
 from test_unit_extract import quotes_for
 
 from assistant.answering.anchors import Anchors, check
-from assistant.answering.asks import wants_amount, wants_number, wants_year
+from assistant.answering.asks import wants_amount, wants_number, wants_share, wants_year
 from assistant.answering.figure_kinds import (
     asks_year_only,
     is_date_part,
@@ -144,6 +144,20 @@ def test_a_measure_asked_as_a_total_must_be_the_sentences(knowledge: Knowledge) 
     assert ask("What total profit did the little giants earn in 2022?", [income]) == []
     assert ask("What total operating income did the little giants earn in 2022?",
                [income]) == [income]
+
+
+@pytest.mark.parametrize(
+    ("question", "share", "number"),
+    [
+        ("What VAT rate applies to small firms?", True, False),
+        ("这类贷款的年利率具体是多少？", True, False),
+        ("利率水平是怎样的？", False, False),  # asked about in words
+        ("增速高于行业平均的企业能获得什么激励？", False, False),  # a condition
+        ("有多少家企业获得贷款？", False, True),
+    ],
+)
+def test_a_rate_asked_for_is_a_percentage(question: str, share: bool, number: bool) -> None:
+    assert (wants_share(question), wants_number(question)) == (share, number)
 
 
 def test_a_share_said_in_words_answers_a_share_question(knowledge: Knowledge) -> None:

@@ -8,7 +8,7 @@ import re
 __all__ = [
     "AMOUNT_Q", "DEFINITION_Q", "JI", "LIST_Q", "NUMBER_Q", "PLACE_Q", "QUOTED", "SHARE_Q",
     "YEAR_Q",
-    "wants_amount", "wants_number", "wants_year",
+    "wants_amount", "wants_number", "wants_share", "wants_year",
 ]
 
 # 几 asking how many: not 哪几 (which), 第几 (which one), 近几年 / 这几年 / 前几年 / 过去几年
@@ -76,7 +76,7 @@ YEAR_Q = re.compile(
 def wants_number(text: str) -> bool:
     """A figure is the answer: a count word, unless the question picks one (who/which)
     without asking how many."""
-    if not NUMBER_Q.search(text):
+    if not NUMBER_Q.search(text) or _RATE_ASKED.search(text):  # 利率是多少: a rate
         return False
     return not _PICK_Q.search(text) or bool(_COUNT_Q.search(text))
 
@@ -102,3 +102,18 @@ def wants_year(text: str) -> bool:
     """A date or year is the answer: a when-word asking, not a when-clause framing
     another question word."""
     return bool(YEAR_Q.search(_WHEN_CLAUSE.sub(" ", text)))
+
+
+# A rate asked for is a percentage ("What VAT rate applies…", 年利率是多少), not a rate a
+# question names as a condition (增速高于行业平均) or asks about in words (利率水平怎样)
+_RATE_ASKED = re.compile(
+    r"\bwhat\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?rates?\b"
+    r"|(?:利|税|稅|费|費|增长|增長|通过|通過|占有|佔有|覆盖|覆蓋|获贷|獲貸|转化|轉化|收益|回报|回報)率"
+    r"[^，,。？?；;]{0,6}?(?:是多少|为多少|為多少|多少|几|幾|多高)",
+    re.I,
+)
+
+
+def wants_share(text: str) -> bool:
+    """A proportion or a rate is the answer."""
+    return bool(SHARE_Q.search(text) or _RATE_ASKED.search(text))

@@ -20,9 +20,9 @@ from assistant.answering.asks import (
     LIST_Q,
     PLACE_Q,
     QUOTED,
-    SHARE_Q,
     wants_amount,
     wants_number,
+    wants_share,
     wants_year,
 )
 from assistant.answering.compounds import compounds, place_parts
@@ -225,7 +225,7 @@ class Question:
             concepts=concepts(text, glossary, idf, bridge, drop),
             entities=question_entities(subject, gazetteer),
             wants_number=wants_number(text) and not asks_reason(text),
-            wants_share=bool(SHARE_Q.search(text)),
+            wants_share=wants_share(text),
             wants_year=wants_year(text),
             wants_amount=wants_amount(text),
             anchors=anchors,
