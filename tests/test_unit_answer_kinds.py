@@ -154,6 +154,7 @@ def test_a_measure_asked_as_a_total_must_be_the_sentences(knowledge: Knowledge) 
         ("利率水平是怎样的？", False, False),  # asked about in words
         ("增速高于行业平均的企业能获得什么激励？", False, False),  # a condition
         ("有多少家企业获得贷款？", False, True),
+        ("What is the maximum loan the bank will grant to one firm?", False, True),
     ],
 )
 def test_a_rate_asked_for_is_a_percentage(question: str, share: bool, number: bool) -> None:

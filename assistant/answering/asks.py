@@ -18,7 +18,8 @@ NUMBER_Q = re.compile(
     rf"how (many|much)|number of|多少|{JI}|数量|數量|总量|總量|规模|規模|金额|金額"
     # "what is the total export value of…": a measure asked for is a figure
     r"|\bwhat(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
-    r"(?:total|value|amount|sum|count|size|revenue|profit|turnover)\b"
+    r"(?:total|value|amount|sum|count|size|revenue|profit|turnover|maximum|minimum|highest"
+    r"|lowest|largest|smallest)\b"
     # "What total profit did…": a measure qualified as a total or average
     r"|^\s*what\s+(?:total|combined|average|overall)\s+",
     re.I,
