@@ -101,3 +101,9 @@ def test_the_number_asked_for_is_no_word_the_answer_must_say(
 def test_a_count_of_other_things_is_no_answer(service: AssistantService, question: str) -> None:
     _refuses(service, question)
     _answers(service, "北京累计培育了多少家小巨人企业？", "1214")
+
+
+def test_a_citys_figure_is_no_answer_for_a_zone_in_it(service: AssistantService) -> None:
+    # 经开区 is no division of the table; the sentence names 北京 only
+    _refuses(service, "北京经开区累计培育了多少家国家级小巨人企业？")
+    _answers(service, "北京市累计培育了多少家国家级小巨人企业？", "1214")

@@ -33,6 +33,7 @@ from assistant.answering.question import Concept, Question
 from assistant.answering.scope import CLAUSE
 from assistant.answering.selection import Candidate
 from assistant.answering.unstated_keys import key_outside_sentence
+from assistant.answering.zones import zone_unnamed
 from assistant.knowledge.entities import Gazetteer
 from assistant.knowledge.figure_rules import counts_a_part
 from assistant.knowledge.figures import NATION
@@ -267,6 +268,7 @@ def unstated(
         or item_of_group(q, sentence, keys)
         or other_level(q, sentence, cache)
         or key_outside_sentence(q, keys, cand, cache)
+        or zone_unnamed(q, sentence, cache.tokenizer)
     )
 
 
