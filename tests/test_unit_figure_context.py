@@ -53,7 +53,8 @@ def test_a_figure_of_another_metric_is_no_answer(knowledge: Knowledge) -> None:
 
     q = parse("北京的小巨人企业数量是多少？", knowledge)
     tokenize = knowledge.tokenizer.tokenize
-    for sentence, share in (("北京小巨人企业数量1214家", 1.0), ("北京市创新型中小企业1.7万家", 0.0)):
+    cases = (("北京小巨人企业数量1214家", 1.0), ("北京市创新型中小企业1.7万家", 0.0))
+    for sentence, share in cases:
         words = frozenset(tokenize(sentence, bigrams=False))
         assert round(_metric_share(q, words, sentence), 2) == share
 
