@@ -23,6 +23,7 @@ from assistant.answering.levels import levels_of
 from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Idf, Question
 from assistant.answering.statements import is_statement
+from assistant.answering.target import asked_attribute
 from assistant.answering.targets import asks_done
 from assistant.config import Settings
 from assistant.knowledge import Knowledge, load_knowledge
@@ -159,6 +160,12 @@ def test_a_measure_asked_as_a_total_must_be_the_sentences(knowledge: Knowledge) 
 )
 def test_a_rate_asked_for_is_a_percentage(question: str, share: bool, number: bool) -> None:
     assert (wants_share(question), wants_number(question)) == (share, number)
+
+
+def test_what_a_measure_says_asks_for_the_measure_not_a_verb() -> None:
+    assert asked_attribute("工信部支持企业的第五条措施讲的是什么？") == "第五条措施"
+    assert asked_attribute("这份文件的主要内容说的是什么？") == "主要内容"
+    assert asked_attribute("北京小巨人企业的研发投入强度是多少？") == "研发投入强度"
 
 
 def test_a_share_said_in_words_answers_a_share_question(knowledge: Knowledge) -> None:

@@ -82,10 +82,14 @@ _WHO = re.compile(
 )
 
 
+_SAYS = re.compile(r"(?:讲|講|说|說|指|写|寫|提到|谈|談)的?$")
+
+
 def asked_attribute(text: str) -> str:
     """The noun phrase naming what an attribute question asks for ("" if none)."""
     m = _EN.search(text) or _ZH.search(text)
-    return m["np"] if m else ""
+    # "第五条措施讲的是什么": what the measure says is asked, 讲 is no attribute
+    return _SAYS.sub("", m["np"]) if m else ""
 
 
 def absent_attribute(
