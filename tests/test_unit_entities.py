@@ -88,3 +88,18 @@ def test_the_grouped_matcher_finds_what_the_one_alternation_finds() -> None:
         found = [(a, b, e.key) for a, b, e in gazetteer.spans(text)]
         assert found == [(a, b, e.key) for a, b, e in scanning.spans(text)]
     assert sum(len(gazetteer.spans(t)) for t in texts) > 50
+
+
+def test_a_sentence_in_a_passage_about_the_asked_exchange_speaks_of_it() -> None:
+    from assistant.answering.markets import market_figure_missing
+    from assistant.knowledge import load_knowledge
+
+    gazetteer = load_knowledge(Settings()).gazetteer
+    bse, sse = "Beijing Stock Exchange", "Shanghai Stock Exchange"
+    asked = frozenset({bse})
+    # "北交所正式开市。…71家精选层公司中，有13家…": no exchange named, the passage's is
+    assert not market_figure_missing(asked, frozenset(), frozenset({bse}), gazetteer)
+    # a passage naming several exchanges: the sentence must name the asked one
+    assert market_figure_missing(asked, frozenset(), frozenset({bse, sse}), gazetteer)
+    assert market_figure_missing(asked, frozenset({sse}), frozenset({bse}), gazetteer)
+    assert not market_figure_missing(asked, frozenset({bse}), frozenset(), gazetteer)

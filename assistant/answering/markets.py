@@ -29,11 +29,21 @@ def markets_named(text: str, gazetteer: Gazetteer) -> frozenset[str]:
     return frozenset(e.key for _, _, e in gazetteer.spans(text) if e.kind == "market")
 
 
-def market_figure_missing(asked: frozenset[str], own: frozenset[str]) -> bool:
+def market_figure_missing(
+    asked: frozenset[str], own: frozenset[str], around: frozenset[str] = frozenset(),
+    gazetteer: Gazetteer | None = None,
+) -> bool:
     """Whether a sentence naming ``own`` entities gives no figure for the ``asked``
     exchanges: how many firms list on a board is said where the board is named, not by a
-    sentence about listed firms in general under a heading naming boards."""
-    return bool(asked) and not asked & own
+    sentence about listed firms in general under a heading naming boards. A sentence
+    naming no exchange, in a passage about the asked ones only (``around``: its context
+    and the document's opening), speaks of them ("北交所正式开市。…71家精选层公司中…")."""
+    if not asked or asked & own:
+        return False
+    if gazetteer is None:
+        return True
+    markets = {e for e in own | around if gazetteer.kind(e) == "market"}
+    return not (asked <= around and markets <= asked)
 
 
 _COMPARED_SIDE = re.compile(
