@@ -97,9 +97,9 @@ def test_a_sentence_in_a_passage_about_the_asked_exchange_speaks_of_it() -> None
     gazetteer = load_knowledge(Settings()).gazetteer
     bse, sse = "Beijing Stock Exchange", "Shanghai Stock Exchange"
     asked = frozenset({bse})
-    # "北交所正式开市。…71家精选层公司中，有13家…": no exchange named, the passage's is
+    # a document opening "北交所正式开市。": its "71家精选层公司中，有13家…" is the BSE's
     assert not market_figure_missing(asked, frozenset(), frozenset({bse}), gazetteer)
-    # a passage naming several exchanges: the sentence must name the asked one
+    # a document about several exchanges: the sentence must name the asked one
     assert market_figure_missing(asked, frozenset(), frozenset({bse, sse}), gazetteer)
     assert market_figure_missing(asked, frozenset({sse}), frozenset({bse}), gazetteer)
     assert not market_figure_missing(asked, frozenset({bse}), frozenset(), gazetteer)

@@ -166,8 +166,7 @@ def _other_anchors(
         missing.append("tier")
     if other_subject(asked.places, subject, own):
         missing.append(SUBJECT)
-    if market_figure_missing(asked.boards, sent.anchors.places,
-                             sent.context.places | sent.frame, gazetteer):
+    if market_figure_missing(asked.boards, sent.anchors.places, sent.frame, gazetteer):
         missing.append("market")
     return tuple(missing)
 

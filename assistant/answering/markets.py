@@ -36,8 +36,9 @@ def market_figure_missing(
     """Whether a sentence naming ``own`` entities gives no figure for the ``asked``
     exchanges: how many firms list on a board is said where the board is named, not by a
     sentence about listed firms in general under a heading naming boards. A sentence
-    naming no exchange, in a passage about the asked ones only (``around``: its context
-    and the document's opening), speaks of them ("北交所正式开市。…71家精选层公司中…")."""
+    naming no exchange, in a document about the asked ones only (``around``: the places
+    and bodies of its title and opening), speaks of them ("北交所正式开市。…71家精选层
+    公司中…")."""
     if not asked or asked & own:
         return False
     if gazetteer is None:
