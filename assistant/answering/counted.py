@@ -31,7 +31,7 @@ _MEASURES = {
     "项": "item", "項": "item", "件": "item",
     "批": "batch", "次": "time", "年": "year", "所": "school",
 }
-# nouns after 个 / 個 and English count nouns (singular stems) → kind
+# nouns after 个 / 個 and English count nouns → kind
 _NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("place", re.compile(r"城市|省份|省|市|区|區|县|縣|地区|地區|国家|國家"
                          r"|\b(?:cit(?:y|ies)|provinces?|districts?|regions?|countries|county"
