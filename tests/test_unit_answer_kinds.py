@@ -17,6 +17,7 @@ from assistant.answering.figure_kinds import (
     is_date_part,
     is_quantity,
     is_year,
+    states_reason,
     states_share_in_words,
 )
 from assistant.answering.levels import levels_of
@@ -166,6 +167,14 @@ def test_what_a_measure_says_asks_for_the_measure_not_a_verb() -> None:
     assert asked_attribute("工信部支持企业的第五条措施讲的是什么？") == "第五条措施"
     assert asked_attribute("这份文件的主要内容说的是什么？") == "主要内容"
     assert asked_attribute("北京小巨人企业的研发投入强度是多少？") == "研发投入强度"
+
+
+def test_a_why_question_prefers_the_sentence_giving_a_cause(knowledge: Knowledge) -> None:
+    figure = "第五批小巨人企业数量回落至3600家，第六批数量继续回落。"
+    cause = "由于评审规则收紧，第五批、第六批小巨人企业数量有所回落。"
+    ask = asker(knowledge, [figure, cause])
+    assert ask("为什么第五批、第六批小巨人企业数量回落了？", [figure, cause])[0] == cause
+    assert states_reason("Clusters form more easily because of supply-chain needs.")
 
 
 def test_a_share_said_in_words_answers_a_share_question(knowledge: Knowledge) -> None:

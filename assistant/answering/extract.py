@@ -25,7 +25,7 @@ from assistant.answering.figure_clauses import (
     has_answer_figure,
     places_only,
 )
-from assistant.answering.figure_kinds import names_money, states_money
+from assistant.answering.figure_kinds import asks_reason, names_money, states_money, states_reason
 from assistant.answering.hostile import is_instruction
 from assistant.answering.levels import levels_of, names_tier, other_tier
 from assistant.answering.markets import market_figure_missing, markets_named
@@ -115,13 +115,14 @@ def _entity_bonus(q: Question, text: str, gazetteer: Gazetteer) -> float:
 
 def _kind_bonus(q: Question, sentence: str, places: frozenset[str]) -> float:
     """Bonuses for what the kind of question asks for: a definition, places (``places``:
-    those the sentence names), the quoted terms, N items, the Nth item."""
+    those the sentence names), the quoted terms, N items, the Nth item, a cause."""
     return (
         (0.15 if q.wants_definition and DEFINES.search(sentence) else 0.0)
         + (PLACE_BONUS if q.wants_place and places - q.anchors.places else 0.0)
         + (QUOTED_BONUS if q.quoted and any(t in fold(sentence) for t in q.quoted) else 0.0)
         + (ITEMS_BONUS if q.items and enumerates(sentence, q.items, q.item_chars) else 0)
         + (ORDINAL_BONUS if q.ordinal and opens_item(sentence, q.ordinal) else 0.0)
+        + (QUOTED_BONUS if asks_reason(q.text) and states_reason(sentence) else 0.0)
     )
 
 

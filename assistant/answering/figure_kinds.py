@@ -19,7 +19,7 @@ from assistant.text.numbers import Figure
 
 __all__ = [
     "asks_reason", "asks_year_only", "is_date_part", "is_quantity", "is_year", "names_count",
-    "names_money", "states_money", "states_share_in_words",
+    "names_money", "states_money", "states_reason", "states_share_in_words",
 ]
 
 _COUNT = re.compile(rf"how (?:many|much)|多少|{JI}", re.I)  # 哪几年: which years
@@ -47,6 +47,19 @@ def asks_year_only(text: str) -> bool:
 def asks_reason(text: str) -> bool:
     """Whether the question asks why: a reason is the answer, not a figure."""
     return bool(_REASON.search(text))
+
+
+# A sentence giving a cause ("基于产业链供给需要，更容易…", "评审规则也随之收紧", "because")
+_CAUSE = re.compile(
+    r"因为|因為|由于|由於|基于|基於|随之|隨之|因此|所以|导致|導致|得益于|得益於|源于|源於|归因|歸因"
+    r"|\b(?:because|due to|as a result|owing to|thanks to|driven by|stems? from|caused by)\b",
+    re.I,
+)
+
+
+def states_reason(text: str) -> bool:
+    """Whether ``text`` gives a cause or a reason."""
+    return _CAUSE.search(text) is not None
 
 
 # Words for "a sum of money" ("put in more money", 多少钱): a sentence states one with its
