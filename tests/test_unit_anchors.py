@@ -10,12 +10,13 @@ from assistant.answering.anchors import (
     check,
     months_of,
     ordinals_of,
+    without_month_names,
     years_of,
 )
 from assistant.answering.levels import levels_of
 from assistant.answering.markets import question_anchors
 from assistant.answering.names import _lone_names, absent_han_names, unknown_names
-from assistant.answering.question import question_scope
+from assistant.answering.question import Idf, Question, question_scope
 from assistant.answering.scope import scope_bonus, sentence_scope
 from assistant.answering.statements import is_statement
 from assistant.config import Settings
@@ -186,3 +187,13 @@ def test_batches_a_question_compares_with_are_no_anchors() -> None:
 
 def test_tiers_are_read_through_ruby_readings() -> None:
     assert levels_of("當(dāng)年入選國(guó)家級(jí)專精特新“小巨人”的企業") == {"national"}
+
+
+def test_a_dates_month_name_is_an_anchor_not_a_concept() -> None:
+    knowledge = load_knowledge(Settings())
+    idf = Idf.build(["深圳第五批新增310家", "July"], knowledge.tokenizer)
+    q = Question.parse("In July 2023's fifth batch, how many Shenzhen firms were added?",
+                       knowledge.glossary, knowledge.gazetteer, idf)
+    assert not any("juli" in form for c in q.concepts for form in c.forms)
+    assert q.anchors.months == {7}
+    assert "March" not in without_month_names("by March 31, 2025")

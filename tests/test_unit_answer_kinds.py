@@ -17,6 +17,7 @@ from assistant.answering.figure_kinds import (
     is_date_part,
     is_quantity,
     is_year,
+    said_by_figure,
     states_reason,
     states_share_in_words,
 )
@@ -175,6 +176,16 @@ def test_a_why_question_prefers_the_sentence_giving_a_cause(knowledge: Knowledge
     ask = asker(knowledge, [figure, cause])
     assert ask("为什么第五批、第六批小巨人企业数量回落了？", [figure, cause])[0] == cause
     assert states_reason("Clusters form more easily because of supply-chain needs.")
+
+
+def test_a_word_for_a_share_or_a_sum_is_said_by_its_figure() -> None:
+    share = (frozenset({"比例"}), frozenset({"share"}))
+    money = (frozenset({"金额"}), frozenset({"amount"}))
+    assert said_by_figure(share, "复核通过率提升到87.04%")
+    assert said_by_figure(share, "专精特新企业占比过半")
+    assert not said_by_figure(share, "复核通过企业3916家")
+    assert said_by_figure(money, "安排专项资金3000万元")
+    assert not said_by_figure(money, "共有3000家企业")
 
 
 def test_a_share_said_in_words_answers_a_share_question(knowledge: Knowledge) -> None:

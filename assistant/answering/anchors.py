@@ -19,6 +19,7 @@ from assistant.text.numbers import Figure, canonical, find_figures
 
 __all__ = [
     "Anchors", "anchors_of", "check", "is_date_part", "months_of", "ordinal_spans", "ordinals_of",
+    "without_month_names",
 ]
 
 # A year: four digits 1900–2099 not glued to other digits (a comma or point counts as glue
@@ -184,6 +185,15 @@ def months_of(text: str) -> frozenset[int]:
         else:
             out.add(_MONTHS_EN.index(m["en"][:3].lower()) + 1)
     return frozenset(out)
+
+
+_MONTH_WORD = re.compile(rf"\b(?:{_MONTH_NAMES})\b\.?", re.I)
+
+
+def without_month_names(text: str) -> str:
+    """``text`` without English month names ("July 2023"): a date's month is an anchor,
+    checked against a sentence's date, not a word a sentence must repeat."""
+    return _MONTH_WORD.sub(" ", text)
 
 
 def anchors_of(text: str, places: Callable[[str], frozenset[str]]) -> Anchors:

@@ -25,7 +25,7 @@ from assistant.answering.figure_clauses import (
     has_answer_figure,
     places_only,
 )
-from assistant.answering.figure_kinds import asks_reason, names_money, states_money, states_reason
+from assistant.answering.figure_kinds import asks_reason, said_by_figure, states_reason
 from assistant.answering.hostile import is_instruction
 from assistant.answering.levels import levels_of, names_tier, other_tier
 from assistant.answering.markets import market_figure_missing, markets_named
@@ -74,19 +74,18 @@ def _metric_share(q: Question, tokens: frozenset[str], sentence: str) -> float:
     them: what is measured must be named, even across languages); a word for a target is
     expressed by a sentence setting one."""
     total = sum(c.weight for c in q.metric)
-    plan, money = states_plan(sentence), states_money(sentence)
+    plan = states_plan(sentence)
     said = sum(c.weight for c in q.metric if c.covered(tokens) or (
-        plan and names_target(c.forms)) or (money and names_money(c.forms)))
+        plan and names_target(c.forms)) or said_by_figure(c.forms, sentence))
     return said / total if total else 1.0
 
 
 def _expressed(concept: Concept, cand: Candidate, cache: SentenceCache) -> bool:
     """Does the candidate's passage express ``concept`` (:meth:`SentenceCache.expresses`)?
-    A word for a sum of money is expressed by a sum in the sentence, one for a target by
-    a sentence setting one."""
-    if names_money(concept.forms) and states_money(cand.text):
-        return True
-    if names_target(concept.forms) and states_plan(cand.text):
+    A word for a sum of money or a share is expressed by a sum or a percentage in the
+    sentence, one for a target by a sentence setting one."""
+    if said_by_figure(concept.forms, cand.text) or (
+            names_target(concept.forms) and states_plan(cand.text)):
         return True
     return cache.expresses(cand.doc, concept.forms)
 

@@ -15,11 +15,11 @@ import re
 
 from assistant.answering.anchors import is_date_part, years_of
 from assistant.answering.asks import JI
-from assistant.text.numbers import Figure
+from assistant.text.numbers import Figure, find_figures
 
 __all__ = [
     "asks_reason", "asks_year_only", "is_date_part", "is_quantity", "is_year", "names_count",
-    "names_money", "states_money", "states_reason", "states_share_in_words",
+    "names_money", "said_by_figure", "states_money", "states_reason", "states_share_in_words",
 ]
 
 _COUNT = re.compile(rf"how (?:many|much)|多少|{JI}", re.I)  # 哪几年: which years
@@ -108,3 +108,18 @@ _SHARE_WORDS = re.compile(
 def states_share_in_words(text: str) -> bool:
     """Whether ``text`` states a proportion in words (过半, one-fifth) rather than digits."""
     return _SHARE_WORDS.search(text) is not None
+
+
+# Words for "a proportion" (占比, share): a sentence states one with a percentage or a share
+# in words, without the word ("复核通过率提升到87.04%").
+_SHARE_NAMES = frozenset({"比例", "占比", "比重", "百分比", "share", "proportion", "percentag",
+                          "percent", "ratio"})
+
+
+def said_by_figure(forms: tuple[frozenset[str], ...], text: str) -> bool:
+    """Whether a concept's ``forms`` name what a figure of ``text`` states by itself: a
+    sum of money, a proportion."""
+    if any(form & _MONEY_WORDS for form in forms) and states_money(text):
+        return True
+    return any(form & _SHARE_NAMES for form in forms) and (
+        any(f.percent for f in find_figures(text)) or states_share_in_words(text))

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 
-from assistant.answering.anchors import Anchors, years_of
+from assistant.answering.anchors import Anchors, without_month_names, years_of
 from assistant.answering.asks import (
     DEFINITION_Q,
     LIST_Q,
@@ -109,7 +109,7 @@ def concepts(
     tokenize = glossary.tokenizer.tokenize
     # a year is an anchor (checked against the sentence's context), not content: a sentence
     # that shares only the year with the question does not cover it; nor do framing words
-    text = content_text(text)
+    text = without_month_names(content_text(text))
     words = set(tokenize(text, bigrams=False)) - {str(y) for y in years_of(text)} - drop
     used: set[str] = set()
     found: list[tuple[set[str], tuple[frozenset[str], ...]]] = []
