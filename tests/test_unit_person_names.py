@@ -10,7 +10,12 @@ from langchain_core.documents import Document
 
 from assistant.answering.extract import extract
 from assistant.answering.passages import SentenceCache
-from assistant.answering.person_names import named, naming_passages, with_names
+from assistant.answering.person_names import (
+    named,
+    naming_passages,
+    with_names,
+    written_in_characters,
+)
 from assistant.answering.question import Idf, Question
 from assistant.config import Settings
 from assistant.knowledge import Knowledge, load_knowledge
@@ -60,3 +65,10 @@ def test_the_byline_of_the_named_person_answers() -> None:
 
 def test_a_person_no_passage_names_is_not_answered_for() -> None:
     assert _answer("Which institute does co-author Chen Jianguo work for?", [BYLINE]) == []
+
+
+def test_a_one_word_name_in_pinyin_is_known_when_a_passage_writes_it() -> None:
+    docs = [Document(page_content="如,靈動科技作為具身智能領域的專精特新企業,專注…")]
+    assert written_in_characters("Lingdong", docs)
+    assert not written_in_characters("Xiaomi", docs)  # 小米: no passage writes it
+    assert not written_in_characters("Unitree", docs)  # no pinyin

@@ -15,7 +15,12 @@ from assistant.answering.byline import asks_when, find_byline, wants_byline, wit
 from assistant.answering.figures import conflict_values, figure_lines, other_years
 from assistant.answering.multipart import by_parts
 from assistant.answering.names import absent_han_names
-from assistant.answering.person_names import named, naming_passages, with_names
+from assistant.answering.person_names import (
+    named,
+    naming_passages,
+    with_names,
+    written_in_characters,
+)
 from assistant.answering.question import Question
 from assistant.answering.replies import as_of, compose, text
 from assistant.answering.searchers import Searchers
@@ -44,7 +49,9 @@ class Answerer:
 
         def parse(text: str) -> Question:
             q = with_names(self._parse(text), names, self.knowledge.tokenizer)
-            return replace(q, unknown_names=(*q.unknown_names, *absent)) if absent else q
+            # an unknown word in pinyin a passage writes in characters (Lingdong: 靈動)
+            unknown = tuple(n for n in q.unknown_names if not written_in_characters(n, docs))
+            return replace(q, unknown_names=(*unknown, *absent))
 
         q = parse(query)
         passages = naming_passages(names, docs, self.settings.answer_passages)

@@ -18,10 +18,10 @@ from dataclasses import replace
 from langchain_core.documents import Document
 
 from assistant.answering.question import Concept, Question
-from assistant.knowledge.pinyin import find_readings, pinyin_names
+from assistant.knowledge.pinyin import find_readings, name_syllables, pinyin_names
 from assistant.text.normalize import Tokenizer, fold
 
-__all__ = ["Names", "named", "naming_passages", "with_names"]
+__all__ = ["Names", "named", "naming_passages", "with_names", "written_in_characters"]
 
 Names = dict[str, list[str]]  # a name as written ("Zhang Lei") -> the runs reading as it
 
@@ -69,3 +69,12 @@ def with_names(q: Question, names: Names, tokenizer: Tokenizer) -> Question:
     # a sentence naming the person is what the question quotes; their byline states
     return replace(q, concepts=concepts, quoted=(*q.quoted, *people), people=tuple(people),
                    unknown_names=(*q.unknown_names, *absent))
+
+
+def written_in_characters(name: str, docs: Sequence[Document]) -> bool:
+    """Whether a one-word name in pinyin ("Lingdong") is written in characters by a
+    retrieved passage (靈動科技): a name the corpus writes otherwise is no unknown name."""
+    syllables = name_syllables(name)
+    if syllables is None or len(syllables) < 2:
+        return False
+    return any(find_readings(syllables, d.page_content) for d in docs)
