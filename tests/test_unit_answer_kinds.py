@@ -188,6 +188,13 @@ def test_a_word_for_a_share_or_a_sum_is_said_by_its_figure() -> None:
     assert not said_by_figure(money, "共有3000家企业")
 
 
+def test_how_is_the_effect_asks_about_the_effect_not_the_word(knowledge: Knowledge) -> None:
+    said = "核心区对周边各区的辐射带动作用尚不明显。"
+    other = "核心区共培育小巨人企业658家。"
+    ask = asker(knowledge, [said, other])
+    assert ask("核心区对周边各区的带动效果怎么样？", [said, other])[:1] == [said]
+
+
 def test_a_share_said_in_words_answers_a_share_question(knowledge: Knowledge) -> None:
     words = "首批上市公司中，专精特新企业占比过半。"
     count = "首批上市公司共81家，总市值超3000亿元。"

@@ -26,7 +26,9 @@ _FRAMING = re.compile(
     # the time frame of a year, an anchor checked against the sentence's dates like the year
     # itself (截至2024年底, as of the end of 2024): the year's end is no word to express
     r"|截至|截止|(?<=\d{4})\s*年[底末初]|\b(?:as of|by|at|until)(?: the)? end of\b"
-    r"|\bas of\b|\byear[- ]end\b",
+    r"|\bas of\b|\byear[- ]end\b"
+    # "带动效果怎么样", "发展情况如何": a generic head before "how is it" names no attribute
+    r"|(?:效果|情况|情況|状况|狀況|表现|表現)(?=\s*(?:怎么样|怎麼樣|如何|怎样|怎樣))",
     re.I,
 )
 

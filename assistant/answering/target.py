@@ -82,7 +82,9 @@ _WHO = re.compile(
 )
 
 
-_SAYS = re.compile(r"(?:讲|講|说|說|指|写|寫|提到|谈|談)的?$")
+_SAYS = re.compile(r"(?:讲|講|说|說|指|写|寫|提到|谈|談)的?$"
+                   # …nor is a generic head ("带动效果怎么样": the 带动 is asked about)
+                   r"|(?<=[\u4e00-\u9fff]{2})(?:效果|情况|情況|状况|狀況|表现|表現)$")
 
 
 def asked_attribute(text: str) -> str:
