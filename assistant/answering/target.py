@@ -52,7 +52,10 @@ _ZH_TAIL = re.compile(
 _EN_MEASURE = re.compile(
     r"^\s*(?:what\s+(?P<np>(?:total|combined|average|annual|net|overall)\s+[a-z][\w-]*"
     r"(?:\s+[a-z][\w-]*)?)|how much\s+(?P<much>[a-z][\w-]*))"
-    r"\s+(?:did|does|do|has|have|had|will|would|was|were|is|are)\b",
+    r"\s+(?:did|does|do|has|have|had|will|would|was|were|is|are)\b"
+    # "What was the total profit, in yuan, earned by…"
+    r"|^\s*what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+the\s+"
+    r"(?P<the>(?:total|combined|average|annual|net|overall)\s+[a-z][\w-]*)\s*,",
     re.I,
 )
 
@@ -64,7 +67,7 @@ def metric_phrase(text: str) -> str:
     counted = (tail["np"] or tail["short"]) if tail else ""
     measure = _EN_MEASURE.search(text)
     if measure:
-        return str(measure["np"] or measure["much"])
+        return str(measure["np"] or measure["much"] or measure["the"])
     found = asked_attribute(text)
     if found:
         return " ".join(x for x in (found, tail["short"] if tail else "") if x)
