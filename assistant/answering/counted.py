@@ -108,8 +108,8 @@ def figure_kinds(sentence: str) -> set[str | None]:
         if not is_quantity(sentence, fig):
             continue
         unit = unit_of(folded, fig)
-        if unit in ("yuan", "%", "share"):
-            kinds.add("money" if unit == "yuan" else "share")
+        if unit == "yuan":
+            kinds.add("money")
             continue
         tail = folded[fig.end : fig.end + 40]
         if unit in _MEASURES or unit in ("个", "個"):

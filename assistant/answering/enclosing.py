@@ -25,9 +25,10 @@ def subject_places(sentence: str, spans: PlaceSpans) -> frozenset[str]:
     finder), less those heading an organisation's name (深圳大学, 湖北…有限公司) or inside
     a cited document's title."""
     titles = [m.span() for m in _TITLE.finditer(sentence)]
-    orgs = {start for start, _ in org_name_spans(sentence, spans)}
+    named = spans(sentence, frozenset())
+    orgs = {start for start, _ in org_name_spans(sentence, named)}
     return frozenset(
-        c for start, end, c in spans(sentence, frozenset())
+        c for start, _, c in named
         if start not in orgs and not any(a < start < b for a, b in titles))
 
 

@@ -70,24 +70,25 @@ METRIC_MIN = 0.5  # share of a how-much question's metric the quoted sentence mu
 
 
 def _metric_share(q: Question, tokens: frozenset[str], sentence: str) -> float:
-    """Weighted share of the question's metric concepts that ``tokens`` express (all of
-    them: what is measured must be named, even across languages); a word for a target is
-    expressed by a sentence setting one."""
+    """Weighted share of the question's metric concepts that ``tokens`` (or, for a sum, a
+    share, a target, ``sentence``) express: what is measured must be named, in any language."""
     total = sum(c.weight for c in q.metric)
-    plan = states_plan(sentence)
-    said = sum(c.weight for c in q.metric if c.covered(tokens) or (
-        plan and names_target(c.forms)) or said_by_figure(c.forms, sentence))
+    said = sum(c.weight for c in q.metric
+               if c.covered(tokens) or _said_otherwise(c.forms, sentence))
     return said / total if total else 1.0
+
+
+def _said_otherwise(forms: tuple[frozenset[str], ...], sentence: str) -> bool:
+    """A word for a sum, a share or a target that ``sentence`` states by its figure or
+    by setting a target, without the word."""
+    return said_by_figure(forms, sentence) or (names_target(forms) and states_plan(sentence))
 
 
 def _expressed(concept: Concept, cand: Candidate, cache: SentenceCache) -> bool:
     """Does the candidate's passage express ``concept`` (:meth:`SentenceCache.expresses`)?
     A word for a sum of money or a share is expressed by a sum or a percentage in the
     sentence, one for a target by a sentence setting one."""
-    if said_by_figure(concept.forms, cand.text) or (
-            names_target(concept.forms) and states_plan(cand.text)):
-        return True
-    return cache.expresses(cand.doc, concept.forms)
+    return _said_otherwise(concept.forms, cand.text) or cache.expresses(cand.doc, concept.forms)
 
 
 def _cross_language(q: Question, doc: Document) -> bool:

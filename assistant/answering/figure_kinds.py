@@ -119,7 +119,7 @@ _SHARE_NAMES = frozenset({"比例", "占比", "比重", "百分比", "share", "p
 def said_by_figure(forms: tuple[frozenset[str], ...], text: str) -> bool:
     """Whether a concept's ``forms`` name what a figure of ``text`` states by itself: a
     sum of money, a proportion."""
-    if any(form & _MONEY_WORDS for form in forms) and states_money(text):
+    if names_money(forms) and states_money(text):
         return True
     return any(form & _SHARE_NAMES for form in forms) and (
         any(f.percent for f in find_figures(text)) or states_share_in_words(text))

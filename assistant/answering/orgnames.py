@@ -25,11 +25,11 @@ _ORG_TAIL = re.compile(
 Spans = Callable[[str, frozenset[str]], list[tuple[int, int, str]]]
 
 
-def org_name_spans(text: str, spans: Spans) -> list[tuple[int, int]]:
-    """Where ``text`` names an organisation after a place (``spans``: the place finder
-    with offsets): from the place to the end of the name."""
+def org_name_spans(text: str, places: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Where ``text`` names an organisation after a place (``places``: the place spans
+    of ``text``): from the place to the end of the name."""
     out = []
-    for start, end, _ in spans(text, frozenset()):
+    for start, end, _ in places:
         m = _ORG_TAIL.match(text, end)
         if m:
             out.append((start, m.end()))
@@ -38,7 +38,7 @@ def org_name_spans(text: str, spans: Spans) -> list[tuple[int, int]]:
 
 def without_org_places(text: str, spans: Spans) -> str:
     """``text`` with the organisation names that open with a place blanked (offsets kept)."""
-    found = org_name_spans(text, spans)
+    found = org_name_spans(text, spans(text, frozenset()))
     if not found:
         return text
     chars = list(text)
