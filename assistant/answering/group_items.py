@@ -32,7 +32,7 @@ _SUM_ASKED = re.compile(
 def _terms(concept: Concept) -> list[str]:
     """The Chinese words of a concept's forms, longest first."""
     words = {w for form in concept.forms for w in form if HAN_RUN.fullmatch(w) and len(w) > 1}
-    return sorted(words, key=len, reverse=True)
+    return sorted(words, key=lambda w: (-len(w), w))  # ties by the word: same order each run
 
 
 def _list_items(text: str, start: int, end: int) -> list[str]:
