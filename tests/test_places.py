@@ -77,3 +77,13 @@ def test_supplement_adds_divisions_newer_than_the_table(places: Places) -> None:
     assert places.mentioned("龙华与龙岗两区", context=frozenset({"深圳"})) == {"龙华", "龙岗"}
     assert places.parent("龙华区") == "深圳"
     assert places.parent("坪山") == "深圳"
+
+
+def test_taiwans_cities_and_hong_kongs_districts_are_places(places: Places) -> None:
+    assert places.mentioned("高雄有哪些夜市") == {"高雄"}
+    assert places.mentioned("臺中市的企業") == places.mentioned("台中市") == {"台中市"}
+    assert places.mentioned("台東縣") == places.mentioned("臺東") == {"台东"}  # 臺 or 台
+    assert places.mentioned("香港荃灣區") == {"香港", "荃湾"}
+    assert places.mentioned("荃湾") == frozenset()  # a bare district needs its city
+    # strings holding a city's name that are no place
+    assert places.mentioned("出台中小企业扶持政策，搭建平台中心") == frozenset()

@@ -300,3 +300,19 @@ def test_list_terms_are_tried_in_one_order_whatever_the_hash_seed() -> None:
     # same question was refused in one process and answered in the next
     concept = Concept(1.0, (frozenset({"技术", "信息", "软件", "服务"}), frozenset({"服务业"})))
     assert _terms(concept) == ["服务业", "信息", "技术", "服务", "软件"]
+
+
+def test_a_source_line_answers_a_question_for_the_rules_basis(knowledge: Knowledge) -> None:
+    rule = "2、对认定的省级专精特新中小企业给予同比例奖励。"
+    source = "依据:民营经济(中小企业)发展专项资金管理办法(并财建〔2020〕201号)"
+    ask = asker(knowledge, [rule + "\n" + source])
+    assert is_statement(source, sources=True) and not is_statement(source)
+    assert any("201号" in q for q in ask("对省级专精特新中小企业的同比例奖励，依据的是哪份办法？",
+                                          [rule + "\n" + source]))
+    assert not wants_share("对省级企业给予同比例奖励，依据的是哪份办法？")  # a manner
+    assert wants_share("奖励资金按什么比例发放？")
+
+
+def test_a_heading_of_three_capitalised_words_is_no_statement() -> None:
+    assert not is_statement("Group 1: Policy and Recommendations")
+    assert is_statement("Group 1 companies grew fast.")

@@ -292,6 +292,13 @@ def test_the_source_a_question_cites_is_no_key_concept(knowledge: Knowledge) -> 
     assert cited.source_words
     assert not any(c.covered(frozenset({"国新办"})) for c in key_concepts(cited))
     assert any(c.covered(frozenset({"国新办"})) for c in key_concepts(plain))
+    # a report named as the source ("根据…数据分析报告，") frames the question too
+    texts = ["数据分析 报告", "小巨人 3012家", "小巨人"]
+    idf = Idf.build(texts, knowledge.tokenizer)
+    report = parse("根据第一至七批小巨人数据分析报告，2024年新认定的有多少家？", knowledge, idf)
+    named = parse("第一至七批小巨人数据分析报告中2024年新认定的有多少家？", knowledge, idf)
+    assert not any(c.covered(frozenset({"报告"})) for c in key_concepts(report))
+    assert any(c.covered(frozenset({"报告"})) for c in key_concepts(named))
 
 
 @pytest.mark.parametrize(("text", "places", "ordinals"), [

@@ -11,8 +11,9 @@ from functools import cache
 from langchain_core.documents import Document
 
 from assistant.answering.extract import extract
+from assistant.answering.group_items import item_of_group
 from assistant.answering.passages import SentenceCache
-from assistant.answering.question import Idf, Question
+from assistant.answering.question import Concept, Idf, Question
 from assistant.answering.unstated import compared_only
 from assistant.config import Settings
 from assistant.knowledge import Knowledge, load_knowledge
@@ -168,3 +169,36 @@ def test_the_whole_province_is_the_places_scope_not_a_key_word() -> None:
 
     assert not _plain(Concept(3.0, (frozenset({"全省"}), frozenset({"provinc"}))))
     assert _plain(Concept(3.0, (frozenset({"认定"}),)))
+
+
+def test_a_figure_of_another_rung_of_the_ladder_does_not_answer() -> None:
+    # a loan balance of SRDI SMEs is not one of little giants, and the other way round
+    srdi = "截至5月末,全市“专精特新”企业贷款余额312.97亿元,比年初增长22.78%。"
+    giants = "截至5月末,全市专精特新“小巨人”企业贷款余额80亿元。"
+    assert quotes("截至5月末，专精特新“小巨人”企业的贷款余额是多少？", [srdi]) == []
+    assert quotes("截至5月末，专精特新“小巨人”企业的贷款余额是多少？", [srdi, giants]) == [giants]
+    assert quotes("截至5月末，专精特新企业的贷款余额是多少？", [srdi]) == [srdi]
+
+
+def test_a_rung_named_by_the_document_title_is_expressed_by_its_conditions() -> None:
+    condition = "(二)上年度研发费用总额不低于100万元,且占营业收入总额比重不低于3%。"
+    other = "专精特新中小企业名单已公布。"  # the rung is a word of the corpus
+    asked = "专精特新中小企业上年度研发费用总额至少要多少？"
+    assert quotes(asked, [condition, other], title="专精特新中小企业认定") == [condition]
+    assert quotes(asked, [condition, other], title="高新技术企业认定") == []
+
+
+def test_an_english_question_listing_the_items_asks_for_the_groups_figure() -> None:
+    # the question's English words meet the Chinese ones by the dictionary (a bridge this
+    # test gives by hand: the key as the answerer would build it)
+    knowledge = _knowledge()
+    group = "以航空航天、医药健康等高端制造业为例，截至2025年上述领域的“小巨人”企业83家。"
+    medicine = Concept(5.0, (frozenset({"medicin"}), frozenset({"医药"})))
+    idf = Idf.build([group], knowledge.tokenizer)
+
+    def of_group(question: str) -> bool:
+        q = Question.parse(question, knowledge.glossary, knowledge.gazetteer, idf)
+        return item_of_group(q, group, [medicine])
+
+    assert not of_group("How many aerospace and medicine/health little giants are there?")
+    assert of_group("How many medicine little giants are there?")

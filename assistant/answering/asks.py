@@ -34,7 +34,9 @@ _COUNT_Q = re.compile(rf"how (?:many|much)|多少|{JI}", re.I)
 # verb ("to share the risk")
 SHARE_Q = re.compile(
     r"\b(?:what|which|the|a|its|their|market)\s+(?:\w+\s+)?shares?\b(?!\s+(?:the|its|their))"
-    r"|\bshares?\s+of\b|\b(?:proportion|percent(?:age)?|ratio)s?\b|比例|比重|占|佔|百分",
+    r"|\bshares?\s+of\b|\b(?:proportion|percent(?:age)?|ratio)s?\b|比重|占|佔|百分"
+    # …not "in proportion" as a manner (同比例奖励, 按比例配套, 按一定比例)
+    r"|(?<![同按等])(?<!一定)比例",
     re.I,
 )
 AMOUNT_Q = re.compile(

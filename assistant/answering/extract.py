@@ -18,16 +18,24 @@ from langchain_core.documents import Document
 from assistant.answering.anchors import check
 from assistant.answering.doc_dates import dated_as
 from assistant.answering.enclosing import other_place, whole_of_part
-from assistant.answering.enumeration import enumerates, opens_item
+from assistant.answering.enumeration import opens_item
 from assistant.answering.figure_clauses import (
     asks_nationally,
     figure_terms,
     has_answer_figure,
     places_only,
 )
-from assistant.answering.figure_kinds import asks_reason, said_by_figure, states_reason
+from assistant.answering.figure_kinds import said_by_figure
 from assistant.answering.hostile import is_instruction
-from assistant.answering.levels import levels_of, names_tier, other_tier
+from assistant.answering.kind_bonus import entity_bonus, kind_bonus
+from assistant.answering.levels import (
+    kinds_of,
+    levels_of,
+    names_kind,
+    names_tier,
+    other_kind,
+    other_tier,
+)
 from assistant.answering.markets import market_figure_missing, markets_named
 from assistant.answering.ordinal_figures import ordinal_figure_term
 from assistant.answering.parts import cover_parts
@@ -41,7 +49,7 @@ from assistant.answering.selection import (
     select,
     with_items,
 )
-from assistant.answering.statements import AUTHOR_Q, DEFINES, is_statement
+from assistant.answering.statements import AUTHOR_Q, asks_source, is_statement
 from assistant.answering.subjects import SUBJECT, other_subject, same_subject, subject_after
 from assistant.answering.targets import asks_done, names_target, states_plan, target_term
 from assistant.answering.unstated import stated
@@ -62,10 +70,6 @@ __all__ = [
     "select",
 ]
 
-PLACE_BONUS = 0.2  # for a sentence naming places besides the question's, when places are asked
-QUOTED_BONUS = 0.15  # for a sentence with a term the question quotes
-ITEMS_BONUS = 0.15  # for a sentence that lists as many items as the question asks for
-ORDINAL_BONUS = 0.2  # for a sentence opening the list item the question asks for (一是…)
 METRIC_MIN = 0.5  # share of a how-much question's metric the quoted sentence must name
 
 
@@ -87,8 +91,10 @@ def _said_otherwise(forms: tuple[frozenset[str], ...], sentence: str) -> bool:
 def _expressed(concept: Concept, cand: Candidate, cache: SentenceCache) -> bool:
     """Does the candidate's passage express ``concept`` (:meth:`SentenceCache.expresses`)?
     A word for a sum of money or a share is expressed by a sum or a percentage in the
-    sentence, one for a target by a sentence setting one."""
-    return _said_otherwise(concept.forms, cand.text) or cache.expresses(cand.doc, concept.forms)
+    sentence, one for a target by a sentence setting one; a rung of the SRDI ladder by the
+    document's title ("專精特新中小企業認定" over its list of conditions)."""
+    return _said_otherwise(concept.forms, cand.text) or cache.expresses(
+        cand.doc, concept.forms) or (names_kind(concept) and cache.titled(cand.doc, concept.forms))
 
 
 def _cross_language(q: Question, doc: Document) -> bool:
@@ -103,35 +109,13 @@ def _unprovable(q: Question, concept: Concept, cand: Candidate) -> bool:
     return concept.bridged and _cross_language(q, cand.doc)
 
 
-def _entity_bonus(q: Question, text: str, gazetteer: Gazetteer) -> float:
-    """Favour sentences about the question's entities, disfavour those about others."""
-    if not q.entities:
-        return 0.0
-    named = gazetteer.mentioned(text)
-    if q.entities <= named:
-        return 0.1 if named <= q.entities else 0.0
-    return -0.1 if named and not named & q.entities else 0.0
-
-
-def _kind_bonus(q: Question, sentence: str, places: frozenset[str]) -> float:
-    """Bonuses for what the kind of question asks for: a definition, places (``places``:
-    those the sentence names), the quoted terms, N items, the Nth item, a cause."""
-    return (
-        (0.15 if q.wants_definition and DEFINES.search(sentence) else 0.0)
-        + (PLACE_BONUS if q.wants_place and places - q.anchors.places else 0.0)
-        + (QUOTED_BONUS if q.quoted and any(t in fold(sentence) for t in q.quoted) else 0.0)
-        + (ITEMS_BONUS if q.items and enumerates(sentence, q.items, q.item_chars) else 0)
-        + (ORDINAL_BONUS if q.ordinal and opens_item(sentence, q.ordinal) else 0.0)
-        + (QUOTED_BONUS if asks_reason(q.text) and states_reason(sentence) else 0.0)
-    )
-
-
 @dataclass(frozen=True)
 class _Asked:
     """What a sentence must not contradict, read once per question."""
 
     national: bool  # a figure for the whole country (全国, China) is not a place's
     tiers: frozenset[str]  # national, provincial, municipal
+    kinds: frozenset[str]  # a figure's rung of the SRDI ladder: little giants, SRDI SMEs
     places: frozenset[str]
     boards: frozenset[str]  # a board's count is stated where the board is named
 
@@ -141,6 +125,7 @@ class _Asked:
         return cls(
             national=nationally and (figures or q.wants_amount),
             tiers=levels_of(q.text),
+            kinds=kinds_of(q.text) if figures or q.wants_amount else frozenset(),
             places=places_only(q.anchors.places, gazetteer),
             boards=markets_named(q.text, gazetteer) if figures else frozenset(),
         )
@@ -163,7 +148,7 @@ def _other_anchors(
     if asked.national and places_only(sent.anchors.places | sent.frame, gazetteer) and (
             not NATION.search(fold(sentence))):
         missing.append("place")
-    if other_tier(asked.tiers, sentence):
+    if other_tier(asked.tiers, sentence) or other_kind(asked.kinds, sentence):
         missing.append("tier")
     if other_subject(asked.places, subject, own):
         missing.append(SUBJECT)
@@ -181,6 +166,7 @@ def candidates(
     asked = _Asked.of(q, gazetteer, nationally)
     done = asks_done(q.text)  # what has happened so far: a target is no answer
     asks_author = bool(AUTHOR_Q.search(q.text))  # a byline is then the answer, not a label
+    sources = asks_source(q.text)  # …a source line ("依据:…办法") when a rule's basis is asked
     # what a how-many question counts (an amount's or a share's words name who, not what)
     asked_metric = cache.metric(q.text) if q.wants_number and not (
         q.wants_amount or q.wants_share) else None
@@ -210,16 +196,16 @@ def candidates(
             if missing:
                 anchored = replace(anchored, missing=(*anchored.missing, *missing))
             subject = subject_after(subject, own, joined)
-            statement = asks_author or is_statement(sentence) or any(
+            statement = asks_author or is_statement(sentence, sources) or any(
                 person in fold(sentence) for person in q.people)
             figure, scope = figure_terms(q, sentence, gazetteer, cache, (asked_metric, nationally))
             score = (
                 0.45 * cov + 0.25 * context + 0.3 * passage_cov + figure + scope
-                + _entity_bonus(q, sentence, gazetteer)
+                + entity_bonus(q, sentence, gazetteer)
                 + 0.05 * anchored.matched
                 - 0.03 * (rank - 1)
                 - (0.0 if statement else 0.3)
-                + _kind_bonus(q, sentence, sent.anchors.places)
+                + kind_bonus(q, sentence, sent.anchors.places)
                 + (ordinal_figure_term(q.anchors.ordinals, sent.anchors.ordinals, sentence)
                    if q.wants_number else 0.0)
                 + target_term(done, sentence)

@@ -65,9 +65,25 @@ def item_of_group(q: Question, sentence: str, keys: Sequence[Concept]) -> bool:
             items = _list_items(text, at, at + len(term)) if text.count(term) == 1 else []
             # the question naming other items of the list asks for the group's figure
             others = [i for i in items if term not in i and len(i) > 1]
-            if items and not any(_named(i, asked) for i in others):
+            if items and not any(_named(i, asked) for i in others) and not _listed(key, asked):
                 return True
             break
+    return False
+
+
+# "aerospace and medicine/health": an English question listing the items itself (their
+# Chinese words are not its words, so _named cannot see them) asks for the group's figure
+_COORDINATED = (
+    re.compile(r"\w\s*(?:\band\b|&|/|,)\s*$"), re.compile(r"^\w*\s*(?:\band\b|&|/)\s*\w"))
+
+
+def _listed(key: Concept, question: str) -> bool:
+    """Whether the question names ``key`` (an English form) coordinated with another item."""
+    for word in (w for form in key.forms for w in form if w.isascii() and len(w) > 2):
+        at = question.find(word)
+        if at >= 0 and (_COORDINATED[0].search(question[max(0, at - 20) : at])
+                        or _COORDINATED[1].search(question[at : at + len(word) + 20])):
+            return True
     return False
 
 

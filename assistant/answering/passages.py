@@ -101,6 +101,7 @@ class Analysed:
     words: frozenset[str]
     sentences: tuple[Sentence, ...]
     folded: str = ""  # folded, without ruby readings or quotes inside a term
+    title_words: frozenset[str] = frozenset()  # its document title's
 
 
 def _no_enclosing(_: str) -> frozenset[str]:
@@ -146,6 +147,11 @@ class SentenceCache:
         return any(form and all(HAN_RUN.fullmatch(t) and t in analysed.folded for t in form)
                    for form in forms)
 
+    def titled(self, doc: Document, forms: tuple[frozenset[str], ...]) -> bool:
+        """Whether the title of ``doc``'s document names one of a concept's ``forms``."""
+        words = self.get(doc).title_words
+        return any(form <= words for form in forms)
+
     def _analyse(self, doc: Document) -> Analysed:
         text = doc.page_content
         tokenize = self.tokenizer.tokenize
@@ -179,7 +185,8 @@ class SentenceCache:
                 previous = replace(own, ordinals=own.ordinals | carried,
                                    places=own.places | previous.places)
         return Analysed(frozenset(tokenize(text, bigrams=False)), tuple(sentences),
-                        fold(reading_text(text)))
+                        fold(reading_text(text)),
+                        frozenset(tokenize(str(doc.metadata.get("title", "")), bigrams=False)))
 
     def _heading_anchors(
         self, span: str, own: Anchors, context: frozenset[str]

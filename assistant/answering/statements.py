@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["AUTHOR_Q", "DEFINES", "is_statement"]
+__all__ = ["AUTHOR_Q", "DEFINES", "asks_source", "is_statement", "names_document"]
 
 # A question for who wrote a text (not one that names the author and asks about them):
 # its byline answers it.
@@ -28,6 +28,32 @@ _NON_STATEMENT = re.compile(
     r"|(?:依据|依據|资料来源|資料來源|数据来源|數據來源|来源|來源)\s*[:：]|sources?\s*:)",
     re.I,
 )
+_SOURCE_LINE = re.compile(r"^\s*(?:依据|依據|根据|根據|basis|legal basis)\s*[:：]", re.I)
+
+# A question for the document a rule or a measure rests on ("依据的是哪份办法", "文号是什么",
+# "What policy document is the basis for…"): a source line then answers it.
+_SOURCE_Q = re.compile(
+    r"依据|依據|哪份|哪个文件|哪個文件|哪项政策|哪項政策|哪个政策|哪個政策|文号|文號"
+    r"|\bbasis\b|\bbased on (?:which|what)\b|\bunder which\b"
+    r"|\b(?:which|what) (?:\w+ )?(?:document|regulation|rules?|measures)\b(?! (?:say|state))",
+    re.I,
+)
+# A document named: a title in book-title marks, a measures/notice/regulations name, a
+# document number (并财建〔2020〕201号)
+_DOCUMENT = re.compile(
+    r"《[^》]{2,80}》|(?:办法|辦法|条例|條例|细则|細則|实施意见|實施意見)(?=$|[(（。;；,，\s])"
+    r"|〔\d{4}〕\s*\d+\s*[号號]|\b(?:Measures|Regulations|Provisions|Notice) (?:on|for)\b",
+)
+
+
+def asks_source(question: str) -> bool:
+    """Whether a question asks for the document a rule or a measure rests on."""
+    return bool(_SOURCE_Q.search(question))
+
+
+def names_document(sentence: str) -> bool:
+    """Whether a sentence names a document (a title, a measures' name, a number)."""
+    return bool(_DOCUMENT.search(sentence))
 
 
 # An entry of a reference list: "[2] 丁建军,…[J].经济地理,2022,42(10):109-118.DOI:…",
@@ -54,7 +80,10 @@ _ENDS = re.compile(r"[。！？!?.;；…:：][”’」』)）\]\"'*]*$")
 def _title_case(text: str) -> bool:
     """Most words (of four letters or more) capitalised, as in an English title."""
     words = [w for w in re.findall(r"[A-Za-z]{4,}", text)]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    capitals = sum(w[0].isupper() for w in words)
+    # "Group 1: Policy and Recommendations": three words, every one capitalised
+    return (len(words) >= 4 and capitals >= 0.7 * len(words)) or (
+        len(words) == 3 and capitals == 3)
 
 
 def _names_line(line: str) -> bool:
@@ -67,10 +96,12 @@ def _names_line(line: str) -> bool:
     return len(re.sub(r"\s", "", line)) < _SHORT_LINE or capitalised
 
 
-def is_statement(text: str) -> bool:
+def is_statement(text: str, sources: bool = False) -> bool:
     """False for headings, titles, bylines and questions: text that names a topic, not a
-    fact."""
+    fact (``sources``: a source line, "依据:…办法", states what the question asks)."""
     body = text.strip()
+    if sources and _SOURCE_LINE.match(body):
+        return True
     if _REFERENCE.search(body):
         return False  # a bibliography entry
     if body.endswith(("?", "？")) and "\n" not in body:

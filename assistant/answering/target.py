@@ -121,7 +121,8 @@ def absent_attribute(
 # source frames the question; a sentence answering it need not name the source.
 _ATTRIBUTION = re.compile(
     r"(?:^|[，,。；;])\s*(?P<zh>(?:据|據|根据|根據|按照|依据|依據)[^，,。？?；;]{2,40}?"
-    r"(?:介绍|介紹|表示|说|說|称|稱|显示|顯示|报道|報道|发布|發布|数据|數據|统计|統計|口径|口徑))\s*[，,]"
+    r"(?:介绍|介紹|表示|说|說|称|稱|显示|顯示|报道|報道|发布|發布|数据|數據|统计|統計|口径|口徑"
+    r"|报告|報告|文章|研究|调查|調查|通知|公告|文件))\s*[，,]"
     r"|\b(?P<en>according to [^,?]{2,80}?),"
     # a publication named as the source: "亞洲時報說…", "covered by the Hong Kong paper",
     # "the Asia Times article says" (its place is where it is published, not the subject)

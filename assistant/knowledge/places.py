@@ -184,6 +184,8 @@ def read_places(path: Path) -> list[tuple[Place, list[tuple[str, bool]]]]:
         aliases += [(e, district and " " not in e) for e in english]
         if short:
             aliases += [(short, district), (_short_hant(short, name, hant), district)]
+        # 臺 and 台 are both written in Traditional text (臺東縣, 台東縣)
+        aliases += [(a.replace("臺", "台"), c) for a, c in aliases if "臺" in a]
         rows.append((place, aliases))
     return rows
 

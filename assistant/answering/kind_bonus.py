@@ -1,0 +1,44 @@
+"""Score bonuses for what the kind of question asks for: a definition, places, the terms
+it quotes, N items, the Nth item, a cause, the document a rule comes from; and for the
+entities it names."""
+
+from __future__ import annotations
+
+from assistant.answering.enumeration import enumerates, opens_item
+from assistant.answering.figure_kinds import asks_reason, states_reason
+from assistant.answering.question import Question
+from assistant.answering.statements import DEFINES, asks_source, names_document
+from assistant.knowledge.entities import Gazetteer
+from assistant.text.normalize import fold
+
+__all__ = ["entity_bonus", "kind_bonus"]
+
+PLACE_BONUS = 0.2  # for a sentence naming places besides the question's, when places are asked
+QUOTED_BONUS = 0.15  # for a sentence with a term the question quotes
+ITEMS_BONUS = 0.15  # for a sentence that lists as many items as the question asks for
+ORDINAL_BONUS = 0.2  # for a sentence opening the list item the question asks for (一是…)
+
+
+def entity_bonus(q: Question, text: str, gazetteer: Gazetteer) -> float:
+    """Favour sentences about the question's entities, disfavour those about others."""
+    if not q.entities:
+        return 0.0
+    named = gazetteer.mentioned(text)
+    if q.entities <= named:
+        return 0.1 if named <= q.entities else 0.0
+    return -0.1 if named and not named & q.entities else 0.0
+
+
+def kind_bonus(q: Question, sentence: str, places: frozenset[str]) -> float:
+    """Bonuses for what the kind of question asks for (``places``: those the sentence
+    names)."""
+    return (
+        (0.15 if q.wants_definition and DEFINES.search(sentence) else 0.0)
+        + (PLACE_BONUS if q.wants_place and places - q.anchors.places else 0.0)
+        + (QUOTED_BONUS if q.quoted and any(t in fold(sentence) for t in q.quoted) else 0.0)
+        + (ITEMS_BONUS if q.items and enumerates(sentence, q.items, q.item_chars) else 0)
+        + (ORDINAL_BONUS if q.ordinal and opens_item(sentence, q.ordinal) else 0.0)
+        + (QUOTED_BONUS if asks_reason(q.text) and states_reason(sentence) else 0.0)
+        # "依据的是哪份办法": a line naming a document (《…》, …办法, 〔2020〕201号)
+        + (QUOTED_BONUS if asks_source(q.text) and names_document(sentence) else 0.0)
+    )
