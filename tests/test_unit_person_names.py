@@ -9,6 +9,7 @@ from functools import cache
 from langchain_core.documents import Document
 
 from assistant.answering.extract import extract
+from assistant.answering.names import absent_subject
 from assistant.answering.passages import SentenceCache
 from assistant.answering.person_names import (
     named,
@@ -72,3 +73,13 @@ def test_a_one_word_name_in_pinyin_is_known_when_a_passage_writes_it() -> None:
     assert written_in_characters("Lingdong", docs)
     assert not written_in_characters("Xiaomi", docs)  # 小米: no passage writes it
     assert not written_in_characters("Unitree", docs)  # no pinyin
+
+
+def test_a_firm_asked_about_by_name_must_be_written_by_a_passage() -> None:
+    passages = [Document(page_content="宇树科技作为国家级专精特新“小巨人”企业，专注于机器人研发。")]
+    assert absent_subject("朝阳宏达机械有限公司是国家级专精特新小巨人企业吗？", passages) == (
+        "朝阳宏达机械有限公司",)
+    assert absent_subject("大疆創新是不是小巨人企業？", passages) == ("大疆創新",)
+    assert absent_subject("宇樹科技有限公司是國家級專精特新「小巨人」企業嗎？", passages) == ()
+    assert absent_subject("这家企业是小巨人企业吗？", passages) == ()  # points, names none
+    assert absent_subject("宇树科技主要做什么产品？", passages) == ()  # asks no membership

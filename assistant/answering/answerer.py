@@ -14,7 +14,7 @@ from assistant.answering import extract as extractive
 from assistant.answering.byline import asks_when, find_byline, wants_byline, with_byline
 from assistant.answering.figures import conflict_values, figure_lines, other_years
 from assistant.answering.multipart import by_parts
-from assistant.answering.names import absent_han_names
+from assistant.answering.names import absent_han_names, absent_subject
 from assistant.answering.person_names import (
     named,
     naming_passages,
@@ -45,7 +45,8 @@ class Answerer:
         docs = [h.doc for h in hits]
         names = named(query, docs, self._known)  # people written in pinyin ("Zhang Lei")
         absent = absent_han_names(  # …and people in characters no passage names (辛国斌)
-            query, self.knowledge.glossary, self.searchers.idf.df, docs)
+            query, self.knowledge.glossary, self.searchers.idf.df, docs
+        ) + absent_subject(query, docs)  # …or the firm of "X是小巨人企业吗？"
 
         def parse(text: str) -> Question:
             q = with_names(self._parse(text), names, self.knowledge.tokenizer)

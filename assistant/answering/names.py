@@ -12,7 +12,7 @@ from assistant.knowledge.glossary import Glossary
 from assistant.knowledge.pinyin import name_syllables, written_in_pinyin
 from assistant.text.normalize import HAN_RUN, fold
 
-__all__ = ["absent_han_names", "unknown_names"]
+__all__ = ["absent_han_names", "absent_subject", "unknown_names"]
 
 
 # A name in an English question: a capitalised word that does not start the question
@@ -107,3 +107,25 @@ def absent_han_names(
         if pinyin is None or not any(pinyin.search(t) for t in texts):
             out.append(name)
     return tuple(out)
+
+
+# "朝陽宏達機械有限公司是國家級專精特新「小巨人」企業嗎？": whether a named firm is one of
+# a kind. A passage about the kind that does not name the firm says nothing about it.
+_IS_ONE_OF = re.compile(
+    r"^\s*(?P<x>[^\s，,。？?、是]{2,30}?)(?:是不是|是否|是|有没有|有沒有|有无|有無)"
+    r"[^，,。？?]{0,30}?(?:企业|企業|公司|名单|名單)\s*(?:吗|嗎)?\s*[？?]?\s*$"
+)
+_POINTING = re.compile(r"^(?:这|這|该|該|那|此|它|其|哪)")
+_FIRM_SUFFIX = re.compile(r"(?:股份)?有限(?:责任|責任)?公司$|集团$|集團$|公司$")
+
+
+def absent_subject(text: str, passages: Sequence[Document]) -> tuple[str, ...]:
+    """The firm a "is X a little giant?" question names, when no retrieved passage writes
+    it (without its legal suffix: 有限公司). Regular expressions: no library parses this."""
+    m = _IS_ONE_OF.match(text)
+    if m is None or _POINTING.match(m["x"]):
+        return ()
+    name = fold(_FIRM_SUFFIX.sub("", m["x"]))
+    if len(name) < 2 or any(name in fold(p.page_content) for p in passages):
+        return ()
+    return (m["x"],)
