@@ -7,10 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from assistant.answering.question import Idf, Question, concepts, coverage, key_concepts
+from assistant.answering.question import (
+    Concept,
+    Idf,
+    Question,
+    concepts,
+    coverage,
+    key_concepts,
+)
 from assistant.config import Settings
 from assistant.knowledge import Knowledge, load_knowledge
-from assistant.knowledge.dictionary import load_bridge
+from assistant.knowledge.dictionary import Bridge, load_bridge
 
 
 @pytest.fixture(scope="module")
@@ -367,3 +374,23 @@ def test_a_chinese_attribute_asked_with_yigong_is_read() -> None:
     from assistant.answering.target import asked_attribute
 
     assert asked_attribute("杭州已上市的小巨人企业去年净利润一共多少？") == "小巨人企业去年净利润"
+
+
+def test_a_compound_the_dictionary_lacks_is_said_by_its_pieces_translations(
+    knowledge: Knowledge,
+) -> None:
+    # a hand-made bridge (the dictionary's entries for the pieces; plumbing, not meaning)
+    bridge = Bridge({}, {"标准": ("standard",), "电池": ("batteri",)})
+    idf = Idf.build(["行业标准 标准 industri standard", "电池 batteri"], knowledge.tokenizer)
+
+    def concept_of(question: str, word: str) -> Concept:
+        q = Question.parse(question, knowledge.glossary, knowledge.gazetteer, idf, bridge)
+        return next(c for c in q.concepts if any(word in f for f in c.forms))
+
+    standards = concept_of("小巨人企业参与制定了多少项行业标准？", "行业标准")
+    assert standards.covered(frozenset({"industri", "standard"})) and standards.bridged
+    # every piece needs a translation: 手机 has none here, so "battery" says nothing
+    assert not concept_of("手机电池怎样保养？", "手机电池").covered(frozenset({"batteri"}))
+    # a document's name is no compound to translate
+    assert not concept_of("《行业标准管理办法》是哪年发布的？", "行业标准").covered(
+        frozenset({"standard"}))

@@ -14,11 +14,14 @@ dropped from the question's words unless the question names the place itself (�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Iterable
+from itertools import islice, product
 
+from assistant.knowledge.dictionary import Bridge
 from assistant.text.normalize import HAN_RUN
 
-__all__ = ["compounds", "place_parts"]
+__all__ = ["book_title_words", "compounds", "piece_forms", "place_parts"]
 
 
 def compounds(words: Iterable[str]) -> list[tuple[str, frozenset[str]]]:
@@ -51,3 +54,25 @@ def place_parts(
         if w not in place_words and is_place(w)
         and any(w in other and other != w and not is_place(other) for other in words)
     )
+
+
+_BOOK_TITLE = re.compile(r"《([^》]{1,60})》")
+
+
+def book_title_words(text: str, tokenize: Callable[..., list[str]]) -> set[str]:
+    """The words of the document names a text writes in book-title marks (《…》)."""
+    return {w for m in _BOOK_TITLE.findall(text) for w in tokenize(m, bigrams=False)}
+
+
+def piece_forms(
+    pieces: frozenset[str], bridge: Bridge | None, most: int = 8
+) -> tuple[frozenset[str], ...]:
+    """The compound said by a translation of every one of its pieces (行业标准 with the
+    piece 标准: {standard}; 手机电池 needs phone and battery), as its pieces say it in
+    Chinese; none when a piece has no translation (at most ``most`` combinations)."""
+    if bridge is None or not pieces:
+        return ()
+    each = [bridge.forms(piece) for piece in sorted(pieces)]
+    if not all(each):
+        return ()
+    return tuple(frozenset(combo) for combo in islice(product(*each), most))

@@ -25,7 +25,7 @@ from assistant.answering.asks import (
     wants_share,
     wants_year,
 )
-from assistant.answering.compounds import compounds, place_parts
+from assistant.answering.compounds import book_title_words, compounds, piece_forms, place_parts
 from assistant.answering.doc_dates import document_years, without_document_dates
 from assistant.answering.enumeration import asked_items, asks_chars, ordinal_item
 from assistant.answering.figure_kinds import asks_reason, names_count
@@ -111,6 +111,8 @@ def concepts(
     # that shares only the year with the question does not cover it; nor do framing words
     text = without_month_names(content_text(text))
     words = set(tokenize(text, bigrams=False)) - {str(y) for y in years_of(text)} - drop
+    # a document's name (《中小企业促进法》) is not said by what its pieces translate to
+    titled = book_title_words(text, tokenize)
     used: set[str] = set()
     found: list[tuple[set[str], tuple[frozenset[str], ...]]] = []
     for match in glossary.match(text):
@@ -138,8 +140,12 @@ def concepts(
         # a Chinese word no Chinese text uses still meets an English one (品牌: brand); that
         # changes neither whether the corpus knows the word nor how ambiguous it is
         asked = bridge.asked_forms(t) if bridge is not None and not other else ()
-        out.append(Concept(weight, (*forms, *(frozenset({o}) for o in asked)), idf.known(forms),
-                           verb, max(1, len(other)), bridged=bool(other or asked)))
+        # a compound the dictionary lacks (行业标准) is said by what its pieces translate
+        # to ("industrial standards"), as it is by its pieces in Chinese
+        said = piece_forms(pieces, bridge) if not (other or asked or t in titled) else ()
+        out.append(Concept(weight, (*forms, *(frozenset({o}) for o in asked), *said),
+                           idf.known(forms), verb, max(1, len(other)),
+                           bridged=bool(other or asked or said)))
     return out
 
 
