@@ -316,3 +316,12 @@ def test_a_source_line_answers_a_question_for_the_rules_basis(knowledge: Knowled
 def test_a_heading_of_three_capitalised_words_is_no_statement() -> None:
     assert not is_statement("Group 1: Policy and Recommendations")
     assert is_statement("Group 1 companies grew fast.")
+
+
+def test_a_who_question_prefers_the_sentence_naming_someone_by_role(
+        knowledge: Knowledge) -> None:
+    attended = "工信部等部门出席发布会，介绍有关情况。"
+    named = "工信部副部长王江平在发布会上介绍情况。"
+    ask = asker(knowledge, [attended, named])
+    assert ask("在发布会上介绍情况的是工信部哪位领导？", [attended, named])[0] == named
+    assert ask("工信部在发布会上介绍了什么情况？", [attended, named])[0] == attended

@@ -7,7 +7,13 @@ from __future__ import annotations
 from assistant.answering.enumeration import enumerates, opens_item
 from assistant.answering.figure_kinds import asks_reason, states_reason
 from assistant.answering.question import Question
-from assistant.answering.statements import DEFINES, asks_source, names_document
+from assistant.answering.statements import (
+    DEFINES,
+    asks_person,
+    asks_source,
+    names_document,
+    names_role,
+)
 from assistant.knowledge.entities import Gazetteer
 from assistant.text.normalize import fold
 
@@ -41,4 +47,6 @@ def kind_bonus(q: Question, sentence: str, places: frozenset[str]) -> float:
         + (QUOTED_BONUS if asks_reason(q.text) and states_reason(sentence) else 0.0)
         # "依据的是哪份办法": a line naming a document (《…》, …办法, 〔2020〕201号)
         + (QUOTED_BONUS if asks_source(q.text) and names_document(sentence) else 0.0)
+        # "哪位领导", "which outlet asked": a sentence naming someone by role (Deputy Minister)
+        + (QUOTED_BONUS if asks_person(q.text) and names_role(sentence) else 0.0)
     )

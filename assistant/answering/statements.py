@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["AUTHOR_Q", "DEFINES", "asks_source", "is_statement", "names_document"]
+__all__ = [
+    "AUTHOR_Q", "DEFINES", "asks_person", "asks_source", "is_statement", "names_document",
+    "names_role",
+]
 
 # A question for who wrote a text (not one that names the author and asks about them):
 # its byline answers it.
@@ -44,6 +47,32 @@ _DOCUMENT = re.compile(
     r"《[^》]{2,80}》|(?:办法|辦法|条例|條例|细则|細則|实施意见|實施意見)(?=$|[(（。;；,，\s])"
     r"|〔\d{4}〕\s*\d+\s*[号號]|\b(?:Measures|Regulations|Provisions|Notice) (?:on|for)\b",
 )
+
+
+# A question for a person or a newsroom: who answered, which official, which outlet asked
+_PERSON_Q = re.compile(
+    r"谁|誰|哪位|哪家媒体|哪家媒體|哪个媒体|哪個媒體|\bwho(?:m|se)?\b"
+    r"|\bwhich (?:\w+ )?(?:official|minister|reporter|journalist|outlet|newspaper|person"
+    r"|expert|leader)s?\b",
+    re.I,
+)
+# …and a sentence naming one by a role or a title (Deputy Minister, 记者, 副部长)
+_ROLE = re.compile(
+    r"部长|部長|司长|司長|局长|局長|主任|记者|記者|董事长|董事長|总经理|總經理|教授|研究员|研究員"
+    r"|发言人|發言人|\b(?:minister|director|reporter|journalist|spokes(?:person|man|woman)"
+    r"|chairman|chairwoman|president|professor|researcher|correspondent)\b",
+    re.I,
+)
+
+
+def asks_person(question: str) -> bool:
+    """Whether a question asks who: a person, an official, a newsroom."""
+    return bool(_PERSON_Q.search(question))
+
+
+def names_role(sentence: str) -> bool:
+    """Whether a sentence names someone by a role or title (Deputy Minister, 记者)."""
+    return bool(_ROLE.search(sentence))
 
 
 def asks_source(question: str) -> bool:
