@@ -49,7 +49,7 @@ from assistant.answering.selection import (
     select,
     with_items,
 )
-from assistant.answering.statements import AUTHOR_Q, asks_source, is_statement
+from assistant.answering.statements import AUTHOR_Q, asks_source, is_statement, names_document
 from assistant.answering.subjects import SUBJECT, other_subject, same_subject, subject_after
 from assistant.answering.targets import asks_done, names_target, states_plan, target_term
 from assistant.answering.unstated import stated
@@ -271,6 +271,8 @@ def extract(
     cands = [c for c in cands if c.anchors.ok]  # a sentence about another year, place…
     if q.ordinal:  # "the sixth measure" of a list of five is no answer
         cands = [c for c in cands if opens_item(c.text, q.ordinal)]
+    if asks_source(q.text):  # "依据的是哪份文件": a sentence naming one, where there is one
+        cands = [c for c in cands if names_document(c.text)] or cands
     if not cands or missing_entity(q, passages, gazetteer):
         return Extract(False, [], [], [], 0.0)
     best = max(c.support for c in cands)
