@@ -25,6 +25,7 @@ from assistant.answering.group_items import _terms
 from assistant.answering.levels import levels_of
 from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Concept, Idf, Question
+from assistant.answering.scope import names_scope
 from assistant.answering.statements import is_statement
 from assistant.answering.target import asked_attribute
 from assistant.answering.targets import asks_done
@@ -326,3 +327,11 @@ def test_a_who_question_prefers_the_sentence_naming_someone_by_role(
     ask = asker(knowledge, [attended, named])
     assert ask("在发布会上介绍情况的是工信部哪位领导？", [attended, named])[0] == named
     assert ask("工信部在发布会上介绍了什么情况？", [attended, named])[0] == attended
+
+
+def test_a_scope_cue_is_read_as_scope_not_required_as_a_word() -> None:
+    # "新增了多少家" is answered by "增量306家": 新增 is what the scope bonus reads
+    assert names_scope((frozenset({"新增"}), frozenset({"add", "newli"})))
+    assert names_scope((frozenset({"累计"}),))
+    assert not names_scope((frozenset({"小巨人", "巨人"}),))
+    assert not names_scope((frozenset({"新增", "企业"}),))  # a phrase, not the cue alone

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import gzip
+from pathlib import Path
+
 from langchain_core.documents import Document
 
 from assistant.config import Settings
 from assistant.index.lexical import BM25Retriever
 from assistant.knowledge import load_knowledge
-from assistant.knowledge.dictionary import Bridge
+from assistant.knowledge.dictionary import Bridge, bridge_from, cedict_entries
 from assistant.retrieval.bridged import BridgedBM25, TitleField
 
 KNOWLEDGE = load_knowledge(Settings())
@@ -69,3 +72,19 @@ def test_a_chunk_is_found_by_its_documents_title() -> None:
     assert max(plain, key=lambda c: plain[c]) == "gz"
     assert titled[0][0].id == "xn"
     assert dict((d.id, s) for d, s in titled)["gz"] == plain["gz"]  # its title is not asked
+
+
+def test_every_sense_of_a_dictionary_entry_is_read(tmp_path: Path) -> None:
+    # CC-CEDICT lines as the bundled file writes them: senses split by "/" and by ";"
+    lines = [
+        "企業 企业 [qi3 ye4] /company; firm; enterprise; corporation/CL:家[jia1]/",
+        "主持 主持 [zhu3 chi2] /to take charge of; to manage/to host (a TV program)/",
+    ]
+    path = tmp_path / "cedict.txt.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as fh:
+        fh.write("\n".join(lines) + "\n")
+    entries = cedict_entries(path, {"企业", "主持"}, KNOWLEDGE.tokenizer.en_words)
+    bridge = bridge_from(entries, ["compani", "enterpris", "host", "manag"])
+    assert set(bridge.forms("企业")) == {"compani", "enterpris"}
+    assert "企业" in bridge.forms("compani")
+    assert bridge.is_verb("主持") and not bridge.is_verb("企业")

@@ -13,7 +13,9 @@ from typing import Literal
 
 from assistant.knowledge.figure_rules import counts_a_part
 
-__all__ = ["CLAUSE", "Scope", "question_scope", "scope_bonus", "sentence_scope"]
+__all__ = [
+    "CLAUSE", "Scope", "names_scope", "question_scope", "scope_bonus", "sentence_scope",
+]
 
 # "part": a count of a part of the subject's group ("深圳上述四领域的企业合计122家")
 Scope = Literal["stock", "increment", "part"]
@@ -35,6 +37,13 @@ _PART_Q = re.compile(
     r"|\bindustr(?:y|ies)\b",
     re.I,
 )
+
+
+def names_scope(forms: tuple[frozenset[str], ...]) -> bool:
+    """Whether a question's concept (its ``forms``) is a scope cue (新增, 累计, total): what
+    the scope bonus reads, not a word the answer must repeat (增量 says 新增)."""
+    return any(len(form) == 1 and (_INCREMENT.fullmatch(w := next(iter(form)))
+                                   or _STOCK.fullmatch(w)) for form in forms)
 
 
 # Clause boundaries (a comma between digits is a thousands separator, not one).

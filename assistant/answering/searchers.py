@@ -138,7 +138,7 @@ def _bridge(
     if dictionary is not None and dictionary.is_file():
         stat = dictionary.stat()
         stamp = f"{stat.st_size}:{stat.st_mtime_ns}"
-    key = f"{key}:{stamp}:bridge-2"  # bridge-2: with the words the corpus does not use
+    key = f"{key}:{stamp}:bridge-3"  # 3: senses split by ";" too
     zh = frozenset(w for w in vocabulary if not w.isascii())
     en = [w for w in vocabulary if w.isascii()]
 
@@ -155,7 +155,7 @@ def _bridge(
             entries += cedict_entries(dictionary, zh - words, knowledge.tokenizer.en_words)
         write_pickle(entries_path, key, (zh, entries))
         every = cached_pickle(  # the dictionary's, not the corpus's: in the shared cache
-            cfg.cache_dir / "cedict.all.pkl", f"cedict-all:{stamp}",
+            cfg.cache_dir / "cedict.all.pkl", f"cedict-all-3:{stamp}",
             lambda: cedict_entries(dictionary, None, knowledge.tokenizer.en_words),
         )
         return bridge_from(entries, en, every)

@@ -156,10 +156,11 @@ def load_bridge(
 def _gloss_heads(
     glosses: str, en_words: Callable[[str], list[str]]
 ) -> set[tuple[str, bool]]:
-    """Stems of the short glosses of an entry ("/to host/electronic equipment/"), each
-    flagged when its gloss is a verb's ("to host")."""
+    """Stems of the short glosses of an entry ("/to host/electronic equipment/", "/company;
+    firm/"), each flagged when its gloss is a verb's ("to host")."""
     out: set[tuple[str, bool]] = set()
-    for gloss in glosses.split("/"):
+    # senses are split by "/", and within one by ";" ("company; firm; enterprise")
+    for gloss in re.split(r"[/;]", glosses):
         words = en_words(_NOISE.sub(" ", gloss))
         if 0 < len(words) <= _MAX_GLOSS_WORDS:
             verb = _VERB_GLOSS.match(gloss) is not None
