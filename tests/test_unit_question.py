@@ -394,3 +394,11 @@ def test_a_compound_the_dictionary_lacks_is_said_by_its_pieces_translations(
     # a document's name is no compound to translate
     assert not concept_of("《行业标准管理办法》是哪年发布的？", "行业标准").covered(
         frozenset({"standard"}))
+
+
+def test_the_outlet_a_question_cites_is_no_unknown_name(knowledge: Knowledge, idf: Idf) -> None:
+    def unknown(text: str) -> tuple[str, ...]:
+        return Question.parse(text, knowledge.glossary, knowledge.gazetteer, idf).unknown_names
+
+    assert unknown("According to the Anue article on Shenzhen, what does a firm need?") == ()
+    assert unknown("What did Anue report about Shenzhen's little giants?") == ("Anue",)

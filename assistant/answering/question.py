@@ -247,7 +247,8 @@ class Question:
             # "which city, Beijing or Shenzhen?" picks among the places it names
             wants_place=bool(PLACE_Q.search(text)) and len(gazetteer.mentioned(text)) < 2,
             quoted=tuple(fold(m) for m in QUOTED.findall(text) if len(m.strip()) > 1),
-            unknown_names=unknown_names(text, glossary, idf.df, bridge, places),
+            # the outlet a question cites ("the Anue article") need not be written anywhere
+            unknown_names=unknown_names(subject, glossary, idf.df, bridge, places),
             metric=metric_concepts(text, glossary, idf, bridge, places),
             absent_attribute=absent_attribute(
                 text, glossary, idf.df, bridge.forms if bridge is not None else _no_forms
