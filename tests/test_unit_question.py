@@ -402,3 +402,14 @@ def test_the_outlet_a_question_cites_is_no_unknown_name(knowledge: Knowledge, id
 
     assert unknown("According to the Anue article on Shenzhen, what does a firm need?") == ()
     assert unknown("What did Anue report about Shenzhen's little giants?") == ("Anue",)
+
+
+def test_the_report_a_question_reads_from_frames_it(knowledge: Knowledge, idf: Idf) -> None:
+    q = Question.parse("2022年南京全国专精特新中小企业发展大会的报道中，规上企业的收入门槛是多少？",
+                       knowledge.glossary, knowledge.gazetteer, idf, None, knowledge.place_names)
+    # the year and the place say which report; neither is an anchor of the figure
+    assert q.document_years == {2022}
+    assert not q.anchors.years and not q.anchors.places
+    plain = Question.parse("2022年南京规上企业的收入门槛是多少？", knowledge.glossary,
+                           knowledge.gazetteer, idf, None, knowledge.place_names)
+    assert plain.anchors.years == {2022} and "南京" in plain.anchors.places

@@ -24,7 +24,7 @@ _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
            r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _DOC_DATE = re.compile(
     r"(?P<zh>(?:19|20)\d{2}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号號])?)?)"
-    rf"(?=[^，,。？?；;！!\d哪]{{0,14}}?{_NOUNS_ZH})"
+    rf"(?=[^，,。？?；;！!\d哪]{{0,24}}?{_NOUNS_ZH})"
     rf"|(?<!which )(?<!what )(?P<en>\b(?:{_MONTHS}\.?\s+)?(?:19|20)\d{{2}})(?:'s)?"
     r"(?=\s+(?:[\w()&'-]+\s+){0,6}?"
     r"(?:report|article|paper|study|story|piece|analysis|handbook|survey|speech|interview)s?\b)",

@@ -52,6 +52,7 @@ from assistant.answering.selection import (
 )
 from assistant.answering.statements import AUTHOR_Q, asks_source, is_statement, names_document
 from assistant.answering.subjects import SUBJECT, other_subject, same_subject, subject_after
+from assistant.answering.target import without_attribution
 from assistant.answering.targets import asks_done, names_target, states_plan, target_term
 from assistant.answering.unstated import stated
 from assistant.knowledge.entities import Gazetteer
@@ -126,7 +127,9 @@ class _Asked:
         return cls(
             national=nationally and (figures or q.wants_amount),
             tiers=levels_of(q.text),
-            kinds=kinds_of(q.text) if figures or q.wants_amount else frozenset(),
+            # the rung the question asks about, not its source's ("…中小企业发展大会的报道中")
+            kinds=kinds_of(without_attribution(q.text)) if figures or q.wants_amount
+            else frozenset(),
             places=places_only(q.anchors.places, gazetteer),
             boards=markets_named(q.text, gazetteer) if figures else frozenset(),
         )

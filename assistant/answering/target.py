@@ -123,6 +123,9 @@ _ATTRIBUTION = re.compile(
     r"(?:^|[，,。；;])\s*(?P<zh>(?:据|據|根据|根據|按照|依据|依據)[^，,。？?；;]{2,40}?"
     r"(?:介绍|介紹|表示|说|說|称|稱|显示|顯示|报道|報道|发布|發布|数据|數據|统计|統計|口径|口徑"
     r"|报告|報告|文章|研究|调查|調查|通知|公告|文件))\s*[，,]"
+    # "…大会的报道中，": the report a question reads from
+    r"|(?:^|[，,。；;])\s*(?P<zh_in>(?:在|据|據)?[^，,。？?；;]{2,40}?的(?:报道|報道|报告|報告|文章|论文|論文)"
+    r"(?:中|里|裡|裏))\s*[，,]"
     r"|\b(?P<en>according to [^,?]{2,80}?),"
     # a publication named as the source: "亞洲時報說…", "covered by the Hong Kong paper",
     # "the Asia Times article says" (its place is where it is published, not the subject)
@@ -142,7 +145,7 @@ def attribution(text: str) -> str:
     m = _ATTRIBUTION.search(text)
     if m is None:
         return ""
-    return m["zh"] or m["en"] or m["zh_outlet"] or m["en_outlet"] or ""
+    return m["zh"] or m["zh_in"] or m["en"] or m["zh_outlet"] or m["en_outlet"] or ""
 
 
 def without_attribution(text: str) -> str:
