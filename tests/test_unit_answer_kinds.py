@@ -335,3 +335,11 @@ def test_a_scope_cue_is_read_as_scope_not_required_as_a_word() -> None:
     assert names_scope((frozenset({"累计"}),))
     assert not names_scope((frozenset({"小巨人", "巨人"}),))
     assert not names_scope((frozenset({"新增", "企业"}),))  # a phrase, not the cue alone
+
+
+def test_a_sum_given_as_another_one_answers_how_much(knowledge: Knowledge) -> None:
+    same = "对认定的省级专精特新民营中小企业，市财政给予与省同等额度的资金支持。"
+    other = "对认定的省级专精特新民营中小企业，市里组织培训和对接活动。"
+    ask = asker(knowledge, [same, other])
+    assert ask("对认定的省级专精特新民营中小企业，市财政给多少资金支持？", [same, other]) == [same]
+    assert ask("对认定的省级专精特新民营中小企业，市财政给多少资金支持？", [other]) == []

@@ -15,6 +15,7 @@ from assistant.answering.figure_kinds import (
     asks_year_only,
     is_quantity,
     is_year,
+    states_amount_in_words,
     states_share_in_words,
 )
 from assistant.answering.passages import SentenceCache
@@ -123,8 +124,8 @@ def _figure_bonus(
     (``figure_text``: those clauses, when known already)."""
     text = _figure_text(q, text, gazetteer) if figure_text is None else figure_text
     figures = find_figures(text)
-    if q.wants_amount and figures and _MONEY.search(text):
-        return 0.3
+    if q.wants_amount and ((figures and _MONEY.search(text)) or states_amount_in_words(text)):
+        return 0.3  # a sum, in digits or as another one (与省同等额度)
     if q.wants_amount and _MONEY_Q.search(q.text) and not _COUNT_Q.search(q.text):
         return 0.0  # "how much did they invest": a sum of money, not a count of patents
     # a figure the question states is its premise ("1780多家机构里，省级的有多少家"), not

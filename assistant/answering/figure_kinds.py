@@ -19,7 +19,8 @@ from assistant.text.numbers import Figure, find_figures
 
 __all__ = [
     "asks_reason", "asks_year_only", "is_date_part", "is_quantity", "is_year", "names_count",
-    "names_money", "said_by_figure", "states_money", "states_reason", "states_share_in_words",
+    "names_money", "said_by_figure", "states_amount_in_words", "states_money", "states_reason",
+    "states_share_in_words",
 ]
 
 _COUNT = re.compile(rf"how (?:many|much)|多少|{JI}", re.I)  # 哪几年: which years
@@ -108,6 +109,19 @@ _SHARE_WORDS = re.compile(
 def states_share_in_words(text: str) -> bool:
     """Whether ``text`` states a proportion in words (过半, one-fifth) rather than digits."""
     return _SHARE_WORDS.search(text) is not None
+
+
+# A sum given as another one ("市财政给予与省同等额度的资金支持", 1:1配套, matching funds)
+_AMOUNT_WORDS = re.compile(
+    r"同等额度|同等額度|同等金额|同等金額|同等数额|同等數額|等额|等額|(?<!\d)1\s*[:：比]\s*1\s*配套"
+    r"|\b(?:the same amount|an equal amount|matching funds?)\b",
+    re.I,
+)
+
+
+def states_amount_in_words(text: str) -> bool:
+    """Whether ``text`` states a sum as equal to another one rather than in digits."""
+    return _AMOUNT_WORDS.search(text) is not None
 
 
 # Words for "a proportion" (占比, share): a sentence states one with a percentage or a share
