@@ -343,3 +343,12 @@ def test_a_sum_given_as_another_one_answers_how_much(knowledge: Knowledge) -> No
     ask = asker(knowledge, [same, other])
     assert ask("对认定的省级专精特新民营中小企业，市财政给多少资金支持？", [same, other]) == [same]
     assert ask("对认定的省级专精特新民营中小企业，市财政给多少资金支持？", [other]) == []
+
+
+def test_a_definition_comes_first_even_from_a_lower_ranked_passage(
+        knowledge: Knowledge) -> None:
+    others = [f"第{i}批小巨人企业获得了支持。" for i in range(1, 6)]
+    definition = "小巨人企业是指专注细分市场、创新能力强的中小企业。"
+    texts = [*others, definition]
+    ask = asker(knowledge, texts)
+    assert ask("什么是小巨人企业？", texts)[0] == definition

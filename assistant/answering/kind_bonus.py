@@ -23,6 +23,7 @@ PLACE_BONUS = 0.2  # for a sentence naming places besides the question's, when p
 QUOTED_BONUS = 0.15  # for a sentence with a term the question quotes
 ITEMS_BONUS = 0.15  # for a sentence that lists as many items as the question asks for
 ORDINAL_BONUS = 0.2  # for a sentence opening the list item the question asks for (一是…)
+DEFINITION_BONUS = 0.25  # for a defining sentence ("X是指…") when the question asks what X is
 
 
 def entity_bonus(q: Question, text: str, gazetteer: Gazetteer) -> float:
@@ -39,7 +40,7 @@ def kind_bonus(q: Question, sentence: str, places: frozenset[str]) -> float:
     """Bonuses for what the kind of question asks for (``places``: those the sentence
     names)."""
     return (
-        (0.15 if q.wants_definition and DEFINES.search(sentence) else 0.0)
+        (DEFINITION_BONUS if q.wants_definition and DEFINES.search(sentence) else 0.0)
         + (PLACE_BONUS if q.wants_place and places - q.anchors.places else 0.0)
         + (QUOTED_BONUS if q.quoted and any(t in fold(sentence) for t in q.quoted) else 0.0)
         + (ITEMS_BONUS if q.items and enumerates(sentence, q.items, q.item_chars) else 0)
