@@ -26,7 +26,7 @@ from assistant.answering.levels import levels_of
 from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Concept, Idf, Question
 from assistant.answering.scope import names_scope
-from assistant.answering.statements import is_statement
+from assistant.answering.statements import asks_source, is_statement
 from assistant.answering.target import asked_attribute
 from assistant.answering.targets import asks_done
 from assistant.config import Settings
@@ -312,6 +312,9 @@ def test_a_source_line_answers_a_question_for_the_rules_basis(knowledge: Knowled
     assert ask("对省级专精特新中小企业的同比例奖励，依据的是哪份办法？",
                [rule + "\n" + source]) == [source]
     assert not wants_share("对省级企业给予同比例奖励，依据的是哪份办法？")  # a manner
+    assert asks_source("What policy document is the basis for the awards?")
+    assert not asks_source("依据工信部数据，全国有多少家小巨人？")  # a source cited
+    assert not asks_source("What measures will MIIT take?")  # a list of measures
     assert wants_share("奖励资金按什么比例发放？")
 
 

@@ -35,10 +35,11 @@ _SOURCE_LINE = re.compile(r"^\s*(?:依据|依據|根据|根據|basis|legal basis
 
 # A question for the document a rule or a measure rests on ("依据的是哪份办法", "文号是什么",
 # "What policy document is the basis for…"): a source line then answers it.
+# Not "依据工信部数据，…" (a source cited) nor "what measures…" (a list of measures).
 _SOURCE_Q = re.compile(
-    r"依据|依據|哪份|哪个文件|哪個文件|哪项政策|哪項政策|哪个政策|哪個政策|文号|文號"
-    r"|\bbasis\b|\bbased on (?:which|what)\b|\bunder which\b"
-    r"|\b(?:which|what) (?:\w+ )?(?:document|regulation|rules?|measures)\b(?! (?:say|state))",
+    r"(?:依据|依據|根据|根據)(?:的)?(?:是|哪|什么|什麼|何)|哪份|哪个文件|哪個文件|哪项政策|哪項政策"
+    r"|哪个政策|哪個政策|文号|文號|\bbasis\b|\bbased on (?:which|what)\b"
+    r"|\b(?:which|what) (?:\w+ )?(?:document|regulation)s?\b(?! (?:say|state))",
     re.I,
 )
 # A document named: a title in book-title marks, a measures/notice/regulations name, a
