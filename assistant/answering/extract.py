@@ -27,7 +27,7 @@ from assistant.answering.figure_clauses import (
 )
 from assistant.answering.figure_kinds import said_by_figure
 from assistant.answering.hostile import is_instruction
-from assistant.answering.kind_bonus import entity_bonus, kind_bonus
+from assistant.answering.kind_bonus import Asks, entity_bonus, kind_bonus
 from assistant.answering.levels import (
     kinds_of,
     levels_of,
@@ -170,7 +170,7 @@ def candidates(
     asked = _Asked.of(q, gazetteer, nationally)
     done = asks_done(q.text)  # what has happened so far: a target is no answer
     asks_author = bool(AUTHOR_Q.search(q.text))  # a byline is then the answer, not a label
-    sources = asks_source(q.text)  # …a source line ("依据:…办法") when a rule's basis is asked
+    asks = Asks.of(q)  # …a source line ("依据:…办法") when a rule's basis is asked
     # what a how-many question counts (an amount's or a share's words name who, not what)
     asked_metric = cache.metric(q.text) if q.wants_number and not (
         q.wants_amount or q.wants_share) else None
@@ -200,7 +200,7 @@ def candidates(
             if missing:
                 anchored = replace(anchored, missing=(*anchored.missing, *missing))
             subject = subject_after(subject, own, joined)
-            statement = asks_author or is_statement(sentence, sources) or any(
+            statement = asks_author or is_statement(sentence, asks.source) or any(
                 person in fold(sentence) for person in q.people)
             figure, scope = figure_terms(q, sentence, gazetteer, cache, (asked_metric, nationally))
             score = (
@@ -209,7 +209,7 @@ def candidates(
                 + 0.05 * anchored.matched
                 - 0.03 * (rank - 1)
                 - (0.0 if statement else 0.3)
-                + kind_bonus(q, sentence, sent.anchors.places)
+                + kind_bonus(q, asks, sentence, sent.anchors.places)
                 + (ordinal_figure_term(q.anchors.ordinals, sent.anchors.ordinals, sentence)
                    if q.wants_number else 0.0)
                 + target_term(done, sentence)

@@ -4,6 +4,8 @@ entities it names."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from assistant.answering.enumeration import enumerates, opens_item
 from assistant.answering.figure_kinds import asks_reason, states_reason
 from assistant.answering.question import Question
@@ -17,7 +19,7 @@ from assistant.answering.statements import (
 from assistant.knowledge.entities import Gazetteer
 from assistant.text.normalize import fold
 
-__all__ = ["entity_bonus", "kind_bonus"]
+__all__ = ["Asks", "entity_bonus", "kind_bonus"]
 
 PLACE_BONUS = 0.2  # for a sentence naming places besides the question's, when places are asked
 QUOTED_BONUS = 0.15  # for a sentence with a term the question quotes
@@ -36,18 +38,31 @@ def entity_bonus(q: Question, text: str, gazetteer: Gazetteer) -> float:
     return -0.1 if named and not named & q.entities else 0.0
 
 
-def kind_bonus(q: Question, sentence: str, places: frozenset[str]) -> float:
-    """Bonuses for what the kind of question asks for (``places``: those the sentence
-    names)."""
+@dataclass(frozen=True)
+class Asks:
+    """What a question asks for that a sentence's words show, read once per question."""
+
+    reason: bool  # why: a sentence giving a cause
+    source: bool  # a rule's basis: a sentence naming a document
+    person: bool  # who: a sentence naming someone by role
+
+    @classmethod
+    def of(cls, q: Question) -> Asks:
+        return cls(asks_reason(q.text), asks_source(q.text), asks_person(q.text))
+
+
+def kind_bonus(q: Question, asks: Asks, sentence: str, places: frozenset[str]) -> float:
+    """Bonuses for what the kind of question asks for (``asks``: :meth:`Asks.of` ``q``;
+    ``places``: those the sentence names)."""
     return (
         (DEFINITION_BONUS if q.wants_definition and DEFINES.search(sentence) else 0.0)
         + (PLACE_BONUS if q.wants_place and places - q.anchors.places else 0.0)
         + (QUOTED_BONUS if q.quoted and any(t in fold(sentence) for t in q.quoted) else 0.0)
         + (ITEMS_BONUS if q.items and enumerates(sentence, q.items, q.item_chars) else 0)
         + (ORDINAL_BONUS if q.ordinal and opens_item(sentence, q.ordinal) else 0.0)
-        + (QUOTED_BONUS if asks_reason(q.text) and states_reason(sentence) else 0.0)
+        + (QUOTED_BONUS if asks.reason and states_reason(sentence) else 0.0)
         # "依据的是哪份办法": a line naming a document (《…》, …办法, 〔2020〕201号)
-        + (QUOTED_BONUS if asks_source(q.text) and names_document(sentence) else 0.0)
+        + (QUOTED_BONUS if asks.source and names_document(sentence) else 0.0)
         # "哪位领导", "which outlet asked": a sentence naming someone by role (Deputy Minister)
-        + (QUOTED_BONUS if asks_person(q.text) and names_role(sentence) else 0.0)
+        + (QUOTED_BONUS if asks.person and names_role(sentence) else 0.0)
     )

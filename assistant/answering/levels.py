@@ -3,12 +3,14 @@
 "What do first-time *provincial* SRDI firms get?" is not answered by the award for
 *national* little giants, however many words the two sentences share: a sentence naming
 only other tiers than the question speaks of another programme (an anchor it lacks,
-like another year or place).
+like another year or place). The rung of the SRDI ladder (SRDI SMEs, little giants) is
+read the same way, with its own table.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from assistant.answering.question import Concept
 from assistant.text.normalize import fold, without_ruby
@@ -26,18 +28,30 @@ _LEVELS = {
 }
 
 
+def _named(patterns: Mapping[str, re.Pattern[str]], text: str) -> frozenset[str]:
+    """The names of ``patterns`` found in ``text`` (read without ruby readings)."""
+    folded = fold(without_ruby(text))
+    return frozenset(name for name, pattern in patterns.items() if pattern.search(folded))
+
+
+def _only_others(named: frozenset[str], asked: frozenset[str]) -> bool:
+    """Names found, none of them asked."""
+    return bool(named) and not named & asked
+
+
+def _concept_names(patterns: Mapping[str, re.Pattern[str]], concept: Concept) -> bool:
+    """Whether a question's concept (any of its forms) names one of ``patterns``."""
+    return any(_named(patterns, "".join(sorted(form))) for form in concept.forms)
+
+
 def levels_of(text: str) -> frozenset[str]:
     """The tiers ``text`` names (read without a web page's ruby readings: 國(guó)家級(jí))."""
-    folded = fold(without_ruby(text))
-    return frozenset(name for name, pattern in _LEVELS.items() if pattern.search(folded))
+    return _named(_LEVELS, text)
 
 
 def other_tier(asked: frozenset[str], sentence: str) -> bool:
     """Whether ``sentence`` names tiers, none of them ``asked``."""
-    if not asked:
-        return False
-    named = levels_of(sentence)
-    return bool(named) and not named & asked
+    return bool(asked) and _only_others(levels_of(sentence), asked)
 
 
 # The rungs of the SRDI ladder a figure counts: innovative SMEs, SRDI SMEs, little giants,
@@ -58,26 +72,21 @@ _KINDS = {
 
 def kinds_of(text: str) -> frozenset[str]:
     """The rungs of the SRDI ladder ``text`` names (see ``_KINDS``)."""
-    folded = fold(without_ruby(text))
-    return frozenset(name for name, pattern in _KINDS.items() if pattern.search(folded))
+    return _named(_KINDS, text)
 
 
 def other_kind(asked: frozenset[str], sentence: str) -> bool:
     """Whether ``sentence`` counts other rungs than the question asks about: a loan
     balance of SRDI SMEs is not one of little giants."""
-    if not asked:
-        return False
-    named = kinds_of(sentence)
-    return bool(named) and not named & asked
+    return bool(asked) and _only_others(kinds_of(sentence), asked)
 
 
 def names_kind(concept: Concept) -> bool:
     """Whether a question's concept is a rung of the SRDI ladder (专精特新中小企业)."""
-    return any(kinds_of("".join(sorted(form))) for form in concept.forms)
+    return _concept_names(_KINDS, concept)
 
 
 def names_tier(concept: Concept) -> bool:
     """Whether a question's concept is a tier (国家级): an anchor checked by
     :func:`other_tier`, not a word an answer must repeat ("国家专精特新小巨人" says it)."""
-    return any(levels_of("".join(sorted(form))) for form in concept.forms)
-
+    return _concept_names(_LEVELS, concept)
