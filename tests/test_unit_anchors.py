@@ -122,6 +122,8 @@ def test_a_chinese_proper_name_no_passage_writes_is_unknown() -> None:
     assert absent("工信部副部长张建国在发布会上是怎么介绍小巨人企业的？") == ()  # in pinyin
     # …both read as people, so the passages are what clears them
     assert knowledge.tokenizer.people("副部长王晓明和张建国") == ["王晓明", "张建国"]
+    # a "name" ending in a word for a body is an organisation (彭博社: Bloomberg)
+    assert absent("彭博社記者在發布會上提問時，點出了哪些現象？") == ()
 
 
 def test_an_english_name_the_corpus_lacks_is_unknown() -> None:
@@ -197,3 +199,14 @@ def test_a_dates_month_name_is_an_anchor_not_a_concept() -> None:
     assert not any("juli" in form for c in q.concepts for form in c.forms)
     assert q.anchors.months == {7}
     assert "March" not in without_month_names("by March 31, 2025")
+
+
+def test_a_source_named_at_the_end_of_a_question_frames_it() -> None:
+    from assistant.answering.target import attribution, without_attribution
+
+    question = "What shares of revenue and profit do they contribute, according to Xinhua?"
+    assert attribution(question) == "according to Xinhua"
+    assert "Xinhua" not in without_attribution(question)
+    assert attribution("According to MIIT, how many firms are there?") == "According to MIIT"
+    # a source in the middle of a sentence without a comma stays part of it
+    assert attribution("Which firms grew according to plan last year?") == ""

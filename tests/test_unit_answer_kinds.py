@@ -355,3 +355,36 @@ def test_a_definition_comes_first_even_from_a_lower_ranked_passage(
     texts = [*others, definition]
     ask = asker(knowledge, texts)
     assert ask("什么是小巨人企业？", texts)[0] == definition
+
+
+@pytest.mark.parametrize(
+    ("question", "share"),
+    [
+        ("Which fields together make up more than 40 percent of the listed firms?", False),
+        ("工信部說佔獨角獸企業總數78%以上的，是來自哪些領域的企業？", False),
+        ("占比超过40%的是哪些行业？", False),
+        # a stated share beside an asked one: the asked one still wants a percentage
+        ("They make up 14% of the SMEs by number. What shares of revenue do they hold?", True),
+        ("营收占比3%以上的企业占多少?", True),
+        ("北京小巨人占比多少？", True),
+    ],
+)
+def test_a_share_the_question_states_is_given_not_asked(question: str, share: bool) -> None:
+    assert wants_share(question) == share
+
+
+def test_a_word_for_each_year_is_no_key() -> None:
+    # "每年新增…分别有多少家" is answered by figures listed by year (分别为39家、55家)
+    assert names_scope((frozenset({"每年"}), frozenset({"year"})))
+    assert names_scope((frozenset({"逐年"}),))
+    assert not names_scope((frozenset({"year"}),))  # the word for a year is no cue
+
+
+def test_an_average_is_no_total_nor_a_total_an_average() -> None:
+    from assistant.answering.scope import other_aggregate
+
+    average = "By the end of October, their average loan balance was 75.26 million yuan."
+    assert other_aggregate("截至2021年10月末，全国小巨人企业的贷款余额合计有多少？", average)
+    assert not other_aggregate("它们的平均贷款余额是多少？", average)
+    assert other_aggregate("What was the average loan balance?", "贷款余额合计251亿元。")
+    assert not other_aggregate("贷款余额是多少？", average)  # no aggregate asked: either

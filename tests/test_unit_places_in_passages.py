@@ -71,3 +71,64 @@ def test_a_place_opening_an_organisations_name_is_no_anchor(knowledge: Knowledge
     assert "湖北" not in firms.anchors.places
     assert "深圳" in listed.anchors.places  # 上市公司 is no company's name
     assert "武汉" not in english.anchors.places
+
+
+def test_a_datelines_place_is_where_the_report_was_filed(knowledge: Knowledge) -> None:
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    text = ("新華社合肥11月26日電(記者王菲)全省培育專精特新企業2618戶。\n"
+            "安徽省經濟和信息化廳介紹,74%是高新技術企業。")
+    first, second = cache.get(_doc("d3", text, "安徽培養小巨人86家")).sentences
+    assert "合肥" not in first.anchors.places | first.context.places
+    assert "合肥" not in second.context.places
+    english = cache.get(_doc("d4", "BEIJING, Nov. 23 (Xinhua) -- China has 4,762 firms."))
+    assert not english.sentences[0].anchors.places
+    capitals = cache.get(_doc("d8", "CHONGQING -- China has incubated 17,600 firms."))
+    assert not capitals.sentences[0].anchors.places
+    # a place opening a sentence that is no dateline stays its subject
+    own = cache.get(_doc("d5", "合肥11月共认定专精特新企业30家。")).sentences[0]
+    assert "合肥" in own.anchors.places
+
+
+def test_a_place_inside_a_persons_name_is_no_place(knowledge: Knowledge) -> None:
+    from assistant.answering.names import without_people
+
+    def places(text: str) -> frozenset[str]:
+        return knowledge.place_names(without_people(text, knowledge.tokenizer,
+                                                    knowledge.place_names))
+
+    assert "金华" not in places("北京那篇研究引用了李金华2021年发表的论文，题目是什么？")
+    assert "长春" not in places("刘长春是哪家公司的董事长？")
+    assert "金华" in places("浙江金华有多少家小巨人？")  # the city itself
+    assert "金华" in places("金华市和温州谁多？")
+
+
+def test_this_year_is_the_year_of_the_documents_date(knowledge: Knowledge) -> None:
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    text = "This year, we will support over 1000 key firms. 去年新增300家。明年再选一批城市。"
+    doc = Document(id="d6", page_content=text, metadata={"doc_id": "d6", "date": "2024-10-15"})
+    this, last, following = cache.get(doc).sentences
+    assert this.anchors.years == {2024}
+    assert last.anchors.years == {2023} and following.anchors.years == {2025}
+    undated = cache.get(_doc("d7", "今年新增300家。")).sentences[0]
+    assert not undated.anchors.years  # no date, no year
+
+
+def test_a_documents_own_city_is_no_province_nor_its_province_a_city(
+        knowledge: Knowledge) -> None:
+    from assistant.answering.enclosing import other_level
+
+    places = knowledge.places
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names,
+                          place_spans=places.spans, enclosing=places.ancestors,
+                          division=places.division)
+    city = "截至目前,全市成功培育省级及以上专精特新中小企业329家。"
+    assert other_level(frozenset({"湖北"}), city, cache)  # a city's figure, not Hubei's
+    assert other_level(frozenset({"Hubei"}), "我市2家企业上榜。", cache)
+    assert not other_level(frozenset({"北京"}), city, cache)  # a municipality is a 市
+    assert not other_level(frozenset({"鄂州"}), city, cache)
+    province = "全省培育专精特新企业2618户。"
+    assert other_level(frozenset({"合肥"}), province, cache)
+    assert not other_level(frozenset({"安徽"}), province, cache)
+    # a province sharing its short name with a prefecture (海南藏族自治州) is the province
+    assert not other_level(frozenset({"海南"}), "我省已有13家企业获评。", cache)
+    assert other_level(frozenset({"海南"}), "我市已有3家企业获评。", cache)

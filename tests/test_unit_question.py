@@ -126,6 +126,10 @@ def test_the_metric_of_a_how_much_question(knowledge: Knowledge, idf: Idf) -> No
         "combined annual revenue"
     )
     assert "上市" in metric_phrase("2023年北京有多少家小巨人企业新上市？")
+    # a measure qualified as a total, followed by what earned it
+    assert metric_phrase("What was the total profit earned by the little giants in 2024?") == (
+        "total profit"
+    )
     q = parse("深圳的企业数量是多少？", knowledge, idf)
     assert q.metric and all("深圳" not in form for c in q.metric for form in c.forms)
 
@@ -413,3 +417,15 @@ def test_the_report_a_question_reads_from_frames_it(knowledge: Knowledge, idf: I
     plain = Question.parse("2022年南京规上企业的收入门槛是多少？", knowledge.glossary,
                            knowledge.gazetteer, idf, None, knowledge.place_names)
     assert plain.anchors.years == {2022} and "南京" in plain.anchors.places
+
+
+def test_a_place_opening_a_firms_name_is_no_anchor(knowledge: Knowledge, idf: Idf) -> None:
+    def places(text: str) -> frozenset[str]:
+        return Question.parse(text, knowledge.glossary, knowledge.gazetteer, idf,
+                              places=knowledge.place_names,
+                              place_spans=knowledge.places.spans).anchors.places
+
+    # the passages name the firm, and do not count its place either
+    assert "芜湖" not in places("蕪湖楚睿智能科技有限公司專注哪些關鍵領域？")
+    assert "芜湖" in places("芜湖有多少家小巨人企业？")
+    assert "金华" not in places("李金华2021年发表的论文题目是什么？")  # a person's name

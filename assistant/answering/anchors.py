@@ -96,6 +96,24 @@ class Anchors:
         return not (self.years or self.places or self.ordinals or self.figures)
 
 
+# Years said relative to the document's date: 今年 / this year in a report of October 2024
+# is 2024 (a year earlier for 去年 / last year, a year later for 明年 / next year)
+_RELATIVE_YEAR = re.compile(
+    r"(?P<this>今年|本年度|本年|\bthis year\b)|(?P<last>去年|上年|上一年|\blast year\b)"
+    r"|(?P<next>明年|\bnext year\b)|(?P<before>前年)",
+    re.I,
+)
+_OFFSETS = {"this": 0, "last": -1, "next": 1, "before": -2}
+
+
+def relative_years(text: str, date: str) -> frozenset[int]:
+    """The years ``text`` names relative to a document dated ``date`` (ISO, "" if none)."""
+    if not date[:4].isdigit():
+        return frozenset()
+    year = int(date[:4])
+    return frozenset(year + _OFFSETS[str(m.lastgroup)] for m in _RELATIVE_YEAR.finditer(text))
+
+
 def years_of(text: str) -> frozenset[int]:
     """The calendar years ``text`` names (not four-digit counts such as 2028家)."""
     return frozenset(int(m["y"]) for m in _YEAR.finditer(text))

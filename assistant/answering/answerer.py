@@ -88,6 +88,7 @@ class Answerer:
         return Question.parse(
             query, self.knowledge.glossary, self.knowledge.gazetteer, self.searchers.idf,
             self.searchers.bridge, self.knowledge.place_names, self.knowledge.places.is_name,
+            self.knowledge.places.spans,
         )
 
     def _write_refusal(self, record: AnswerRecord, result: extractive.Extract,

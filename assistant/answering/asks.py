@@ -17,7 +17,8 @@ JI = r"(?<![哪第近这這前去])[几幾](?!乎)"
 NUMBER_Q = re.compile(
     rf"how (many|much)|number of|多少|{JI}|数量|數量|总量|總量|规模|規模|金额|金額"
     # "what is the total export value of…": a measure asked for is a figure
-    r"|\bwhat(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+    # ("what was Beijing's count of…": a possessive before the measure)
+    r"|\bwhat(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}?"
     r"(?:total|value|amount|sum|count|size|revenue|profit|turnover|maximum|minimum|highest"
     r"|lowest|largest|smallest)\b"
     # "What total profit did…": a measure qualified as a total or average
@@ -117,6 +118,16 @@ _RATE_ASKED = re.compile(
 )
 
 
+# A share the question states ("which fields make up more than 40 percent", "佔…總數78%以上
+#的是哪些領域"): the proportion is given, what holds it is asked
+_STATED_SHARE = re.compile(
+    r"(?:[占佔]|(?:make|makes|made|making) up|account(?:s|ed|ing)? for)?[^，,。？?；;]{0,16}?"
+    r"\d[\d.,]*\s*(?:%|％|per\s?cent(?:age)?(?: points?)?)",
+    re.I,
+)
+
+
 def wants_share(text: str) -> bool:
-    """A proportion or a rate is the answer."""
+    """A proportion or a rate is the answer, not one the question states."""
+    text = _STATED_SHARE.sub(" ", text)
     return bool(SHARE_Q.search(text) or _RATE_ASKED.search(text))

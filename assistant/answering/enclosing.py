@@ -14,7 +14,7 @@ import re
 from assistant.answering.orgnames import org_name_spans
 from assistant.answering.passages import PlaceSpans, SentenceCache
 
-__all__ = ["other_place", "subject_places", "whole_of_part"]
+__all__ = ["other_level", "other_place", "subject_places", "whole_of_part"]
 
 _TITLE = re.compile(r"《[^》]*》")
 _SELF = re.compile(r"我市|本市|我区|本区|我區|本區|我县|本县|我縣|本縣")
@@ -65,3 +65,23 @@ def other_place(asked: frozenset[str], sentence: str, cache: SentenceCache) -> b
     related = {s for s in subjects if s in asked or cache.enclosing(s) & asked}
     return bool(subjects) and not related and not any(
         cache.enclosing(p) & subjects for p in asked)
+
+
+# A document speaking of its own city or province ("我市2家企业上榜", "全省培育…"): the figure
+# is that level's, whichever place of the other level the question asks about
+_CITY_SELF = re.compile(r"我市|本市|全市")
+_PROVINCE_SELF = re.compile(r"我省|本省|全省")
+
+
+def other_level(asked: frozenset[str], sentence: str, cache: SentenceCache) -> bool:
+    """The sentence gives its own city's figure for an asked province, or its own
+    province's for an asked city or district (levels from the division table; a
+    municipality such as 北京市 is a province called a city)."""
+    places = [cache.division(c) for p in asked for _, _, c in cache.place_spans(p, frozenset())]
+    if not places:
+        return False
+    if _CITY_SELF.search(sentence):
+        return all(p is not None and p.level == "province" and not p.name.endswith("市")
+                   for p in places)
+    return bool(_PROVINCE_SELF.search(sentence)) and all(
+        p is not None and p.level != "province" for p in places)

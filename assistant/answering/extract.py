@@ -17,7 +17,7 @@ from langchain_core.documents import Document
 
 from assistant.answering.anchors import check
 from assistant.answering.doc_dates import dated_as
-from assistant.answering.enclosing import other_place, whole_of_part
+from assistant.answering.enclosing import other_level, other_place, whole_of_part
 from assistant.answering.enumeration import opens_item
 from assistant.answering.figure_clauses import (
     asks_nationally,
@@ -41,7 +41,7 @@ from assistant.answering.ordinal_figures import ordinal_figure_term
 from assistant.answering.parts import cover_parts
 from assistant.answering.passages import Sentence, SentenceCache
 from assistant.answering.question import Concept, Question, coverage, key_concepts
-from assistant.answering.scope import names_scope
+from assistant.answering.scope import names_scope, other_aggregate
 from assistant.answering.selection import (
     Candidate,
     citation,
@@ -120,6 +120,7 @@ class _Asked:
     kinds: frozenset[str]  # a figure's rung of the SRDI ladder: little giants, SRDI SMEs
     places: frozenset[str]
     boards: frozenset[str]  # a board's count is stated where the board is named
+    figure_question: str  # the question when it asks a figure: an average is no total
 
     @classmethod
     def of(cls, q: Question, gazetteer: Gazetteer, nationally: bool) -> _Asked:
@@ -132,6 +133,7 @@ class _Asked:
             else frozenset(),
             places=places_only(q.anchors.places, gazetteer),
             boards=markets_named(q.text, gazetteer) if figures else frozenset(),
+            figure_question=q.text if figures or q.wants_amount else "",
         )
 
 
@@ -147,7 +149,7 @@ def _other_anchors(
     subject, own = places
     missing: list[str] = []
     if whole_of_part(asked.places, sent.anchors.places, sentence, cache) or other_place(
-            asked.places, sentence, cache):
+            asked.places, sentence, cache) or other_level(asked.places, sentence, cache):
         missing.append("place")
     if asked.national and places_only(sent.anchors.places | sent.frame, gazetteer) and (
             not NATION.search(fold(sentence))):
@@ -156,6 +158,8 @@ def _other_anchors(
         missing.append("tier")
     if other_subject(asked.places, subject, own):
         missing.append(SUBJECT)
+    if asked.figure_question and other_aggregate(asked.figure_question, sentence):
+        missing.append("scope")
     if market_figure_missing(asked.boards, sent.anchors.places, sent.frame, gazetteer):
         missing.append("market")
     return tuple(missing)

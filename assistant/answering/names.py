@@ -10,9 +10,9 @@ from langchain_core.documents import Document
 from assistant.knowledge.dictionary import Bridge
 from assistant.knowledge.glossary import Glossary
 from assistant.knowledge.pinyin import name_syllables, written_in_pinyin
-from assistant.text.normalize import HAN_RUN, fold
+from assistant.text.normalize import HAN_RUN, Tokenizer, fold
 
-__all__ = ["absent_han_names", "absent_subject", "unknown_names"]
+__all__ = ["absent_han_names", "absent_subject", "unknown_names", "without_people"]
 
 
 # A name in an English question: a capitalised word that does not start the question
@@ -129,3 +129,21 @@ def absent_subject(text: str, passages: Sequence[Document]) -> tuple[str, ...]:
     if len(name) < 2 or any(name in fold(p.page_content) for p in passages):
         return ()
     return (m["x"],)
+
+
+# A place as the given name of a word of three characters (李金华, 刘长春) may be a person's
+# name: jieba's tagger decides, and only then (it takes a second to load).
+def without_people(text: str, tokenizer: Tokenizer, places: Callable[[str], frozenset[str]]
+                   ) -> str:
+    """``text`` with the people jieba's tagger reads in it blanked (offsets kept) when a
+    place it seems to name sits inside one ("李金华2021年的论文" names no 金华)."""
+    found = places(text)
+    words = tokenizer.tokenize(text, bigrams=False)
+    folded = fold(text)
+    if len(folded) != len(text) or not any(
+            len(w) == 3 and w[1:] in found and w not in found for w in words):
+        return text
+    for name in tokenizer.people(text):
+        for m in re.finditer(re.escape(name), folded):
+            text = text[:m.start()] + " " * len(name) + text[m.end():]
+    return text

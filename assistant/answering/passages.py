@@ -12,8 +12,10 @@ from typing import Protocol
 
 from langchain_core.documents import Document
 
-from assistant.answering.anchors import Anchors, anchors_of
+from assistant.answering.anchors import Anchors, anchors_of, relative_years
 from assistant.answering.orgnames import without_org_places
+from assistant.knowledge.places import Place
+from assistant.text.datelines import without_datelines
 from assistant.text.normalize import HAN_RUN, Tokenizer, fold, reading_text
 from assistant.text.sentences import is_heading_like, split_sentences
 
@@ -108,6 +110,10 @@ def _no_enclosing(_: str) -> frozenset[str]:
     return frozenset()
 
 
+def _no_division(_: str) -> Place | None:
+    return None
+
+
 class SentenceCache:
     """Sentence analysis per chunk id, computed once (chunk ids are content hashes)."""
 
@@ -116,8 +122,11 @@ class SentenceCache:
         metric: Callable[[str], str | None] | None = None,
         place_spans: PlaceSpans | None = None,
         enclosing: Callable[[str], frozenset[str]] | None = None,
+        division: Callable[[str], Place | None] | None = None,
     ) -> None:
         self._data: dict[str, Analysed] = {}
+        # a place's entry in the division table (湖北 → 湖北省, a province), None if none
+        self.division: Callable[[str], Place | None] = division or _no_division
         # the places enclosing a place (龙华 → 深圳, 广东), from the division table
         self.enclosing: Callable[[str], frozenset[str]] = enclosing or _no_enclosing
         self.place_spans: PlaceSpans = place_spans or _no_spans  # open-world, with offsets
@@ -156,10 +165,13 @@ class SentenceCache:
         text = doc.page_content
         tokenize = self.tokenizer.tokenize
         lead = self._leads.get(str(doc.metadata.get("doc_id", "")), "")
+        date = str(doc.metadata.get("date", "") or "")
         heading = anchors_of(str(doc.metadata.get("title", "")), self._places)
         # The document's title and lead say where and when the rest of it holds; their
         # years count only for places and ordinals, a sentence's own years decide time.
-        opening = anchors_of(lead, partial(self._places, context=heading.places))
+        # (a dateline's place is where the report was filed: "新华社合肥11月26日电")
+        opening = anchors_of(without_datelines(lead),
+                             partial(self._places, context=heading.places))
         opening = Anchors(opening.years | heading.years, opening.places, opening.ordinals)
         context = Anchors(places=heading.places | opening.places,
                           ordinals=heading.ordinals | opening.ordinals)
@@ -170,8 +182,9 @@ class SentenceCache:
         # 其中…"), not for one turning to another place ("反观北京，…") or the rest
         ordinals, previous = context.ordinals, Anchors()
         for s, e in sentence_spans(text):
-            own = anchors_of(without_org_places(text[s:e], self.place_spans),
+            own = anchors_of(without_org_places(without_datelines(text[s:e]), self.place_spans),
                              partial(self._places, context=context.places))
+            own = replace(own, years=own.years | relative_years(text[s:e], date))  # 今年
             words = frozenset(tokenize(text[s:e], bigrams=False))
             carried = previous.ordinals if own.places <= previous.places else frozenset()
             around = replace(context, ordinals=ordinals | carried)

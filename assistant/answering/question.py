@@ -31,7 +31,8 @@ from assistant.answering.enumeration import asked_items, asks_chars, ordinal_ite
 from assistant.answering.figure_kinds import asks_reason, names_count
 from assistant.answering.framing import content_text, without_answer_form
 from assistant.answering.markets import question_anchors, question_entities
-from assistant.answering.names import unknown_names
+from assistant.answering.names import unknown_names, without_people
+from assistant.answering.orgnames import Spans, without_org_places
 from assistant.answering.scope import Scope, question_scope
 from assistant.answering.target import (
     absent_attribute,
@@ -171,6 +172,15 @@ def _lone_character(concept: Concept) -> bool:
     return all(len(form) == 1 and len(next(iter(form))) == 1 for form in concept.forms)
 
 
+def _named_places_only(text: str, tokenizer: Tokenizer, places: Callable[[str], frozenset[str]],
+                       place_spans: Spans | None) -> str:
+    """``text`` without the places inside a person's name ("李金华": no 金华) or opening
+    an organisation's name ("蕪湖楚睿智能科技有限公司" is named by a passage naming the
+    firm, whose place the passages do not count either)."""
+    text = without_people(text, tokenizer, places)
+    return without_org_places(text, place_spans) if place_spans is not None else text
+
+
 @dataclass
 class Question:
     """What the answerer needs to know about a question."""
@@ -205,9 +215,11 @@ class Question:
         bridge: Bridge | None = None,
         places: Callable[[str], frozenset[str]] | None = None,
         place_name: Callable[[str], bool] | None = None,
+        place_spans: Spans | None = None,
     ) -> Question:
         """Find the question's concepts, entities and the kind of answer it wants
-        (``place_name``: whether a word is a place's name, for compounds holding one)."""
+        (``place_name``: whether a word is a place's name, for compounds holding one;
+        ``place_spans``: where a text names places, for organisations named after one)."""
         text = without_answer_form(text)  # "…, in one sentence?" asks what "…?" asks
         # the source a question cites ("the Hong Kong paper") is where it was published,
         # not what it asks about: its places are no anchors, its name no entity (its
@@ -215,8 +227,9 @@ class Question:
         subject = without_attribution(text)
         # "the Shanghai STAR Market" names a board, not a place the answer must name
         # "the 2021 report says…": the year says which document, checked against its date
-        anchors = question_anchors(
-            without_document_dates(text), gazetteer, places or gazetteer.mentioned)
+        find = places or gazetteer.mentioned
+        anchors = question_anchors(without_document_dates(
+            _named_places_only(text, glossary.tokenizer, find, place_spans)), gazetteer, find)
         if subject != text:
             anchors = replace(anchors, places=question_anchors(
                 subject, gazetteer, places or gazetteer.mentioned).places)

@@ -14,7 +14,8 @@ from typing import Literal
 from assistant.knowledge.figure_rules import counts_a_part
 
 __all__ = [
-    "CLAUSE", "Scope", "names_scope", "question_scope", "scope_bonus", "sentence_scope",
+    "CLAUSE", "Scope", "names_scope", "other_aggregate", "question_scope", "scope_bonus",
+    "sentence_scope",
 ]
 
 # "part": a count of a part of the subject's group ("深圳上述四领域的企业合计122家")
@@ -39,11 +40,18 @@ _PART_Q = re.compile(
 )
 
 
+# How figures are laid out over time ("每年新增…分别有多少"): a sentence lists them by year
+# ("2022年至2025年…分别为39家、55家"), it need not say "each year"
+_PERIODIC = re.compile(r"每年|每年度|每一年|逐年|历年|歷年|\bannually\b|\byearly\b")
+
+
 def names_scope(forms: tuple[frozenset[str], ...]) -> bool:
-    """Whether a question's concept (its ``forms``) is a scope cue (新增, 累计, total): what
-    the scope bonus reads, not a word the answer must repeat (增量 says 新增)."""
+    """Whether a question's concept (its ``forms``) is a scope cue (新增, 累计, total, 每年):
+    what the scope bonus reads or how figures are laid out, not a word the answer must
+    repeat (增量 says 新增)."""
     return any(len(form) == 1 and (_INCREMENT.fullmatch(w := next(iter(form)))
-                                   or _STOCK.fullmatch(w)) for form in forms)
+                                   or _STOCK.fullmatch(w) or _PERIODIC.fullmatch(w))
+               for form in forms)
 
 
 # Clause boundaries (a comma between digits is a thousands separator, not one).
@@ -102,3 +110,19 @@ def scope_bonus(question: tuple[Scope | None, bool], sentence: Scope | None) -> 
     if asked != sentence:
         return -0.15
     return 0.1 if explicit else 0.0
+
+
+# An average is not a total (户均贷款余额7526万元 for 贷款余额合计), nor a total an average
+_AVERAGE = re.compile(r"平均|户均|戶均|人均|\baverage\b|\bon average\b"
+                      r"|\bper (?:firm|company|enterprise|capita)\b", re.I)
+_TOTAL = re.compile(r"合计|合計|总额|總額|总计|總計|总共|總共|一共|\bin total\b|\btotal\b"
+                    r"|\bcombined\b", re.I)
+
+
+def other_aggregate(question: str, sentence: str) -> bool:
+    """The sentence states no average for a question asking one, or only an average for
+    a question asking a total."""
+    if _AVERAGE.search(question):
+        return not _AVERAGE.search(sentence)
+    return bool(_TOTAL.search(question) and _AVERAGE.search(sentence)
+                and not _TOTAL.search(sentence))

@@ -95,7 +95,7 @@ def build_searchers(
         HybridRetriever(channels=channels, k=cfg.top_k, naming=knowledge.naming_test),
         SentenceCache(tokenizer, knowledge.place_names, _leads(chunks),
                       lambda text: knowledge.metrics.label(fold(text)), knowledge.places.spans,
-                      knowledge.places.ancestors),
+                      knowledge.places.ancestors, knowledge.places.division),
         _lasts(chunks),
         _following(chunks),
     )

@@ -53,9 +53,10 @@ _EN_MEASURE = re.compile(
     r"^\s*(?:what\s+(?P<np>(?:total|combined|average|annual|net|overall)\s+[a-z][\w-]*"
     r"(?:\s+[a-z][\w-]*)?)|how much\s+(?P<much>[a-z][\w-]*))"
     r"\s+(?:did|does|do|has|have|had|will|would|was|were|is|are)\b"
-    # "What was the total profit, in yuan, earned by…"
+    # "What was the total profit, in yuan, earned by…", "…the total profit earned by…"
     r"|^\s*what(?:'s|\s+is|\s+was|\s+are|\s+were)\s+the\s+"
-    r"(?P<the>(?:total|combined|average|annual|net|overall)\s+[a-z][\w-]*)\s*,",
+    r"(?P<the>(?:total|combined|average|annual|net|overall)\s+[a-z][\w-]*)\s*(?:,|\b(?:earned"
+    r"|made|generated|achieved|reported|recorded|posted|reali[sz]ed|of|for|by|at|in)\b)",
     re.I,
 )
 
@@ -126,7 +127,9 @@ _ATTRIBUTION = re.compile(
     # "…大会的报道中，": the report a question reads from
     r"|(?:^|[，,。；;])\s*(?P<zh_in>(?:在|据|據)?[^，,。？?；;]{2,40}?的(?:报道|報道|报告|報告|文章|论文|論文)"
     r"(?:中|里|裡|裏))\s*[，,]"
+    # …also closing the question ("What shares do they contribute, according to Xinhua?")
     r"|\b(?P<en>according to [^,?]{2,80}?),"
+    r"|(?<=,)\s*(?P<en_end>according to [^,?]{2,80}?)(?=\s*\?\s*$)"
     # a publication named as the source: "亞洲時報說…", "covered by the Hong Kong paper",
     # "the Asia Times article says" (its place is where it is published, not the subject)
     r"|^\s*(?P<zh_outlet>[^，,。？?；;]{1,16}?(?:报|報|网|網|台|社|媒体|媒體|报告|報告|文章|论文|論文)"
@@ -145,7 +148,7 @@ def attribution(text: str) -> str:
     m = _ATTRIBUTION.search(text)
     if m is None:
         return ""
-    return m["zh"] or m["zh_in"] or m["en"] or m["zh_outlet"] or m["en_outlet"] or ""
+    return m["zh"] or m["zh_in"] or m["en"] or m["en_end"] or m["zh_outlet"] or m["en_outlet"] or ""
 
 
 def without_attribution(text: str) -> str:

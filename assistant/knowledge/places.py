@@ -52,6 +52,8 @@ class Places:
         context); an empty canonical name hides the span (stop-list phrases)."""
         self._by_code = {p.adcode: p for p in places}
         self._by_name: dict[str, Place] = {}
+        self._provinces = {key: p for p in self._by_code.values() if p.level == "province"
+                           for key in (p.canonical, p.name)}
         self._ancestors: dict[str, set[str]] = {}
         for place in sorted(self._by_code.values(), key=lambda p: p.weight):
             for key in (place.canonical, place.name):
@@ -128,6 +130,11 @@ class Places:
     def get(self, name: str) -> Place | None:
         """The place called ``name`` (canonical or full name); the likelier one if shared."""
         return self._by_name.get(name)
+
+    def division(self, name: str) -> Place | None:
+        """The place called ``name``, a province first when a province shares the name
+        (海南: the province, not Qinghai's 海南藏族自治州)."""
+        return self._provinces.get(name) or self._by_name.get(name)
 
     def parent(self, name: str) -> str | None:
         """Canonical name of the enclosing place (南山 → 深圳, 深圳 → 广东); None at the top."""

@@ -137,6 +137,8 @@ def _jieba_tokenizer(jieba: Any) -> Any:
 # passages (专精特新, 小巨人企业, a heading) and answering reads one sentence several times.
 # jieba's tags for people's names
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
+# …but a "name" ending in a word for a body is one (彭博社: Bloomberg, an agency)
+_BODY_END = re.compile(r"(?:社|网|报|台|局|厅|院|部|会|署|委|办|公司|集团)$")
 _MAX_CUTS = 20_000  # jieba cuts of runs (a few MB)
 _MAX_TOKENS = 4_096  # token lists of whole texts (sentences and passages; tens of MB)
 
@@ -215,7 +217,8 @@ class Tokenizer:
             with self._lock:
                 self._tagger = self._tagger or posseg.POSTokenizer(segmenter)
         return [p.word for p in self._tagger.lcut(fold(text))
-                if p.flag in _PERSON_TAGS and len(p.word) > 2 and HAN_RUN.fullmatch(p.word)]
+                if p.flag in _PERSON_TAGS and len(p.word) > 2 and HAN_RUN.fullmatch(p.word)
+                and not _BODY_END.search(p.word)]
 
     def words(self, text: str, bigrams: bool = True) -> list[str]:
         """Word tokens of ``text`` without figures: Chinese words (and bigrams), stemmed English."""
