@@ -388,3 +388,12 @@ def test_an_average_is_no_total_nor_a_total_an_average() -> None:
     assert not other_aggregate("它们的平均贷款余额是多少？", average)
     assert other_aggregate("What was the average loan balance?", "贷款余额合计251亿元。")
     assert not other_aggregate("贷款余额是多少？", average)  # no aggregate asked: either
+
+
+def test_a_question_asking_which_provinces_wants_a_sentence_naming_one() -> None:
+    from assistant.answering.asks import asks_divisions
+
+    assert asks_divisions("第三批专板覆盖了哪些省份？")
+    assert asks_divisions("Which Shenzhen districts host its clusters?")
+    assert not asks_divisions("Where are the robots mainly used?")  # not a division
+    assert not asks_divisions("哪个省级部门负责？")  # 省级 qualifies a body

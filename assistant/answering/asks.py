@@ -8,7 +8,7 @@ import re
 __all__ = [
     "AMOUNT_Q", "DEFINITION_Q", "JI", "LIST_Q", "NUMBER_Q", "PLACE_Q", "QUOTED", "SHARE_Q",
     "YEAR_Q",
-    "wants_amount", "wants_number", "wants_share", "wants_year",
+    "asks_divisions", "wants_amount", "wants_number", "wants_share", "wants_year",
 ]
 
 # 几 asking how many: not 哪几 (which), 第几 (which one), 近几年 / 这几年 / 前几年 / 过去几年
@@ -68,6 +68,20 @@ PLACE_Q = re.compile(
     r"|哪(?:个|個|些|几个|幾個)?(?:区|區|城市|市|省|省份|地区|地區|县|縣|地方)",
     re.I,
 )
+
+# …of them, those asking for administrative divisions by name ("which provinces", 哪些省份,
+# 哪个区): a sentence naming none is no answer (not "where", nor a region such as 中西部)
+_DIVISIONS_Q = re.compile(
+    r"\bwhich (?:\w+ )?(?:districts?|cit(?:y|ies)|provinces?|counties)\b"
+    r"|哪(?:个|個|些|几个|幾個)?(?:区|區|城市|省|省份|县|縣)(?![级級])",
+    re.I,
+)
+
+
+def asks_divisions(text: str) -> bool:
+    """Whether the question asks which provinces, cities or districts."""
+    return bool(_DIVISIONS_Q.search(text))
+
 
 # "when" asks for a date at the start of a question or clause, not in "when it comes to".
 YEAR_Q = re.compile(

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from langchain_core.documents import Document
 
 from assistant.answering.anchors import check
+from assistant.answering.asks import asks_divisions
 from assistant.answering.doc_dates import dated_as
 from assistant.answering.enclosing import other_level, other_place, whole_of_part
 from assistant.answering.enumeration import opens_item
@@ -278,6 +279,8 @@ def extract(
     # announcing the list, checked below
     cands = [c for c in cands if c.metric >= METRIC_MIN or q.ordinal]
     cands = [c for c in cands if c.anchors.ok]  # a sentence about another year, place…
+    if asks_divisions(q.text):  # "哪些省份": a sentence naming some place
+        cands = [c for c in cands if places_only(gazetteer.mentioned(c.text), gazetteer)]
     if q.ordinal:  # "the sixth measure" of a list of five is no answer
         cands = [c for c in cands if opens_item(c.text, q.ordinal)]
     if asks_source(q.text):  # "依据的是哪份文件": a sentence naming one, where there is one
