@@ -205,3 +205,17 @@ def test_a_figure_of_a_narrower_metric_does_not_answer_the_plain_count() -> None
 
     assert first("北京有多少家小巨人企业？") == total
     assert first("北京有多少家小巨人企业已上市？") == listed
+
+
+def test_a_document_the_question_names_by_its_title_ranks_first() -> None:
+    knowledge = load_knowledge(Settings())
+    texts = ["专精特新企业面临人才短缺。", "中小企业面临人才短缺。"]
+    idf = Idf.build(texts, knowledge.tokenizer)
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    q = Question.parse("颠覆式创新那篇文章说企业面临什么短缺？", knowledge.glossary,
+                       knowledge.gazetteer, idf)
+    other = Document(id="a:1", page_content=texts[0], metadata={"doc_id": "a", "title": "北京报告"})
+    named = Document(id="b:1", page_content=texts[1],
+                     metadata={"doc_id": "b", "title": "中小企业颠覆式创新的困境"})
+    best = candidates(q, [other, named], knowledge.gazetteer, cache)[0]
+    assert best.doc.id == "b:1"  # ranked second, but the title is the one the question names

@@ -182,7 +182,7 @@ def candidates(
     for rank, doc in enumerate(passages, start=1):
         text = doc.page_content
         analysed = cache.get(doc)
-        passage_cov = coverage(q, analysed.words)
+        passage_cov = coverage(q, analysed.words | analysed.title_words)  # "the X article"
         previous: frozenset[str] = frozenset()
         joined = False  # the sentence before ended in a semicolon
         subject: frozenset[str] = frozenset()  # …and named these places
