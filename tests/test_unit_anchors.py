@@ -210,3 +210,18 @@ def test_a_source_named_at_the_end_of_a_question_frames_it() -> None:
     assert attribution("According to MIIT, how many firms are there?") == "According to MIIT"
     # a source in the middle of a sentence without a comma stays part of it
     assert attribution("Which firms grew according to plan last year?") == ""
+
+
+def test_the_figure_naming_a_questions_source_is_no_anchor() -> None:
+    from assistant.answering.target import attribution
+
+    knowledge = load_knowledge(Settings())
+    idf = Idf.build(["鄂州", "企业"], knowledge.tokenizer)
+    question = ("How many national little giants does Ezhou have, according to the local "
+                "report on the 1,188-firm continued-support list?")
+    assert attribution(question).endswith("1,188-firm continued-support list")
+    q = Question.parse(question, knowledge.glossary, knowledge.gazetteer, idf,
+                       places=knowledge.place_names)
+    assert not q.anchors.figures and "鄂州" in q.anchors.places
+    assert attribution("According to the report on 1,188 firms, how many are there?") == (
+        "According to the report on 1,188 firms")

@@ -397,3 +397,18 @@ def test_a_question_asking_which_provinces_wants_a_sentence_naming_one() -> None
     assert asks_divisions("Which Shenzhen districts host its clusters?")
     assert not asks_divisions("Where are the robots mainly used?")  # not a division
     assert not asks_divisions("哪个省级部门负责？")  # 省级 qualifies a body
+
+
+def test_what_a_quoted_term_means_asks_its_gloss() -> None:
+    from assistant.answering.asks import DEFINITION_Q, QUOTED
+    from assistant.answering.statements import DEFINES, names_role
+
+    question = "In the association's proposals, what does 'pilot testing' (中試) mean?"
+    assert DEFINITION_Q.search(question) and DEFINITION_Q.search("中試是什麼意思？")
+    terms = {t for groups in QUOTED.findall(question) for t in groups if t}
+    assert terms == {"pilot testing", "中試"}  # not the apostrophe of association's
+    assert DEFINES.search("「中試」即「中間性試驗」，是指科研成果後續的實驗。")
+    assert DEFINES.search("「中試」即「中間性試驗」")
+    # who briefed reporters: a sentence naming a deputy head of a provincial department
+    assert names_role("安徽省經濟和信息化廳副廳長吳韋人介紹")
+    assert names_role("the Mayor of Suzhou said")

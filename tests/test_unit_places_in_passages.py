@@ -126,6 +126,7 @@ def test_a_documents_own_city_is_no_province_nor_its_province_a_city(
     assert other_level(frozenset({"Hubei"}), "我市2家企业上榜。", cache)
     assert not other_level(frozenset({"北京"}), city, cache)  # a municipality is a 市
     assert not other_level(frozenset({"鄂州"}), city, cache)
+    assert not other_level(frozenset({"湖北"}), "全市场共有300家上市公司。", cache)  # a market
     province = "全省培育专精特新企业2618户。"
     assert other_level(frozenset({"合肥"}), province, cache)
     assert not other_level(frozenset({"安徽"}), province, cache)

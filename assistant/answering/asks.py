@@ -54,12 +54,18 @@ LIST_Q = re.compile(
 )
 DEFINITION_Q = re.compile(
     r"什么是|什麼是|是什么[？?。]?$|是什麼[？?。]?$|何为|何謂|何谓|指的是什么|的定义|的定義"
+    r"|什么意思|什麼意思|指什么|指什麼|\bwhat does\b[^?]{1,60}?\bmean\b|\bwhat is meant by\b"
     r"|^\s*what (?:is|are) (?:an? |the )?[\w\s\"“”'‘’-]{2,60}\?\s*$|\bdefin|\bmeaning of\b",
     re.I,
 )
 
 # A term the question quotes names exactly what it asks about ("“三维跃迁”包括哪三个方面")
-QUOTED = re.compile(r"[“「『\"]([^”」』\"]{2,30})[”」』\"]")
+QUOTED = re.compile(
+    r"[“「『\"]([^”」』\"]{2,30})[”」』\"]"
+    # 'single quotes' (not an apostrophe), and the Chinese term an English question adds
+    # in brackets ("pilot testing (中試)")
+    r"|(?<![A-Za-z])'([^']{2,30})'(?![A-Za-z])|[(（]([\u4e00-\u9fff]{2,12})[)）]"
+)
 
 # Questions whose answer is a place: "which districts", "哪些区", "哪个城市"
 PLACE_Q = re.compile(
@@ -132,8 +138,8 @@ _RATE_ASKED = re.compile(
 )
 
 
-# A share the question states ("which fields make up more than 40 percent", "佔…總數78%以上
-#的是哪些領域"): the proportion is given, what holds it is asked
+# A share the question states ("which fields make up more than 40 percent",
+# "佔…總數78%以上的是哪些領域"): the proportion is given, what holds it is asked
 _STATED_SHARE = re.compile(
     r"(?:[占佔]|(?:make|makes|made|making) up|account(?:s|ed|ing)? for)?[^，,。？?；;]{0,16}?"
     r"\d[\d.,]*\s*(?:%|％|per\s?cent(?:age)?(?: points?)?)",

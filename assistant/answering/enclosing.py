@@ -69,7 +69,7 @@ def other_place(asked: frozenset[str], sentence: str, cache: SentenceCache) -> b
 
 # A document speaking of its own city or province ("我市2家企业上榜", "全省培育…"): the figure
 # is that level's, whichever place of the other level the question asks about
-_CITY_SELF = re.compile(r"我市|本市|全市")
+_CITY_SELF = re.compile(r"(?:我市|本市|全市)(?![场場])")  # not 全市场, the whole market
 _PROVINCE_SELF = re.compile(r"我省|本省|全省")
 
 

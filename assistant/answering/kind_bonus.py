@@ -55,7 +55,9 @@ def kind_bonus(q: Question, asks: Asks, sentence: str, places: frozenset[str]) -
     """Bonuses for what the kind of question asks for (``asks``: :meth:`Asks.of` ``q``;
     ``places``: those the sentence names)."""
     return (
-        (DEFINITION_BONUS if q.wants_definition and DEFINES.search(sentence) else 0.0)
+        # (a definition of the term the question quotes, not of another one)
+        (DEFINITION_BONUS if q.wants_definition and DEFINES.search(sentence) and (
+            not q.quoted or any(t in fold(sentence) for t in q.quoted)) else 0.0)
         + (PLACE_BONUS if q.wants_place and places - q.anchors.places else 0.0)
         + (QUOTED_BONUS if q.quoted and any(t in fold(sentence) for t in q.quoted) else 0.0)
         + (ITEMS_BONUS if q.items and enumerates(sentence, q.items, q.item_chars) else 0)

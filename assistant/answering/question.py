@@ -230,9 +230,11 @@ class Question:
         find = places or gazetteer.mentioned
         anchors = question_anchors(without_document_dates(
             _named_places_only(text, glossary.tokenizer, find, place_spans)), gazetteer, find)
-        if subject != text:
-            anchors = replace(anchors, places=question_anchors(
-                subject, gazetteer, places or gazetteer.mentioned).places)
+        if subject != text:  # …nor are the figures naming the source ("the 1,188-firm list")
+            framed = question_anchors(
+                _named_places_only(subject, glossary.tokenizer, find, place_spans),
+                gazetteer, find)
+            anchors = replace(anchors, places=framed.places, figures=framed.figures)
         tokenize = glossary.tokenizer.tokenize
         place_words = frozenset(t for p in anchors.places for t in tokenize(p, bigrams=False))
         drop = (place_parts(tokenize(text, bigrams=False), place_words, place_name)
@@ -259,7 +261,8 @@ class Question:
             wants_definition=bool(DEFINITION_Q.search(text)),
             # "which city, Beijing or Shenzhen?" picks among the places it names
             wants_place=bool(PLACE_Q.search(text)) and len(gazetteer.mentioned(text)) < 2,
-            quoted=tuple(fold(m) for m in QUOTED.findall(text) if len(m.strip()) > 1),
+            quoted=tuple(fold(m) for groups in QUOTED.findall(text)
+                         for m in groups if len(m.strip()) > 1),
             # the outlet a question cites ("the Anue article") need not be written anywhere
             unknown_names=unknown_names(subject, glossary, idf.df, bridge, places),
             metric=metric_concepts(text, glossary, idf, bridge, places),

@@ -59,9 +59,11 @@ _PERSON_Q = re.compile(
 )
 # …and a sentence naming one by a role or a title (Deputy Minister, 记者, 副部长)
 _ROLE = re.compile(
-    r"部长|部長|司长|司長|局长|局長|主任|记者|記者|董事长|董事長|总经理|總經理|教授|研究员|研究員"
-    r"|发言人|發言人|\b(?:minister|director|reporter|journalist|spokes(?:person|man|woman)"
-    r"|chairman|chairwoman|president|professor|researcher|correspondent)\b",
+    r"部长|部長|司长|司長|局长|局長|厅长|廳長|处长|處長|省长|省長|市长|市長|区长|區長|主任|主席"
+    r"|书记|書記|会长|會長|院长|院長|行长|行長|秘书长|秘書長|记者|記者|董事长|董事長|总经理|總經理"
+    r"|总裁|總裁|教授|研究员|研究員|发言人|發言人"
+    r"|\b(?:minister|director|reporter|journalist|spokes(?:person|man|woman)|chair(?:man|woman)?"
+    r"|president|professor|researcher|correspondent|governor|mayor|secretary|dean|ceo)\b",
     re.I,
 )
 
@@ -96,6 +98,8 @@ _REFERENCE = re.compile(
 # How a sentence defines something: "X是指…", "X refers to…", "X are … enterprises that…"
 DEFINES = re.compile(
     r"是指|指的是|即是|定义为|定義為|是一种|是一類|是一类|是.{2,30}的\w{0,6}(?:企业|企業|中小企业)"
+    # a quoted term glossed: "「中試」即「中間性試驗」"
+    r"|[」”』\"]\s*(?:即|就是|也就是|亦即)"
     r"|\brefers? to\b|\bis defined as\b|\bare defined as\b|\bmeans\b"
     r"|\b(?:is|are) (?:an? |the )?(?:\w+ ){0,6}(?:enterprises?|companies|firms|smes)\b",
     re.I,

@@ -128,8 +128,9 @@ _ATTRIBUTION = re.compile(
     r"|(?:^|[，,。；;])\s*(?P<zh_in>(?:在|据|據)?[^，,。？?；;]{2,40}?的(?:报道|報道|报告|報告|文章|论文|論文)"
     r"(?:中|里|裡|裏))\s*[，,]"
     # …also closing the question ("What shares do they contribute, according to Xinhua?")
-    r"|\b(?P<en>according to [^,?]{2,80}?),"
-    r"|(?<=,)\s*(?P<en_end>according to [^,?]{2,80}?)(?=\s*\?\s*$)"
+    # (a comma between digits is no clause's end: "the report on the 1,188-firm list")
+    r"|\b(?P<en>according to (?:[^,?]|(?<=\d),(?=\d)){2,80}?),(?!\d)"
+    r"|(?<=,)\s*(?P<en_end>according to (?:[^,?]|(?<=\d),(?=\d)){2,80}?)(?=\s*\?\s*$)"
     # a publication named as the source: "亞洲時報說…", "covered by the Hong Kong paper",
     # "the Asia Times article says" (its place is where it is published, not the subject)
     r"|^\s*(?P<zh_outlet>[^，,。？?；;]{1,16}?(?:报|報|网|網|台|社|媒体|媒體|报告|報告|文章|论文|論文)"
