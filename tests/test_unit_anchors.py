@@ -223,5 +223,6 @@ def test_the_figure_naming_a_questions_source_is_no_anchor() -> None:
     q = Question.parse(question, knowledge.glossary, knowledge.gazetteer, idf,
                        places=knowledge.place_names)
     assert not q.anchors.figures and "鄂州" in q.anchors.places
+    assert q.stated_figures == {"1188"}  # …but still a premise, never the answer
     assert attribution("According to the report on 1,188 firms, how many are there?") == (
         "According to the report on 1,188 firms")

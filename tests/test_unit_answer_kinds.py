@@ -412,3 +412,14 @@ def test_what_a_quoted_term_means_asks_its_gloss() -> None:
     # who briefed reporters: a sentence naming a deputy head of a provincial department
     assert names_role("安徽省經濟和信息化廳副廳長吳韋人介紹")
     assert names_role("the Mayor of Suzhou said")
+
+
+def test_which_reporter_is_answered_by_the_credit_line() -> None:
+    from assistant.answering.names import credits, without_credited
+    from assistant.answering.statements import asks_credit
+
+    assert asks_credit("Which reporter wrote the October 2023 Hainan news item?")
+    assert asks_credit("報道那則新聞的記者是誰？") and not asks_credit("Who chaired it?")
+    assert credits("(記者邵長春)") and credits("鄂州新闻网讯(全媒体记者陈振亮)近日")
+    assert not credits("记者日前从邮储银行获悉")  # a reporter, no name
+    assert without_credited("(記者邵長春)") == "(記者   )"  # no 长春 left

@@ -133,3 +133,10 @@ def test_a_documents_own_city_is_no_province_nor_its_province_a_city(
     # a province sharing its short name with a prefecture (海南藏族自治州) is the province
     assert not other_level(frozenset({"海南"}), "我省已有13家企业获评。", cache)
     assert other_level(frozenset({"海南"}), "我市已有3家企业获评。", cache)
+
+
+def test_a_place_inside_a_persons_name_in_a_passage_is_no_place(knowledge: Knowledge) -> None:
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    credit, city = cache.get(_doc("d9", "擬獎勵蘇生生物100萬元。(記者邵長春)\n長春有30家企業。")).sentences[1:]
+    assert "长春" not in credit.anchors.places  # a reporter's name
+    assert "长春" in city.anchors.places

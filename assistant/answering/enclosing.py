@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.names import without_credited
 from assistant.answering.orgnames import org_name_spans
 from assistant.answering.passages import PlaceSpans, SentenceCache
 
@@ -25,7 +26,7 @@ def subject_places(sentence: str, spans: PlaceSpans) -> frozenset[str]:
     finder), less those heading an organisation's name (深圳大学, 湖北…有限公司) or inside
     a cited document's title."""
     titles = [m.span() for m in _TITLE.finditer(sentence)]
-    named = spans(sentence, frozenset())
+    named = spans(without_credited(sentence), frozenset())  # not 长春 of 记者邵长春
     orgs = {start for start, _ in org_name_spans(sentence, named)}
     return frozenset(
         c for start, _, c in named

@@ -132,8 +132,8 @@ def _figure_bonus(
     # the answer: a count or share must be another one, unless the figure is what is
     # checked ("Is Beijing's 1,214 a yearly figure?")
     if not _CONFIRM.search(q.text):
-        figures = [f for f in figures
-                   if canonical(f.value, f.percent) not in q.anchors.figures]
+        stated = q.anchors.figures | q.stated_figures
+        figures = [f for f in figures if canonical(f.value, f.percent) not in stated]
     if q.wants_share and (any(f.percent for f in figures) or states_share_in_words(text)):
         return 0.25
     if q.wants_year and any(is_year(text, f) for f in figures):

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 
 from assistant.answering.enumeration import enumerates, opens_item
 from assistant.answering.figure_kinds import asks_reason, states_reason
+from assistant.answering.names import credits
 from assistant.answering.question import Question
 from assistant.answering.statements import (
     DEFINES,
+    asks_credit,
     asks_person,
     asks_source,
     names_document,
@@ -45,10 +47,12 @@ class Asks:
     reason: bool  # why: a sentence giving a cause
     source: bool  # a rule's basis: a sentence naming a document
     person: bool  # who: a sentence naming someone by role
+    credit: bool  # which reporter: a news item's credit line
 
     @classmethod
     def of(cls, q: Question) -> Asks:
-        return cls(asks_reason(q.text), asks_source(q.text), asks_person(q.text))
+        return cls(asks_reason(q.text), asks_source(q.text), asks_person(q.text),
+                   asks_credit(q.text))
 
 
 def kind_bonus(q: Question, asks: Asks, sentence: str, places: frozenset[str]) -> float:
@@ -67,4 +71,5 @@ def kind_bonus(q: Question, asks: Asks, sentence: str, places: frozenset[str]) -
         + (QUOTED_BONUS if asks.source and names_document(sentence) else 0.0)
         # "哪位领导", "which outlet asked": a sentence naming someone by role (Deputy Minister)
         + (QUOTED_BONUS if asks.person and names_role(sentence) else 0.0)
+        + (DEFINITION_BONUS if asks.credit and credits(sentence) else 0.0)  # (记者邵长春)
     )

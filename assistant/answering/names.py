@@ -12,7 +12,10 @@ from assistant.knowledge.glossary import Glossary
 from assistant.knowledge.pinyin import name_syllables, written_in_pinyin
 from assistant.text.normalize import HAN_RUN, Tokenizer, fold
 
-__all__ = ["absent_han_names", "absent_subject", "unknown_names", "without_people"]
+__all__ = [
+    "absent_han_names", "absent_subject", "credits", "unknown_names", "without_credited",
+    "without_people",
+]
 
 
 # A name in an English question: a capitalised word that does not start the question
@@ -131,12 +134,32 @@ def absent_subject(text: str, passages: Sequence[Document]) -> tuple[str, ...]:
     return (m["x"],)
 
 
+# A news credit names a person after the role (记者邵长春, 通讯员 王芳), whatever the
+# segmenter makes of the name
+_CREDITED = re.compile(
+    r"(?:记者|記者|通讯员|通訊員|编辑|編輯|责任编辑|責任編輯|撰文|摄影|攝影)\s*[:：]?\s*"
+    r"(?P<name>[\u4e00-\u9fff]{2,3})(?=$|[\s)）】,，、。;；/])")
+
+
+def credits(text: str) -> bool:
+    """Whether ``text`` credits someone by a newsroom role ("(记者邵长春)")."""
+    return _CREDITED.search(text) is not None
+
+
+def without_credited(text: str) -> str:
+    """``text`` with the names of a news credit blanked (offsets kept): "(记者   )"."""
+    return _CREDITED.sub(
+        lambda m: m[0][: m.start("name") - m.start()] + " " * len(m["name"]), text)
+
+
 # A place as the given name of a word of three characters (李金华, 刘长春) may be a person's
 # name: jieba's tagger decides, and only then (it takes a second to load).
 def without_people(text: str, tokenizer: Tokenizer, places: Callable[[str], frozenset[str]]
                    ) -> str:
     """``text`` with the people jieba's tagger reads in it blanked (offsets kept) when a
-    place it seems to name sits inside one ("李金华2021年的论文" names no 金华)."""
+    place it seems to name sits inside one ("李金华2021年的论文" names no 金华), and the
+    name after a news credit's role ("(记者邵长春)": no 长春)."""
+    text = without_credited(text)
     found = places(text)
     words = tokenizer.tokenize(text, bigrams=False)
     folded = fold(text)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 
-from assistant.answering.anchors import Anchors, without_month_names, years_of
+from assistant.answering.anchors import Anchors, figures_of, without_month_names, years_of
 from assistant.answering.asks import (
     DEFINITION_Q,
     LIST_Q,
@@ -200,6 +200,9 @@ class Question:
     quoted: tuple[str, ...] = ()  # terms the question quotes (“三维跃迁”), folded
     unknown_names: tuple[str, ...] = ()  # names the question uses that no document has
     absent_attribute: str = ""  # the asked attribute ("weather") when no document names it
+    # every figure the question states, its source's too ("the 1,188-firm list"): a premise,
+    # never the answer
+    stated_figures: frozenset[str] = frozenset()
     metric: tuple[Concept, ...] = ()  # what a how-much question measures (revenue, 上市)
     place_words: frozenset[str] = frozenset()  # the words of the places the question names
     source_words: frozenset[str] = frozenset()  # …of the source it cites ("据工信部介绍")
@@ -266,6 +269,7 @@ class Question:
             # the outlet a question cites ("the Anue article") need not be written anywhere
             unknown_names=unknown_names(subject, glossary, idf.df, bridge, places),
             metric=metric_concepts(text, glossary, idf, bridge, places),
+            stated_figures=figures_of(text, years_of(text)),
             absent_attribute=absent_attribute(
                 text, glossary, idf.df, bridge.forms if bridge is not None else _no_forms
             ),

@@ -68,6 +68,20 @@ _ROLE = re.compile(
 )
 
 
+# Who reported or edited a news item: its credit line ("(记者邵长春)") is the answer
+_CREDIT_Q = re.compile(
+    r"\b(?:which|what) (?:\w+ )?(?:reporters?|journalists?|correspondents?|editors?)\b"
+    r"|\bwho (?:reported|filed|edited)\b|(?:记者|記者|编辑|編輯)是(?:谁|誰)"
+    r"|哪(?:位|个|個)(?:记者|記者|编辑|編輯)",
+    re.I,
+)
+
+
+def asks_credit(question: str) -> bool:
+    """Whether a question asks which reporter or editor a news item credits."""
+    return bool(_CREDIT_Q.search(question))
+
+
 def asks_person(question: str) -> bool:
     """Whether a question asks who: a person, an official, a newsroom."""
     return bool(_PERSON_Q.search(question))
