@@ -13,7 +13,7 @@ from typing import Protocol
 from langchain_core.documents import Document
 
 from assistant.answering.anchors import Anchors, anchors_of, relative_years
-from assistant.answering.names import without_people
+from assistant.answering.names import without_credited
 from assistant.answering.orgnames import without_org_places
 from assistant.knowledge.places import Place
 from assistant.text.datelines import without_datelines
@@ -183,10 +183,11 @@ class SentenceCache:
         # 其中…"), not for one turning to another place ("反观北京，…") or the rest
         ordinals, previous = context.ordinals, Anchors()
         for s, e in sentence_spans(text):
-            find = partial(self._places, context=context.places)
-            # (no place of a dateline, an organisation's name or a person's: 记者邵长春)
+            # (no place of a dateline, an organisation's name or a credited person's: 记者邵长春;
+            # jieba's tagger is not run on passages, it would load with most first questions)
             plain = without_org_places(without_datelines(text[s:e]), self.place_spans)
-            own = anchors_of(without_people(plain, self.tokenizer, find), find)
+            own = anchors_of(without_credited(plain),
+                             partial(self._places, context=context.places))
             own = replace(own, years=own.years | relative_years(text[s:e], date))  # 今年
             words = frozenset(tokenize(text[s:e], bigrams=False))
             carried = previous.ordinals if own.places <= previous.places else frozenset()
