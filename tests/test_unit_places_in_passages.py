@@ -137,6 +137,7 @@ def test_a_documents_own_city_is_no_province_nor_its_province_a_city(
 
 def test_a_place_inside_a_persons_name_in_a_passage_is_no_place(knowledge: Knowledge) -> None:
     cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
-    credit, city = cache.get(_doc("d9", "擬獎勵蘇生生物100萬元。(記者邵長春)\n長春有30家企業。")).sentences[1:]
+    text = "擬獎勵蘇生生物100萬元。(記者邵長春)\n長春有30家企業。"
+    credit, city = cache.get(_doc("d9", text)).sentences[1:]
     assert "长春" not in credit.anchors.places  # a reporter's name
     assert "长春" in city.anchors.places

@@ -28,6 +28,7 @@ QUOTED_BONUS = 0.15  # for a sentence with a term the question quotes
 ITEMS_BONUS = 0.15  # for a sentence that lists as many items as the question asks for
 ORDINAL_BONUS = 0.2  # for a sentence opening the list item the question asks for (一是…)
 DEFINITION_BONUS = 0.25  # for a defining sentence ("X是指…") when the question asks what X is
+CREDIT_BONUS = 0.25  # for a news item's credit line (记者邵长春) when the reporter is asked
 
 
 def entity_bonus(q: Question, text: str, gazetteer: Gazetteer) -> float:
@@ -71,5 +72,5 @@ def kind_bonus(q: Question, asks: Asks, sentence: str, places: frozenset[str]) -
         + (QUOTED_BONUS if asks.source and names_document(sentence) else 0.0)
         # "哪位领导", "which outlet asked": a sentence naming someone by role (Deputy Minister)
         + (QUOTED_BONUS if asks.person and names_role(sentence) else 0.0)
-        + (DEFINITION_BONUS if asks.credit and credits(sentence) else 0.0)  # (记者邵长春)
+        + (CREDIT_BONUS if asks.credit and credits(sentence) else 0.0)  # (记者邵长春)
     )

@@ -7,14 +7,15 @@ from collections.abc import Callable, Collection, Sequence
 
 from langchain_core.documents import Document
 
+from assistant.answering.orgnames import Spans, without_org_places
 from assistant.knowledge.dictionary import Bridge
 from assistant.knowledge.glossary import Glossary
 from assistant.knowledge.pinyin import name_syllables, written_in_pinyin
 from assistant.text.normalize import HAN_RUN, Tokenizer, fold
 
 __all__ = [
-    "absent_han_names", "absent_subject", "credits", "unknown_names", "without_credited",
-    "without_people",
+    "absent_han_names", "absent_subject", "credits", "named_places_only", "unknown_names",
+    "without_credited", "without_people",
 ]
 
 
@@ -170,3 +171,12 @@ def without_people(text: str, tokenizer: Tokenizer, places: Callable[[str], froz
         for m in re.finditer(re.escape(name), folded):
             text = text[:m.start()] + " " * len(name) + text[m.end():]
     return text
+
+
+def named_places_only(text: str, tokenizer: Tokenizer, places: Callable[[str], frozenset[str]],
+                      place_spans: Spans | None) -> str:
+    """A question's ``text`` without the places inside a person's name ("李金华": no 金华)
+    or opening an organisation's name ("蕪湖楚睿智能科技有限公司" is named by a passage
+    naming the firm, whose place the passages do not count either)."""
+    text = without_people(text, tokenizer, places)
+    return without_org_places(text, place_spans) if place_spans is not None else text

@@ -31,8 +31,8 @@ from assistant.answering.enumeration import asked_items, asks_chars, ordinal_ite
 from assistant.answering.figure_kinds import asks_reason, names_count
 from assistant.answering.framing import content_text, without_answer_form
 from assistant.answering.markets import question_anchors, question_entities
-from assistant.answering.names import unknown_names, without_people
-from assistant.answering.orgnames import Spans, without_org_places
+from assistant.answering.names import named_places_only, unknown_names
+from assistant.answering.orgnames import Spans
 from assistant.answering.scope import Scope, question_scope
 from assistant.answering.target import (
     absent_attribute,
@@ -172,15 +172,6 @@ def _lone_character(concept: Concept) -> bool:
     return all(len(form) == 1 and len(next(iter(form))) == 1 for form in concept.forms)
 
 
-def _named_places_only(text: str, tokenizer: Tokenizer, places: Callable[[str], frozenset[str]],
-                       place_spans: Spans | None) -> str:
-    """``text`` without the places inside a person's name ("李金华": no 金华) or opening
-    an organisation's name ("蕪湖楚睿智能科技有限公司" is named by a passage naming the
-    firm, whose place the passages do not count either)."""
-    text = without_people(text, tokenizer, places)
-    return without_org_places(text, place_spans) if place_spans is not None else text
-
-
 @dataclass
 class Question:
     """What the answerer needs to know about a question."""
@@ -232,10 +223,10 @@ class Question:
         # "the 2021 report says…": the year says which document, checked against its date
         find = places or gazetteer.mentioned
         anchors = question_anchors(without_document_dates(
-            _named_places_only(text, glossary.tokenizer, find, place_spans)), gazetteer, find)
+            named_places_only(text, glossary.tokenizer, find, place_spans)), gazetteer, find)
         if subject != text:  # …nor are the figures naming the source ("the 1,188-firm list")
             framed = question_anchors(
-                _named_places_only(subject, glossary.tokenizer, find, place_spans),
+                named_places_only(subject, glossary.tokenizer, find, place_spans),
                 gazetteer, find)
             anchors = replace(anchors, places=framed.places, figures=framed.figures)
         tokenize = glossary.tokenizer.tokenize
