@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from assistant.answering.anchors import Anchors, anchors_of, ordinals_of
 from assistant.knowledge.entities import Gazetteer
+from assistant.text.normalize import blanked
 
 __all__ = ["market_figure_missing", "markets_named", "question_anchors", "question_entities",
            "without_markets"]
@@ -77,9 +78,5 @@ def question_entities(text: str, gazetteer: Gazetteer) -> frozenset[str]:
 def without_markets(text: str, gazetteer: Gazetteer) -> str:
     """``text`` with the names of exchanges (the gazetteer's markets) and the place words
     of boards blanked out, offsets kept."""
-    chars = list(text)
     spans = [(s, e) for s, e, entity in gazetteer.spans(text) if entity.kind == "market"]
-    spans += [m.span() for m in _BOARD.finditer(text)]
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    return blanked(text, spans + [m.span() for m in _BOARD.finditer(text)])

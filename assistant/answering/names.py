@@ -11,7 +11,7 @@ from assistant.answering.orgnames import Spans, without_org_places
 from assistant.knowledge.dictionary import Bridge
 from assistant.knowledge.glossary import Glossary
 from assistant.knowledge.pinyin import name_syllables, written_in_pinyin
-from assistant.text.normalize import HAN_RUN, Tokenizer, fold
+from assistant.text.normalize import HAN_RUN, Tokenizer, blanked, fold
 
 __all__ = [
     "absent_han_names", "absent_subject", "credits", "named_places_only", "unknown_names",
@@ -149,8 +149,7 @@ def credits(text: str) -> bool:
 
 def without_credited(text: str) -> str:
     """``text`` with the names of a news credit blanked (offsets kept): "(记者   )"."""
-    return _CREDITED.sub(
-        lambda m: m[0][: m.start("name") - m.start()] + " " * len(m["name"]), text)
+    return blanked(text, [m.span("name") for m in _CREDITED.finditer(text)])
 
 
 # A place as the given name of a word of three characters (李金华, 刘长春) may be a person's
@@ -167,10 +166,8 @@ def without_people(text: str, tokenizer: Tokenizer, places: Callable[[str], froz
     if len(folded) != len(text) or not any(
             len(w) == 3 and w[1:] in found and w not in found for w in words):
         return text
-    for name in tokenizer.people(text):
-        for m in re.finditer(re.escape(name), folded):
-            text = text[:m.start()] + " " * len(name) + text[m.end():]
-    return text
+    return blanked(text, [m.span() for name in tokenizer.people(text)
+                          for m in re.finditer(re.escape(name), folded)])
 
 
 def named_places_only(text: str, tokenizer: Tokenizer, places: Callable[[str], frozenset[str]],

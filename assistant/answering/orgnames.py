@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from assistant.text.normalize import blanked
+
 __all__ = ["org_name_spans", "without_org_places"]
 
 _ORG_TAIL = re.compile(
@@ -38,10 +40,4 @@ def org_name_spans(text: str, places: list[tuple[int, int, str]]) -> list[tuple[
 
 def without_org_places(text: str, spans: Spans) -> str:
     """``text`` with the organisation names that open with a place blanked (offsets kept)."""
-    found = org_name_spans(text, spans(text, frozenset()))
-    if not found:
-        return text
-    chars = list(text)
-    for start, end in found:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    return blanked(text, org_name_spans(text, spans(text, frozenset())))

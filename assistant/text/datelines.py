@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.text.normalize import blanked
+
 __all__ = ["without_datelines"]
 
 _ZH = re.compile(
@@ -29,11 +31,5 @@ _EN = re.compile(
 
 def without_datelines(text: str) -> str:
     """``text`` with the places of its datelines blanked (offsets kept)."""
-    spans = [m.span("place") if m["place"] else m.span("caps")
-             for pattern in (_ZH, _EN) for m in pattern.finditer(text)]
-    if not spans:
-        return text
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    return blanked(text, [m.span("place") if m["place"] else m.span("caps")
+                          for pattern in (_ZH, _EN) for m in pattern.finditer(text)])

@@ -28,7 +28,9 @@ from assistant.text.english import EnglishWords
 from assistant.text.lang import HAN_CLASS, to_simplified
 from assistant.text.numbers import canonical, find_figures
 
-__all__ = ["HAN_RUN", "Tokenizer", "fold", "reading_text", "without_ruby", "zh_function_words"]
+__all__ = [
+    "HAN_RUN", "Tokenizer", "blanked", "fold", "reading_text", "without_ruby", "zh_function_words",
+]
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +99,14 @@ def zh_function_words() -> frozenset[str]:
     import stopwordsiso  # deferred: a 0.4 MB JSON file
 
     return frozenset(fold(w) for w in stopwordsiso.stopwords("zh"))
+
+
+def blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with each ``(start, end)`` span replaced by spaces, offsets kept."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def fold(text: str) -> str:
