@@ -171,6 +171,9 @@ def test_a_year_that_dates_the_cited_report_is_checked_against_its_date() -> Non
     # a year of the facts, or of a policy the question asks for, dates no report
     assert document_years("How many did Shenzhen add in 2024, according to the report?") == set()
     assert document_years("2022年哪份文件搭起了梯度培育体系？") == set()
+    # the criteria a document sets out are that document's
+    assert document_years("Under the 2024 criteria, how much R&D must an SME spend?") == {2024}
+    assert document_years("2024年的认定条件要求研发费用至少多少？") == {2024}
     dated = Document("…", metadata={"date": "2023-05-01"})
     assert dated_as(frozenset({2023}), dated) and not dated_as(frozenset({2021}), dated)
     assert dated_as(frozenset({2021}), Document("…", metadata={"date": ""}))  # undated
@@ -189,6 +192,15 @@ def test_batches_a_question_compares_with_are_no_anchors() -> None:
 
 def test_tiers_are_read_through_ruby_readings() -> None:
     assert levels_of("當(dāng)年入選國(guó)家級(jí)專精特新“小巨人”的企業") == {"national"}
+
+
+def test_a_tier_of_money_or_an_authority_is_not_the_firms() -> None:
+    sentence = "福州市对新认定的国家专精特新“小巨人”企业,参照省级奖励标准,给予市级财政奖励。"
+    assert levels_of(sentence) == {"national"}
+    assert levels_of("由省级工信部门推荐") == set()
+    assert levels_of("对省级专精特新企业给予奖励") == {"provincial"}
+    assert levels_of("provincial-level SRDI firms get provincial funds") == {"provincial"}
+    assert levels_of("from provincial funds") == set()
 
 
 def test_a_dates_month_name_is_an_anchor_not_a_concept() -> None:

@@ -111,6 +111,10 @@ def test_this_year_is_the_year_of_the_documents_date(knowledge: Knowledge) -> No
     assert last.anchors.years == {2023} and following.anchors.years == {2025}
     undated = cache.get(_doc("d7", "今年新增300家。")).sentences[0]
     assert not undated.anchors.years  # no date, no year
+    # a rule's 上年度 is the year before an application, not before the document
+    rule = Document(id="d8", page_content="(二)上年度研发费用总额不低于100万元。",
+                    metadata={"doc_id": "d8", "date": "2024-01-05"})
+    assert not cache.get(rule).sentences[0].anchors.years
 
 
 def test_a_documents_own_city_is_no_province_nor_its_province_a_city(

@@ -143,6 +143,12 @@ def test_any_figure_of_a_place_named_only_as_the_other_side_of_a_comparison() ->
                            places=knowledge.place_names)
         assert compared_only(q, "宁波以500家居全省首位，超越杭州(400家)。",
                              knowledge.places.spans) is expected
+    # "低于", "比": the place after it is the other side
+    q = Question.parse("江苏第五批入选了多少家？", knowledge.glossary, knowledge.gazetteer, idf,
+                       places=knowledge.place_names)
+    for sentence in ("广东第五批入选企业数略低于江苏,共658家;", "浙江第五批入选384家,比江苏少。"):
+        assert compared_only(q, sentence, knowledge.places.spans)
+    assert not compared_only(q, "江苏第五批入选795家,比浙江多。", knowledge.places.spans)
 
 
 def test_a_figure_of_another_level_of_recognition_is_no_answer() -> None:
@@ -202,3 +208,11 @@ def test_an_english_question_listing_the_items_asks_for_the_groups_figure() -> N
 
     assert not of_group("How many aerospace and medicine/health little giants are there?")
     assert of_group("How many medicine little giants are there?")
+
+
+def test_a_title_the_question_quotes_may_be_named_inside_the_sentences_title() -> None:
+    sentence = "2022年出台的《优质中小企业梯度培育管理暂行办法》构建了梯度培育体系。"
+    assert quotes("《优质中小企业梯度培育管理暂行办法》是哪一年出台的？", [sentence]) == [sentence]
+    # …while a word the question does not quote stays unsaid by a cited title
+    assert quotes("梯度培育了多少家瞪羚企业？",
+                  ["根据《关于开展瞪羚企业培育的通知》,认定2683家企业。"]) == []

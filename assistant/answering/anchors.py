@@ -97,9 +97,11 @@ class Anchors:
 
 
 # Years said relative to the document's date: 今年 / this year in a report of October 2024
-# is 2024 (a year earlier for 去年 / last year, a year later for 明年 / next year)
+# is 2024 (a year earlier for 去年 / last year, a year later for 明年 / next year). The
+# formal 上年度 / 本年度 are not: a rule's "上年度研发费用不低于100万元" means the year
+# before an application, whenever it is made.
 _RELATIVE_YEAR = re.compile(
-    r"(?P<this>今年|本年度|本年|\bthis year\b)|(?P<last>去年|上年|上一年|\blast year\b)"
+    r"(?P<this>今年|\bthis year\b)|(?P<last>去年|\blast year\b)"
     r"|(?P<next>明年|\bnext year\b)|(?P<before>前年)",
     re.I,
 )

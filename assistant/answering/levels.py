@@ -17,14 +17,20 @@ from assistant.text.normalize import fold, without_ruby
 
 __all__ = ["kinds_of", "levels_of", "names_kind", "names_tier", "other_kind", "other_tier"]
 
+# a tier word before a word for money, a standard or an authority is that one's level,
+# not the firms' ("参照省级奖励标准", "市级财政奖励", "省级工信部门")
+_NOT_FIRMS = (r"(?!\s*(?:奖励|獎勵|财政|財政|资金|資金|标准|標準|部门|部門|主管|政府|工信"
+              r"|funds?\b|finance|budget|standards?\b|departments?\b|authorit|government))")
 _LEVELS = {
     "national": re.compile(
-        r"国家级|国家(?=专精|[“\"「]?小巨人|制造业|[“\"「]?单项冠军)|\bnational[- ]level\b"
+        rf"国家级{_NOT_FIRMS}|国家(?=专精|[“\"「]?小巨人|制造业|[“\"「]?单项冠军)"
+        r"|\bnational[- ]level\b"
         r"|\bnational(?=\s+(?:srdi|[\"“]?little giant|specialized|manufacturing"
         r"|single[- ]champion))",
         re.I),
-    "provincial": re.compile(r"省级|\bprovincial(?:[- ]level)?\b", re.I),
-    "municipal": re.compile(r"市级|\bmunicipal(?:[- ]level)?\b|\bcity[- ]level\b", re.I),
+    "provincial": re.compile(rf"(?:省级|\bprovincial(?:[- ]level)?\b){_NOT_FIRMS}", re.I),
+    "municipal": re.compile(
+        rf"(?:市级|\bmunicipal(?:[- ]level)?\b|\bcity[- ]level\b){_NOT_FIRMS}", re.I),
 }
 
 

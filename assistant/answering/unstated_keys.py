@@ -122,8 +122,11 @@ def key_outside_sentence(
     tokenize = cache.tokenizer.tokenize
     cited = frozenset(w for m in _CITED.finditer(q.text) for w in tokenize(m[0], bigrams=False))
     keys = [k for k in keys if not any(form <= cited for form in k.forms)]  # the source's
+    # a title the question itself quotes ("《…暂行办法》是哪一年出台的") asks about that
+    # document: its words may stand in the sentence's 《title》
+    quoted = frozenset(w for m in _TITLE.finditer(q.text) for w in tokenize(m[0], bigrams=False))
     plain, titled = _around_words(cand, cache)
     own = frozenset(tokenize(cand.text, bigrams=False))
     # named nowhere around, or by the sentence only inside a title
-    return any(not k.covered(titled) or (k.covered(own) and not k.covered(plain))
+    return any(not k.covered(titled) or (k.covered(own) and not k.covered(plain | quoted))
                for k in keys)
