@@ -159,6 +159,10 @@ def test_for_the_first_time_names_no_batch() -> None:
 def test_a_question_is_no_statement() -> None:
     assert not is_statement("深圳龍崗區專精特新獎勵有多少?")
     assert is_statement("龍崗區對新認定的企業給予獎勵。")
+    # a sentence pointing to a figure of the paper tells where its content is, no finding
+    assert not is_statement("本文构建了顛覆式創新的理論邏輯框架,具體內容如圖1所示。")
+    assert not is_statement("The framework is shown in Figure 1.")
+    assert is_statement("如图所示，北京有1214家。")
 
 
 def test_a_year_that_dates_the_cited_report_is_checked_against_its_date() -> None:

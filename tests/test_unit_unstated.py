@@ -216,3 +216,16 @@ def test_a_title_the_question_quotes_may_be_named_inside_the_sentences_title() -
     # …while a word the question does not quote stays unsaid by a cited title
     assert quotes("梯度培育了多少家瞪羚企业？",
                   ["根据《关于开展瞪羚企业培育的通知》,认定2683家企业。"]) == []
+
+
+def test_a_count_of_other_firms_is_no_count_of_the_asked_rung() -> None:
+    loans = ("截至3月末,甘肃省“专精特新”企业贷款余额251.09亿元,较年初增长14.64%,462家企业中有"
+             "317家有贷款余额,获贷率68.61%;专精特新“小巨人”企业贷款余额46.9亿元,较年初增长16.93%,"
+             "所有“小巨人”企业均获得信贷支持,获贷率达100%。")
+    assert quotes("截至3月末，甘肃省共有多少家国家级专精特新“小巨人”企业？", [loans]) == []
+    # …the same sentence still answers for the little giants' loan balance
+    assert "46.9亿元" in " ".join(quotes("甘肃专精特新“小巨人”企业贷款余额是多少？", [loans]))
+    text = ("截至2025年底，北京市的创新型中小企业数量为1.7万家。"
+            "2024年底，北京市的国家高新技术企业为2.97万家。")
+    assert quotes("2024年底北京的創新型中小企業有多少家？", [text]) == []
+    assert "2.97万家" in " ".join(quotes("2024年底北京的国家高新技术企业有多少家？", [text]))

@@ -155,7 +155,8 @@ def _other_anchors(
     if asked.national and places_only(sent.anchors.places | sent.frame, gazetteer) and (
             not NATION.search(fold(sentence))):
         missing.append("place")
-    if other_tier(asked.tiers, sentence) or other_kind(asked.kinds, sentence):
+    if other_tier(asked.tiers, sentence) or other_kind(asked.kinds, sentence,
+                                                       asked.figure_question):
         missing.append("tier")
     if other_subject(asked.places, subject, own):
         missing.append(SUBJECT)

@@ -15,7 +15,10 @@ from collections.abc import Mapping
 from assistant.answering.question import Concept
 from assistant.text.normalize import fold, without_ruby
 
-__all__ = ["kinds_of", "levels_of", "names_kind", "names_tier", "other_kind", "other_tier"]
+__all__ = [
+    "asks_firm_count", "count_of_other_kind", "kinds_of", "levels_of", "names_kind",
+    "names_tier", "other_kind", "other_tier",
+]
 
 # a tier word before a word for money, a standard or an authority is that one's level,
 # not the firms' ("参照省级奖励标准", "市级财政奖励", "省级工信部门")
@@ -73,6 +76,13 @@ _KINDS = {
         r"\b(?:smes?|small and medium|enterprises|firms|companies)\b", re.I),
     "innovative sme": re.compile(r"创新型中小企业|\binnovative smes?\b", re.I),
     "single champion": re.compile(r"单项冠军|\bsingle[- ]champions?\b", re.I),
+    # other designations of firms, beside the ladder: a count of them is none of its rungs'
+    # ("2024年底，北京市的国家高新技术企业为2.97万家" gives no count of innovative SMEs)
+    "high-tech enterprise": re.compile(
+        r"高新技术企业|\bhigh[- ]tech(?:nology)? (?:enterprises?|firms?|companies)\b", re.I),
+    "tech-based sme": re.compile(r"科技型中小企业|\btech(?:nology)?-based smes?\b", re.I),
+    "gazelle": re.compile(r"瞪羚|\bgazelles?\b", re.I),
+    "unicorn": re.compile(r"独角兽|\bunicorns?\b", re.I),
 }
 
 
@@ -81,10 +91,39 @@ def kinds_of(text: str) -> frozenset[str]:
     return _named(_KINDS, text)
 
 
-def other_kind(asked: frozenset[str], sentence: str) -> bool:
+def other_kind(asked: frozenset[str], sentence: str, question: str = "") -> bool:
     """Whether ``sentence`` counts other rungs than the question asks about: a loan
-    balance of SRDI SMEs is not one of little giants."""
-    return bool(asked) and _only_others(kinds_of(sentence), asked)
+    balance of SRDI SMEs is not one of little giants; for a ``question`` asking how many
+    firms, neither is a count of SRDI SMEs in a sentence naming little giants elsewhere."""
+    return bool(asked) and (_only_others(kinds_of(sentence), asked) or (
+        asks_firm_count(question) and count_of_other_kind(asked, sentence)))
+
+
+# a count of firms: "462家", "1.2万户", "317 companies"
+_FIRM_COUNT = re.compile(
+    r"\d[\d,.]*\s*(?:万|萬)?\s*(?:家|户|戶)|\d[\d,]*\s+(?:firms|companies|enterprises|smes)\b",
+    re.I)
+_CLAUSES = re.compile(r"[;；]")
+
+
+_ASKS_COUNT = re.compile(
+    r"(?:多少|幾|几)\s*(?:家|户|戶)|\bhow many\b(?:\s+[\w'-]+){0,5}?\s+"
+    r"(?:firms|companies|enterprises|smes|little giants|giants)\b",
+    re.I)
+
+
+def asks_firm_count(question: str) -> bool:
+    """Whether a question asks how many firms ("多少家", "how many … companies")."""
+    return bool(_ASKS_COUNT.search(question))
+
+
+def count_of_other_kind(asked: frozenset[str], sentence: str) -> bool:
+    """Whether every clause of ``sentence`` that counts firms names rungs other than the
+    ``asked`` ones ("甘肃省专精特新企业…462家企业中有317家有贷款余额;…“小巨人”企业贷款余额
+    46.9亿元" counts no little giants), and some clause does."""
+    counting = [c for c in _CLAUSES.split(sentence) if _FIRM_COUNT.search(c)]
+    return bool(asked and counting) and all(
+        _only_others(kinds_of(c), asked) for c in counting)
 
 
 def names_kind(concept: Concept) -> bool:

@@ -120,6 +120,13 @@ DEFINES = re.compile(
 )
 
 
+# a sentence ending by pointing to a figure or table of the paper says where its content is
+_POINTS_TO_FIGURE = re.compile(
+    r"(?:如|见|見)(?:下)?(?:图|圖|表)\s*\d*\s*(?:所示|所列)?\s*[。.]?\s*$"
+    r"|\b(?:as )?(?:shown|illustrated|presented) in (?:figure|fig\.|table) ?\d+\.?\s*$",
+    re.I,
+)
+
 # Fewer non-space characters than this, with no sentence end: a name, not a statement.
 _SHORT_LINE = 12
 _ENDS = re.compile(r"[。！？!?.;；…:：][”’」』)）\]\"'*]*$")
@@ -152,6 +159,8 @@ def is_statement(text: str, sources: bool = False) -> bool:
         return True
     if _REFERENCE.search(body):
         return False  # a bibliography entry
+    if _POINTS_TO_FIGURE.search(body):
+        return False  # "…构建理论框架, 具体内容如图1所示": the paper's layout, no finding
     if body.endswith(("?", "？")) and "\n" not in body:
         return False  # a question (a headline "…奖励有多少?", an FAQ's), not its answer
     if "\n" not in body and not _ENDS.search(body) and _title_case(body):
