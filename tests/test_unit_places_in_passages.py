@@ -31,6 +31,15 @@ def test_a_compared_place_is_not_the_context_of_later_sentences(knowledge: Knowl
     assert "宁波" in third.anchors.places
 
 
+def test_a_place_the_title_or_lead_compares_with_frames_no_sentence(knowledge: Knowledge) -> None:
+    lead = "深圳以347家位居首位,使得深圳总量达到1333家,超越北京(1210家)和上海(1032家)。"
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names, leads={"d9": lead})
+    text = lead + "据观察,1333家企业卡位关键环节。"
+    *_, later = cache.get(_doc("d9", text, "超越宁波 深圳登顶第一城")).sentences
+    assert "深圳" in later.frame
+    assert not {"北京", "上海", "宁波"} & later.frame
+
+
 def test_a_batch_named_by_a_heading_holds_under_its_sub_heading(knowledge: Knowledge) -> None:
     cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
     text = ("第四批共1039家。\n\n  二、前两批重点企业\n\n  1、地域分布\n\n"

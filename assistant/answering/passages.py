@@ -169,13 +169,17 @@ class SentenceCache:
         tokenize = self.tokenizer.tokenize
         lead = self._leads.get(str(doc.metadata.get("doc_id", "")), "")
         date = str(doc.metadata.get("date", "") or "")
-        heading = anchors_of(str(doc.metadata.get("title", "")), self._places)
+        title = str(doc.metadata.get("title", ""))
+        heading = anchors_of(title, self._places)
         # The document's title and lead say where and when the rest of it holds; their
         # years count only for places and ordinals, a sentence's own years decide time.
-        # (a dateline's place is where the report was filed: "新华社合肥11月26日电")
-        opening = anchors_of(without_datelines(lead),
-                             partial(self._places, context=heading.places))
-        opening = Anchors(opening.years | heading.years, opening.places, opening.ordinals)
+        # (a dateline's place is where the report was filed: "新华社合肥11月26日电"; one
+        # named only as the other side of a comparison, "超越北京和上海", is not the subject)
+        lead = without_datelines(lead)
+        heading = replace(heading, places=heading.places - self._compared(title, frozenset()))
+        opening = anchors_of(lead, partial(self._places, context=heading.places))
+        opening = Anchors(opening.years | heading.years,
+                          opening.places - self._compared(lead, heading.places), opening.ordinals)
         context = Anchors(places=heading.places | opening.places,
                           ordinals=heading.ordinals | opening.ordinals)
         sentences: list[Sentence] = []
