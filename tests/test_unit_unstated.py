@@ -229,3 +229,24 @@ def test_a_count_of_other_firms_is_no_count_of_the_asked_rung() -> None:
             "2024年底，北京市的国家高新技术企业为2.97万家。")
     assert quotes("2024年底北京的創新型中小企業有多少家？", [text]) == []
     assert "2.97万家" in " ".join(quotes("2024年底北京的国家高新技术企业有多少家？", [text]))
+
+
+def test_a_yearly_average_growth_answers_how_much_it_grows_each_year() -> None:
+    from assistant.answering.asks import wants_share
+    from assistant.answering.scope import other_aggregate
+    from assistant.answering.unstated_keys import asked_keys
+
+    target = ("针对专精特新企业,无锡提出“小巨人”企业贷款余额年均增速不低于15%,"
+              "有贷款户数持续增加的硬指标;")
+    asked = "無錫要求專精特新「小巨人」企業的貸款餘額每年平均至少增長多少？"
+    assert not other_aggregate(asked, target)  # 年均 is an average
+    assert wants_share(asked) and wants_share("营业收入和利润总额分别同比增长了多少？")
+    assert not wants_share("今年增长了多少家？") and not wants_share("新增了多少家？")
+    # 每年 is said by 年均 (or by figures year by year): no key the passage must name
+    knowledge = _knowledge()
+    # (the corpus uses every other word of the question, 每年 rarely: its rarest word)
+    idf = Idf.build([target, *["专精特新小巨人企业至少要求贷款余额平均增长无锡"] * 6, "每年"],
+                    knowledge.tokenizer)
+    q = Question.parse(asked, knowledge.glossary, knowledge.gazetteer, idf,
+                       places=knowledge.place_names)
+    assert all("每年" not in form for k in asked_keys(q) for form in k.forms)

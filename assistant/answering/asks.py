@@ -133,7 +133,9 @@ def wants_year(text: str) -> bool:
 _RATE_ASKED = re.compile(
     r"\bwhat\s+(?:is\s+|was\s+|are\s+|were\s+)?(?:the\s+)?(?:[\w-]+\s+){0,3}?rates?\b"
     r"|(?:利|税|稅|费|費|增长|增長|通过|通過|占有|佔有|覆盖|覆蓋|获贷|獲貸|转化|轉化|收益|回报|回報)率"
-    r"[^，,。？?；;]{0,6}?(?:是多少|为多少|為多少|多少|几|幾|多高)",
+    r"[^，,。？?；;]{0,6}?(?:是多少|为多少|為多少|多少|几|幾|多高)"
+    # how much something grew: a growth rate as often as an amount ("年均至少增长多少")
+    r"|(?:增速|增幅|增长|增長)了?(?:是|为|為)?(?:多少|几|幾)(?![家个個项項件])",
     re.I,
 )
 

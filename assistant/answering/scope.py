@@ -14,8 +14,8 @@ from typing import Literal
 from assistant.knowledge.figure_rules import counts_a_part
 
 __all__ = [
-    "CLAUSE", "Scope", "names_scope", "other_aggregate", "question_scope", "scope_bonus",
-    "sentence_scope",
+    "CLAUSE", "Scope", "names_period", "names_scope", "other_aggregate", "question_scope",
+    "scope_bonus", "sentence_scope",
 ]
 
 # "part": a count of a part of the subject's group ("深圳上述四领域的企业合计122家")
@@ -43,6 +43,12 @@ _PART_Q = re.compile(
 # How figures are laid out over time ("每年新增…分别有多少"): a sentence lists them by year
 # ("2022年至2025年…分别为39家、55家"), it need not say "each year"
 _PERIODIC = re.compile(r"每年|每年度|每一年|逐年|历年|歷年|\bannually\b|\byearly\b")
+
+
+def names_period(forms: tuple[frozenset[str], ...]) -> bool:
+    """Whether a question's concept is a period cue (每年, 逐年): said by 年均 or by
+    figures listed year by year."""
+    return any(len(form) == 1 and _PERIODIC.fullmatch(next(iter(form))) for form in forms)
 
 
 def names_scope(forms: tuple[frozenset[str], ...]) -> bool:
@@ -113,7 +119,7 @@ def scope_bonus(question: tuple[Scope | None, bool], sentence: Scope | None) -> 
 
 
 # An average is not a total (户均贷款余额7526万元 for 贷款余额合计), nor a total an average
-_AVERAGE = re.compile(r"平均|户均|戶均|人均|\baverage\b|\bon average\b"
+_AVERAGE = re.compile(r"平均|户均|戶均|人均|年均|月均|日均|均值|\baverage\b|\bon average\b"
                       r"|\bper (?:firm|company|enterprise|capita)\b", re.I)
 _TOTAL = re.compile(r"合计|合計|总额|總額|总计|總計|总共|總共|一共|\bin total\b|\btotal\b"
                     r"|\bcombined\b", re.I)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Concept, Question
+from assistant.answering.scope import names_period
 from assistant.answering.selection import Candidate
 from assistant.knowledge.figures import NATION
 
@@ -65,6 +66,7 @@ def asked_keys(q: Question, share: float = 0.8, most: int = 2) -> list[Concept]:
     known = [
         c for c in q.concepts
         if c.in_corpus and (not c.verb or c in q.metric) and _plain(c)
+        and not names_period(c.forms)  # 每年: said by 年均, by figures year by year
         and any(len(form) == 1 for form in c.forms)
         and all(_HAN.fullmatch(w) for w in c.forms[0])
         and not any(form <= framing for form in c.forms)
