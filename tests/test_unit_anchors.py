@@ -226,6 +226,18 @@ def test_a_source_named_at_the_end_of_a_question_frames_it() -> None:
     assert attribution("According to MIIT, how many firms are there?") == "According to MIIT"
     # a source in the middle of a sentence without a comma stays part of it
     assert attribution("Which firms grew according to plan last year?") == ""
+    # a handbook, a study or a survey said to say it, opening the question
+    assert attribution("普华永道的广东“小巨人”成长手册称，深圳的占比是多少？") == (
+        "普华永道的广东“小巨人”成长手册称")
+    assert attribution("北京研究院称深圳有几家？") == ""
+
+
+def test_tenths_in_words_are_a_share() -> None:
+    from assistant.answering.figure_kinds import states_share_in_words
+
+    assert states_share_in_words("「小巨人」企業佔比均超過兩成;")
+    assert states_share_in_words("超六成集中在新一代信息技术")
+    assert not states_share_in_words("成为专精特新企业") and not states_share_in_words("一成不变")
 
 
 def test_the_figure_naming_a_questions_source_is_no_anchor() -> None:

@@ -98,6 +98,8 @@ def names_count(forms: tuple[frozenset[str], ...]) -> bool:
 _SHARE_WORDS = re.compile(
     r"(?:过|過|超过|超過|近|逾|占|佔)半(?![年月天日])|半数|半數|一半(?![年月天日])"
     r"|[一二三四五六七八九十百]分之[一二三四五六七八九十]"
+    # tenths: 超六成, 两成 (not 成为, 成功, 一成不变)
+    r"|[一二两兩三四五六七八九]成(?![为為功立本果员員长長都市交型效绩績不])"
     r"|\b(?:one|a|two|three|four)[- ](?:half|third|fifth|quarter|tenth)s?\b(?! of (?:the |this |"
     r"last |next )?(?:year|month|century|20\d\d))"
     r"|\bhalf\b(?! (?:of )?(?:the |this |last |next )?(?:year|month|century|20\d\d))"
