@@ -429,3 +429,10 @@ def test_a_place_opening_a_firms_name_is_no_anchor(knowledge: Knowledge, idf: Id
     assert "芜湖" not in places("蕪湖楚睿智能科技有限公司專注哪些關鍵領域？")
     assert "芜湖" in places("芜湖有多少家小巨人企业？")
     assert "金华" not in places("李金华2021年发表的论文题目是什么？")  # a person's name
+
+
+def test_a_directional_complement_is_no_concept(knowledge: Knowledge) -> None:
+    local = Idf.build(["六个省份合计占比超过全国总量的60%", "站起来", "起来"], knowledge.tokenizer)
+    q = parse("这六个省份的小巨人加起来占全国多大比例？", knowledge, local)
+    assert not any("起来" in form for c in q.concepts for form in c.forms)
+    assert any("省份" in form for c in q.concepts for form in c.forms)

@@ -98,7 +98,10 @@ def zh_function_words() -> frozenset[str]:
     own short list (``ZH_STOP``) decides the index's words; this one only a question's."""
     import stopwordsiso  # deferred: a 0.4 MB JSON file
 
-    return frozenset(fold(w) for w in stopwordsiso.stopwords("zh"))
+    # …with the directional complements the collection lacks (加起来, 总结出来): grammar,
+    # not a thing asked about
+    complements = {"起来", "下来", "出来", "上来", "下去", "进来"}
+    return frozenset(fold(w) for w in stopwordsiso.stopwords("zh")) | complements
 
 
 def blanked(text: str, spans: Iterable[tuple[int, int]]) -> str:
