@@ -79,6 +79,16 @@ def test_a_when_question_is_answered_by_a_year_not_by_a_count(knowledge: Knowled
     assert ask(question, [count, dated])[0] == dated
 
 
+
+def test_a_when_question_is_answered_by_a_time_in_words(knowledge: Knowledge) -> None:
+    quarter = "第四季度，工信部将联合有关部门推出一系列促消费、扩内需的具体举措。"
+    other = "工信部已推出促消费、扩内需的具体举措300项。"
+    ask = asker(knowledge, [quarter, other])
+    question = "工信部说要在什么时候推出一系列促消费、扩内需的具体举措？"
+    assert ask(question, [other]) == []
+    assert ask(question, [other, quarter]) == [quarter]
+
+
 def test_a_national_figure_before_the_clause_naming_the_country(knowledge: Knowledge) -> None:
     unicorns = "有120家专精特新中小企业进入全球独角兽榜单，占当年中国独角兽企业数量的40%。"
     total = "我国专精特新中小企业数量超过14万家。"

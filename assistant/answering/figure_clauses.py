@@ -17,6 +17,7 @@ from assistant.answering.figure_kinds import (
     is_year,
     states_amount_in_words,
     states_share_in_words,
+    states_time_in_words,
 )
 from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Question
@@ -136,7 +137,7 @@ def _figure_bonus(
         figures = [f for f in figures if canonical(f.value, f.percent) not in stated]
     if q.wants_share and (any(f.percent for f in figures) or states_share_in_words(text)):
         return 0.25
-    if q.wants_year and any(is_year(text, f) for f in figures):
+    if q.wants_year and (any(is_year(text, f) for f in figures) or states_time_in_words(text)):
         return 0.2
     if q.wants_year and asks_year_only(q.text):  # "which year…the number of": a year
         return 0.0

@@ -20,7 +20,7 @@ from assistant.text.numbers import Figure, find_figures
 __all__ = [
     "asks_reason", "asks_year_only", "is_date_part", "is_quantity", "is_year", "names_count",
     "names_money", "said_by_figure", "states_amount_in_words", "states_money", "states_reason",
-    "states_share_in_words",
+    "states_share_in_words", "states_time_in_words",
 ]
 
 _COUNT = re.compile(rf"how (?:many|much)|多少|{JI}", re.I)  # 哪几年: which years
@@ -139,3 +139,18 @@ def said_by_figure(forms: tuple[frozenset[str], ...], text: str) -> bool:
         return True
     return any(form & _SHARE_NAMES for form in forms) and (
         any(f.percent for f in find_figures(text)) or states_share_in_words(text))
+
+
+# A time said without a year's digits: "In the fourth quarter", 下半年, 年底前
+_TIME_WORDS = re.compile(
+    r"第?[一二三四]季度|[上下]半年|年底前?|年末|年内|年內"
+    r"|\b(?:first|second|third|fourth|last) quarter\b|\b(?:first|second) half of\b"
+    r"|\bby the end of (?:the|this|next) year\b|\b(?:later|early) this year\b",
+    re.I,
+)
+
+
+def states_time_in_words(text: str) -> bool:
+    """Whether ``text`` names a time in words (第四季度, the first half of) that answers a
+    when-question as a year would."""
+    return _TIME_WORDS.search(text) is not None
