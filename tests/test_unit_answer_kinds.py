@@ -433,3 +433,19 @@ def test_which_reporter_is_answered_by_the_credit_line() -> None:
     assert credits("(記者邵長春)") and credits("鄂州新闻网讯(全媒体记者陈振亮)近日")
     assert not credits("记者日前从邮储银行获悉")  # a reporter, no name
     assert without_credited("(記者邵長春)") == "(記者   )"  # no 长春 left
+
+
+def test_where_the_data_come_from_is_answered_by_the_line_citing_them(
+        knowledge: Knowledge) -> None:
+    from assistant.answering.statements import asks_data_source, cites_source
+
+    source = "① 数据来源: 北京市、深圳市“小巨人”企业数量主要来自当地政府官网报道和上奇产业通数据。"
+    figure = "北京市累计培育国家级专精特新“小巨人”企业1214家。"
+    ask = asker(knowledge, [figure, source])
+    question = "这份研究的“小巨人”企业数量数据来自哪里？"
+    assert asks_data_source(question) and not asks_data_source("北京有多少家小巨人企业？")
+    assert asks_data_source("The item was based on which outlet's report?")
+    assert cites_source(source) and cites_source("證券時報網訊,據央視新聞消息,北交所…")
+    assert not cites_source(figure)
+    assert ask(question, [figure, source])[0] == source
+

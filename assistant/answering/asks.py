@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.statements import asks_data_source
+
 __all__ = [
     "AMOUNT_Q", "DEFINITION_Q", "JI", "LIST_Q", "NUMBER_Q", "PLACE_Q", "QUOTED", "SHARE_Q",
     "YEAR_Q",
@@ -101,6 +103,8 @@ def wants_number(text: str) -> bool:
     """A figure is the answer: a count word, unless the question picks one (who/which)
     without asking how many."""
     if not NUMBER_Q.search(text) or _RATE_ASKED.search(text):  # 利率是多少: a rate
+        return False
+    if asks_data_source(text):  # "企业数量数据来自哪里": a source, not a figure
         return False
     return not _PICK_Q.search(text) or bool(_COUNT_Q.search(text))
 

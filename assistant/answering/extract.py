@@ -206,7 +206,7 @@ def candidates(
             if missing:
                 anchored = replace(anchored, missing=(*anchored.missing, *missing))
             subject = subject_after(subject, own, joined)
-            statement = asks_author or is_statement(sentence, asks.source) or any(
+            statement = asks_author or is_statement(sentence, asks.source or asks.data) or any(
                 person in fold(sentence) for person in q.people)
             figure, scope = figure_terms(q, sentence, gazetteer, cache, (asked_metric, nationally))
             score = (

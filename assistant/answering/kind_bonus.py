@@ -13,8 +13,10 @@ from assistant.answering.question import Question
 from assistant.answering.statements import (
     DEFINES,
     asks_credit,
+    asks_data_source,
     asks_person,
     asks_source,
+    cites_source,
     names_document,
     names_role,
 )
@@ -49,11 +51,12 @@ class Asks:
     source: bool  # a rule's basis: a sentence naming a document
     person: bool  # who: a sentence naming someone by role
     credit: bool  # which reporter: a news item's credit line
+    data: bool  # where the data or news come from: a sentence citing its source
 
     @classmethod
     def of(cls, q: Question) -> Asks:
         return cls(asks_reason(q.text), asks_source(q.text), asks_person(q.text),
-                   asks_credit(q.text))
+                   asks_credit(q.text), asks_data_source(q.text))
 
 
 def kind_bonus(q: Question, asks: Asks, sentence: str, places: frozenset[str]) -> float:
@@ -73,4 +76,5 @@ def kind_bonus(q: Question, asks: Asks, sentence: str, places: frozenset[str]) -
         # "哪位领导", "which outlet asked": a sentence naming someone by role (Deputy Minister)
         + (QUOTED_BONUS if asks.person and names_role(sentence) else 0.0)
         + (CREDIT_BONUS if asks.credit and credits(sentence) else 0.0)  # (记者邵长春)
+        + (CREDIT_BONUS if asks.data and cites_source(sentence) else 0.0)  # (数据来源: …)
     )

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "AUTHOR_Q", "DEFINES", "asks_person", "asks_source", "is_statement", "names_document",
-    "names_role",
+    "AUTHOR_Q", "DEFINES", "asks_data_source", "asks_person", "asks_source", "cites_source",
+    "is_statement", "names_document", "names_role",
 ]
 
 # A question for who wrote a text (not one that names the author and asks about them):
@@ -80,6 +80,35 @@ _CREDIT_Q = re.compile(
 def asks_credit(question: str) -> bool:
     """Whether a question asks which reporter or editor a news item credits."""
     return bool(_CREDIT_Q.search(question))
+
+
+# A question for where a text's figures or news come from ("数据来自哪里", "was based on
+# which outlet's report"), and a sentence saying it ("数据来源: …", "据央视新聞消息")
+_DATA_SOURCE_Q = re.compile(
+    r"数据来[自源]|數據來[自源]|资料来源|資料來源|消息来源|消息來源|出处|出處"
+    r"|来源(?:是|为|為)?(?:哪|什么|什麼|何)|來源(?:是|為)?(?:哪|什麼|何)"
+    r"|\bsources? of (?:the |its |their )?(?:data|figures|numbers|information|news)\b"
+    r"|\b(?:data|figures|numbers|information) (?:come|came) from\b"
+    r"|\bbased on (?:which|what|whose) (?:\w+ )?(?:news|outlet|source|report|media|broadcaster)"
+    r"|\b(?:which|what|whose) (?:news )?(?:outlet|source|media|broadcaster)'s report\b",
+    re.I,
+)
+_CITES_SOURCE = re.compile(
+    r"数据来源|數據來源|资料来源|資料來源|来源\s*[:：]|來源\s*[:：]"
+    r"|[据據][^，,。；;]{2,14}?(?:消息|报道|報道|报导|報導)"
+    r"|\bsources?\s*:|\b(?:data|figures) (?:are |were )?(?:from|sourced from)\b",
+    re.I,
+)
+
+
+def asks_data_source(question: str) -> bool:
+    """Whether a question asks where a text's data or news come from."""
+    return bool(_DATA_SOURCE_Q.search(question))
+
+
+def cites_source(sentence: str) -> bool:
+    """Whether a sentence says where its data or news come from (数据来源, 据…消息)."""
+    return bool(_CITES_SOURCE.search(sentence))
 
 
 def asks_person(question: str) -> bool:
@@ -155,7 +184,7 @@ def is_statement(text: str, sources: bool = False) -> bool:
     """False for headings, titles, bylines and questions: text that names a topic, not a
     fact (``sources``: a source line, "依据:…办法", states what the question asks)."""
     body = text.strip()
-    if sources and _SOURCE_LINE.match(body):
+    if sources and (_SOURCE_LINE.match(body) or cites_source(body)):
         return True
     if _REFERENCE.search(body):
         return False  # a bibliography entry
