@@ -31,6 +31,21 @@ def test_a_compared_place_is_not_the_context_of_later_sentences(knowledge: Knowl
     assert "宁波" in third.anchors.places
 
 
+def test_the_start_of_a_period_up_to_now_dates_no_later_figure(knowledge: Knowledge) -> None:
+    from assistant.answering.anchors import since_years
+
+    assert since_years("自2019年以來,工信部已先后公布5批") == {2019}
+    assert since_years("Since 2019, MIIT has named five batches.") == {2019}
+    assert not since_years("2019年公布第一批")
+    lead = "自2019年以來,工信部已先后公布5批“小巨人”企業。第五批企業共3671家。"
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names, leads={"d10": lead})
+    text = lead + "江蘇前四批入圍企業共710家。"
+    first, second, third = cache.get(_doc("d10", text)).sentences
+    assert first.anchors.years == {2019}  # the sentence itself names it
+    assert not (second.context.years | second.fallback_years)
+    assert not (third.context.years | third.fallback_years)
+
+
 def test_a_place_the_title_or_lead_compares_with_frames_no_sentence(knowledge: Knowledge) -> None:
     lead = "深圳以347家位居首位,使得深圳总量达到1333家,超越北京(1210家)和上海(1032家)。"
     cache = SentenceCache(knowledge.tokenizer, knowledge.place_names, leads={"d9": lead})

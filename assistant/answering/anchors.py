@@ -19,7 +19,7 @@ from assistant.text.numbers import Figure, canonical, find_figures
 
 __all__ = [
     "Anchors", "anchors_of", "check", "is_date_part", "months_of", "ordinal_spans", "ordinals_of",
-    "without_month_names",
+    "since_years", "without_month_names",
 ]
 
 # A year: four digits 1900–2099 not glued to other digits (a comma or point counts as glue
@@ -114,6 +114,20 @@ def relative_years(text: str, date: str) -> frozenset[int]:
         return frozenset()
     year = int(date[:4])
     return frozenset(year + _OFFSETS[str(m.lastgroup)] for m in _RELATIVE_YEAR.finditer(text))
+
+
+# the first year of a period that runs to the time of writing: "自2019年以来", "since 2019"
+_SINCE = re.compile(
+    r"(?:自|从|從)\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?:以来|以來|起|开始|開始)"
+    r"|\bsince (?:early |late |mid-)?(?P<e>(?:19|20)\d{2})\b",
+    re.I,
+)
+
+
+def since_years(text: str) -> frozenset[int]:
+    """The years ``text`` names as the start of a period up to now (自2019年以来): the
+    date of no figure after it."""
+    return frozenset(int(m["y"] or m["e"]) for m in _SINCE.finditer(text))
 
 
 def years_of(text: str) -> frozenset[int]:

@@ -12,7 +12,7 @@ from typing import Protocol
 
 from langchain_core.documents import Document
 
-from assistant.answering.anchors import Anchors, anchors_of, relative_years
+from assistant.answering.anchors import Anchors, anchors_of, relative_years, since_years
 from assistant.answering.names import without_credited
 from assistant.answering.orgnames import without_org_places
 from assistant.knowledge.places import Place
@@ -178,7 +178,7 @@ class SentenceCache:
         lead = without_datelines(lead)
         heading = replace(heading, places=heading.places - self._compared(title, frozenset()))
         opening = anchors_of(lead, partial(self._places, context=heading.places))
-        opening = Anchors(opening.years | heading.years,
+        opening = Anchors((opening.years | heading.years) - since_years(f"{title} {lead}"),
                           opening.places - self._compared(lead, heading.places), opening.ordinals)
         context = Anchors(places=heading.places | opening.places,
                           ordinals=heading.ordinals | opening.ordinals)
@@ -200,7 +200,8 @@ class SentenceCache:
             around = replace(context, ordinals=ordinals | carried)
             sentences.append(Sentence(s, e, words, own, around, opening.years, frame))
             compared = self._compared(text[s:e], context.places)
-            context = context | replace(own, places=own.places - compared)
+            context = context | replace(own, places=own.places - compared,
+                                        years=own.years - since_years(text[s:e]))
             head = self._heading_anchors(text[s:e], own, context.places)
             if head is not None:  # its batch holds for the section
                 ordinals, previous = ordinals | head.ordinals, Anchors()
