@@ -89,6 +89,9 @@ class Settings(BaseSettings):
     )
     top_k: int = 10
     answer_passages: int = 8  # passages the answer reads (6/8/10 tried on dev: 8)
+    # …and the next chunk of the first ones' documents, where a sentence goes on (0/2/3/8
+    # tried on dev: 2 and 3 alike, 8 loses one)
+    answer_next_chunks: int = 2
     answer_min_coverage: float = 0.2
     answer_related_min: float = 0.1
     max_question_chars: int = 1000

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from langchain_core.documents import Document
 from test_unit_extract import quotes_for
 
 from assistant.answering.anchors import Anchors, check
@@ -449,3 +450,14 @@ def test_where_the_data_come_from_is_answered_by_the_line_citing_them(
     assert not cites_source(figure)
     assert ask(question, [figure, source])[0] == source
 
+
+
+def test_the_answer_reads_on_into_the_next_chunk_of_the_first_passages() -> None:
+    # plumbing, not meaning: which chunks the answer step reads
+    from assistant.answering.answerer import with_next
+
+    a1, a2, b1, b2, c1 = (Document(id=i, page_content=i) for i in ("a1", "a2", "b1", "b2", "c1"))
+    following = {"a1": a2, "b1": b2, "c1": a1}
+    assert [d.id for d in with_next([a1, b1, c1], following, 2)] == ["a1", "b1", "c1", "a2", "b2"]
+    assert [d.id for d in with_next([a1, a2], following, 2)] == ["a1", "a2"]  # read already
+    assert [d.id for d in with_next([c1, b1], following, 0)] == ["c1", "b1"]

@@ -6,6 +6,7 @@ The service retrieves; this module turns the hits into the :class:`AnswerRecord`
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 from langchain_core.documents import Document
@@ -55,7 +56,8 @@ class Answerer:
             return replace(q, unknown_names=(*unknown, *absent))
 
         q = parse(query)
-        passages = naming_passages(names, docs, self.settings.answer_passages)
+        passages = with_next(naming_passages(names, docs, self.settings.answer_passages),
+                             self.searchers.following, self.settings.answer_next_chunks)
 
         def answer_from_passages(q: Question) -> extractive.Extract:
             return extractive.extract(
@@ -135,6 +137,20 @@ class Answerer:
             return result
         citations, line = added
         return replace(result, found=True, citations=citations, lines=[*result.lines, line])
+
+
+def with_next(passages: list[Document], following: Mapping[str, Document], first: int
+              ) -> list[Document]:
+    """``passages`` and, after them, the next chunk of the ``first`` ones' documents: the
+    retriever often ranks the chunk that opens a topic and not the one that goes on."""
+    have = {d.id for d in passages}
+    out = list(passages)
+    for doc in passages[:first]:
+        nxt = following.get(str(doc.id))
+        if nxt is not None and nxt.id not in have:
+            have.add(nxt.id)
+            out.append(nxt)
+    return out
 
 
 def _when(lang: str, cand: extractive.Candidate) -> str:
