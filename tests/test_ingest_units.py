@@ -283,3 +283,14 @@ def test_equal_chunk_texts_get_distinct_deterministic_ids() -> None:
     assert chunks[0].id == chunk_id("t", "Same words in a sentence here.")
     assert chunks[1].metadata["start"] == payload
     assert [c.id for c in chunk_document(doc, Settings())] == [c.id for c in chunks]
+
+
+def test_a_keyword_lines_semicolons_separate_terms_not_sentences() -> None:
+    text = ("## 关键词\n\n专精特新“小巨人”企业; 梯度培育; 高质量发展\n\n## 1 引言\n\n"
+            "北京累计培育1214家; 深圳市累计培育1331家。")
+    parts = [text[a:b] for a, b in split_sentences(text)]
+    assert "专精特新“小巨人”企业; 梯度培育; 高质量发展" in parts
+    assert "北京累计培育1214家;" in parts  # a clause elsewhere still ends at its semicolon
+    inline = "Keywords: SRDI; little giants; policy\nThe study finds X; and Y."
+    first, *_ = split_sentences(inline)
+    assert inline[slice(*first)] == "Keywords: SRDI; little giants; policy"

@@ -24,7 +24,9 @@ from assistant.index.facts import rules_digest
 
 log = logging.getLogger(__name__)
 
-FORMAT = "manifest-1"
+# bumped when the chunker cuts differently (2: a keyword line's semicolons are not
+# sentence ends), so an existing store is chunked again
+FORMAT = "manifest-2"
 _SETTINGS = ("chunk_max_chars_zh", "chunk_max_chars_en", "chunk_min_chars",
              "chunk_overlap_sentences", "max_file_mb", "max_unpacked_mb", "max_zip_members",
              "max_pdf_pages", "max_document_chars")

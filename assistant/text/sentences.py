@@ -81,9 +81,24 @@ def _line_ends_unit(text: str, m: re.Match[str]) -> bool:
     return bool(_LIST_START.match(after)) or not wrapped
 
 
+# A keyword line: "关键词: a; b; c", or the line under a "## 关键词" / "Keywords" heading
+_KEYWORDS = re.compile(r"^\s*(?:#+\s*)?(?:关键词|關鍵詞|关键字|關鍵字|key\s?words?)\s*[:：]?", re.I)
+
+
+def _in_keyword_line(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies on a keyword line (its semicolons separate terms, not clauses)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    if _KEYWORDS.match(text, line_start):
+        return True
+    before = [ln for ln in text[max(0, line_start - 200) : line_start].split("\n") if ln.strip()]
+    return bool(before) and bool(_KEYWORDS.match(before[-1])) and len(before[-1].strip()) < 16
+
+
 def _cut(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     """(end of the sentence, start of the next) for a boundary candidate, or None."""
     kind = next(k for k in _KINDS if m.group(k) is not None)
+    if m.group(0).strip()[:1] in (";", "；") and _in_keyword_line(text, m.start()):
+        return None  # "专精特新“小巨人”企业; 梯度培育; 高质量发展": one list of terms
     if kind in ("cjk", "cite"):
         return m.end(), m.end()
     if kind == "ascii":
