@@ -178,6 +178,12 @@ def test_a_year_that_dates_the_cited_report_is_checked_against_its_date() -> Non
     # the criteria a document sets out are that document's
     assert document_years("Under the 2024 criteria, how much R&D must an SME spend?") == {2024}
     assert document_years("2024年的认定条件要求研发费用至少多少？") == {2024}
+    # …and the press conference it reports
+    question = "根据国新办2024年10月14日的发布会，全国现有多少家小巨人企业？"
+    assert document_years(question) == {2024}
+    assert document_years("At the 2024 press conference, how many firms were named?") == {2024}
+    from assistant.answering.target import attribution
+    assert attribution(question) == "根据国新办2024年10月14日的发布会"
     dated = Document("…", metadata={"date": "2023-05-01"})
     assert dated_as(frozenset({2023}), dated) and not dated_as(frozenset({2021}), dated)
     assert dated_as(frozenset({2021}), Document("…", metadata={"date": ""}))  # undated

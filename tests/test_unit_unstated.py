@@ -250,3 +250,6 @@ def test_a_yearly_average_growth_answers_how_much_it_grows_each_year() -> None:
     q = Question.parse(asked, knowledge.glossary, knowledge.gazetteer, idf,
                        places=knowledge.place_names)
     assert all("每年" not in form for k in asked_keys(q) for form in k.forms)
+    # a stock cue (现有) is said by "at present" or a total; an addition (新增) stays a key
+    from assistant.answering.scope import names_period
+    assert names_period((frozenset({"现有"}),)) and not names_period((frozenset({"新增"}),))

@@ -46,9 +46,10 @@ _PERIODIC = re.compile(r"每年|每年度|每一年|逐年|历年|歷年|\bannua
 
 
 def names_period(forms: tuple[frozenset[str], ...]) -> bool:
-    """Whether a question's concept is a period cue (每年, 逐年): said by 年均 or by
-    figures listed year by year."""
-    return any(len(form) == 1 and _PERIODIC.fullmatch(next(iter(form))) for form in forms)
+    """Whether a question's concept is a period cue (每年, 逐年: said by 年均 or by figures
+    listed year by year) or a stock cue (现有, 累计: said by "at present", by a total)."""
+    return any(len(form) == 1 and (_PERIODIC.fullmatch(w := next(iter(form)))
+                                   or _STOCK.fullmatch(w)) for form in forms)
 
 
 def names_scope(forms: tuple[frozenset[str], ...]) -> bool:

@@ -66,7 +66,7 @@ def asked_keys(q: Question, share: float = 0.8, most: int = 2) -> list[Concept]:
     known = [
         c for c in q.concepts
         if c.in_corpus and (not c.verb or c in q.metric) and _plain(c)
-        and not names_period(c.forms)  # 每年: said by 年均, by figures year by year
+        and not names_period(c.forms)  # 每年, 现有: said by 年均, by "at present"
         and any(len(form) == 1 for form in c.forms)
         and all(_HAN.fullmatch(w) for w in c.forms[0])
         and not any(form <= framing for form in c.forms)
