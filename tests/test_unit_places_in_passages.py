@@ -31,6 +31,18 @@ def test_a_compared_place_is_not_the_context_of_later_sentences(knowledge: Knowl
     assert "宁波" in third.anchors.places
 
 
+def test_a_run_of_years_listed_one_by_one_names_each_year(knowledge: Knowledge) -> None:
+    from assistant.answering.anchors import years_of
+
+    listed = "2022年至2025年,我市新增专精特新中小企业分别为39家、55家、84家、98家。"
+    assert years_of(listed) == {2022, 2023, 2024, 2025}
+    assert years_of("明确2021至2025年,中央财政累计安排100亿元以上奖补资金。") == {2021, 2025}
+    assert years_of("1990年至2025年分别增长") == {1990, 2025}  # too long a run to list
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    first, later = cache.get(_doc("d11", listed + "其中,小巨人企业20家。")).sentences
+    assert 2023 in first.anchors.years and 2023 not in later.context.years
+
+
 def test_the_start_of_a_period_up_to_now_dates_no_later_figure(knowledge: Knowledge) -> None:
     from assistant.answering.anchors import since_years
 

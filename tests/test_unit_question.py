@@ -436,3 +436,5 @@ def test_a_directional_complement_is_no_concept(knowledge: Knowledge) -> None:
     q = parse("这六个省份的小巨人加起来占全国多大比例？", knowledge, local)
     assert not any("起来" in form for c in q.concepts for form in c.forms)
     assert any("省份" in form for c in q.concepts for form in c.forms)
+    q = parse("六安市当时有多少家省级专精特新企业？", knowledge, local)  # "at the time"
+    assert not any("当时" in form for c in q.concepts for form in c.forms)

@@ -19,7 +19,7 @@ from assistant.text.numbers import Figure, canonical, find_figures
 
 __all__ = [
     "Anchors", "anchors_of", "check", "is_date_part", "months_of", "ordinal_spans", "ordinals_of",
-    "since_years", "without_month_names",
+    "since_years", "without_month_names", "written_years",
 ]
 
 # A year: four digits 1900–2099 not glued to other digits (a comma or point counts as glue
@@ -130,9 +130,31 @@ def since_years(text: str) -> frozenset[int]:
     return frozenset(int(m["y"] or m["e"]) for m in _SINCE.finditer(text))
 
 
-def years_of(text: str) -> frozenset[int]:
-    """The calendar years ``text`` names (not four-digit counts such as 2028家)."""
+# a run of years: "2022年至2025年", "2019-2022年", "from 2021 to 2025", "between 2019 and 2022"
+_YEAR_RUN = re.compile(
+    r"(?P<a>(?:19|20)\d{2})\s*年?\s*(?:至|到|—|–|-|~|～)\s*(?P<b>(?:19|20)\d{2})\s*年"
+    r"|\b(?:from|between) (?P<c>(?:19|20)\d{2}) (?:to|and|through) (?P<d>(?:19|20)\d{2})\b",
+    re.I,
+)
+_LONGEST_RUN = 15  # a run longer than this is no list of years ("1990年至2025年")
+# …and it lists figures year by year only with a word saying so (not "2021至2025年安排100亿元")
+_BY_YEAR = re.compile(r"分别|分別|依次|逐年|每年|\brespectively\b|\beach year\b", re.I)
+
+
+def written_years(text: str) -> frozenset[int]:
+    """The calendar years ``text`` writes out (not four-digit counts such as 2028家)."""
     return frozenset(int(m["y"]) for m in _YEAR.finditer(text))
+
+
+def years_of(text: str) -> frozenset[int]:
+    """:func:`written_years`, and each year of a run in a sentence listing figures year
+    by year ("2022年至2025年…分别为39家、55家、84家、98家": 2023 too)."""
+    years = set(written_years(text))
+    for m in _YEAR_RUN.finditer(text) if _BY_YEAR.search(text) else ():
+        first, last = int(m["a"] or m["c"]), int(m["b"] or m["d"])
+        if 0 < last - first <= _LONGEST_RUN:
+            years.update(range(first, last + 1))
+    return frozenset(years)
 
 
 def _ordinal_value(token: str) -> int:

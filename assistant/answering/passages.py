@@ -12,7 +12,13 @@ from typing import Protocol
 
 from langchain_core.documents import Document
 
-from assistant.answering.anchors import Anchors, anchors_of, relative_years, since_years
+from assistant.answering.anchors import (
+    Anchors,
+    anchors_of,
+    relative_years,
+    since_years,
+    written_years,
+)
 from assistant.answering.names import without_credited
 from assistant.answering.orgnames import without_org_places
 from assistant.knowledge.places import Place
@@ -200,8 +206,9 @@ class SentenceCache:
             around = replace(context, ordinals=ordinals | carried)
             sentences.append(Sentence(s, e, words, own, around, opening.years, frame))
             compared = self._compared(text[s:e], context.places)
-            context = context | replace(own, places=own.places - compared,
-                                        years=own.years - since_years(text[s:e]))
+            # (the years it writes: a run's inner years are its own list's, not the passage's)
+            years = own.years & written_years(text[s:e]) - since_years(text[s:e])
+            context = context | replace(own, places=own.places - compared, years=years)
             head = self._heading_anchors(text[s:e], own, context.places)
             if head is not None:  # its batch holds for the section
                 ordinals, previous = ordinals | head.ordinals, Anchors()

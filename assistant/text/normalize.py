@@ -98,9 +98,9 @@ def zh_function_words() -> frozenset[str]:
     own short list (``ZH_STOP``) decides the index's words; this one only a question's."""
     import stopwordsiso  # deferred: a 0.4 MB JSON file
 
-    # …with the directional complements the collection lacks (加起来, 总结出来): grammar,
-    # not a thing asked about
-    complements = {"起来", "下来", "出来", "上来", "下去", "进来"}
+    # …with the directional complements the collection lacks (加起来, 总结出来) and "at the
+    # time" (当时): grammar and deixis, not a thing asked about
+    complements = {"起来", "下来", "出来", "上来", "下去", "进来", "当时", "彼时", "那时"}
     return frozenset(fold(w) for w in stopwordsiso.stopwords("zh")) | complements
 
 
