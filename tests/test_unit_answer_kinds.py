@@ -446,6 +446,7 @@ def test_where_the_data_come_from_is_answered_by_the_line_citing_them(
     question = "这份研究的“小巨人”企业数量数据来自哪里？"
     assert asks_data_source(question) and not asks_data_source("北京有多少家小巨人企业？")
     assert asks_data_source("The item was based on which outlet's report?")
+    assert asks_data_source("这项研究里的小巨人数量数据是从哪里来的？")
     assert cites_source(source) and cites_source("證券時報網訊,據央視新聞消息,北交所…")
     assert not cites_source(figure)
     assert ask(question, [figure, source])[0] == source
@@ -461,3 +462,10 @@ def test_the_answer_reads_on_into_the_next_chunk_of_the_first_passages() -> None
     assert [d.id for d in with_next([a1, b1, c1], following, 2)] == ["a1", "b1", "c1", "a2", "b2"]
     assert [d.id for d in with_next([a1, a2], following, 2)] == ["a1", "a2"]  # read already
     assert [d.id for d in with_next([c1, b1], following, 0)] == ["c1", "b1"]
+
+
+def test_what_was_a_places_increase_asks_a_figure() -> None:
+    assert wants_number("What was Shenzhen's increase in national little giants in 2022?")
+    assert wants_number("What is the number of little giants in Beijing?")
+    assert not wants_number("What was Shenzhen's role in the programme?")
+

@@ -22,7 +22,7 @@ NUMBER_Q = re.compile(
     # ("what was Beijing's count of…": a possessive before the measure)
     r"|\bwhat(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?(?:[\w'’]+\s+){0,2}?"
     r"(?:total|value|amount|sum|count|size|revenue|profit|turnover|maximum|minimum|highest"
-    r"|lowest|largest|smallest)\b"
+    r"|lowest|largest|smallest|increase|increment|additions?|gain|figure|number)\b"
     # "What total profit did…": a measure qualified as a total or average
     r"|^\s*what\s+(?:total|combined|average|overall)\s+",
     re.I,
