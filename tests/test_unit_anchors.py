@@ -236,6 +236,7 @@ def test_a_source_named_at_the_end_of_a_question_frames_it() -> None:
     assert attribution("普华永道的广东“小巨人”成长手册称，深圳的占比是多少？") == (
         "普华永道的广东“小巨人”成长手册称")
     assert attribution("北京研究院称深圳有几家？") == ""
+    assert attribution("鉅亨網的報道提到，深圳超越了哪座城市？") == "鉅亨網的報道提到"
 
 
 def test_tenths_in_words_are_a_share() -> None:

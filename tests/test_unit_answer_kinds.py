@@ -468,4 +468,6 @@ def test_what_was_a_places_increase_asks_a_figure() -> None:
     assert wants_number("What was Shenzhen's increase in national little giants in 2022?")
     assert wants_number("What is the number of little giants in Beijing?")
     assert not wants_number("What was Shenzhen's role in the programme?")
+    # "哪一座城市" picks a city: its 数量 says what is compared, no figure is asked
+    assert not wants_number("深圳在2022年超越了哪一座城市，使其数量由全国第四升到第三？")
 

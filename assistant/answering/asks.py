@@ -30,7 +30,7 @@ NUMBER_Q = re.compile(
 # A who/which question ("谁领先", "which city leads") picks one of the things it names: a
 # count word in it (总量, number) says what is compared, not that a figure is the answer;
 # 哪几 / 哪些 / 哪个 (哪几个领域, 哪些短板, 哪个区) pick: "which", not "how many".
-_PICK_Q = re.compile(r"谁|誰|\bwho\b|\bwhich (?!year)|哪[几幾些个個家位]", re.I)
+_PICK_Q = re.compile(r"谁|誰|\bwho\b|\bwhich (?!year)|哪一?[几幾些个個家位座所种種类類]", re.I)
 # 第几 asks which one of a series (第几次会议: the eleventh), no count
 _COUNT_Q = re.compile(rf"how (?:many|much)|多少|{JI}", re.I)
 # "share" asks for a proportion as a noun ("what share of", "market share"), not as a

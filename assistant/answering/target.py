@@ -134,7 +134,7 @@ _ATTRIBUTION = re.compile(
     # a publication named as the source: "亞洲時報說…", "covered by the Hong Kong paper",
     # "the Asia Times article says" (its place is where it is published, not the subject)
     r"|^\s*(?P<zh_outlet>[^，,。？?；;]{1,16}?(?:报|報|网|網|台|社|媒体|媒體|报告|報告|文章|论文|論文"
-    r"|手册|手冊|白皮书|白皮書|研究|调查|調查)"
+    r"|手册|手冊|白皮书|白皮書|研究|调查|調查|报道|報道|报导|報導)"
     r"(?:说|說|称|稱|提到|显示|顯示|指出|报道|報道))"
     r"|\b(?P<en_outlet>(?:covered|reported|published|described|cited|quoted|mentioned)\s+(?:by|in)"
     r"\s+(?:the\s+)?[^,?]{1,40}?\b(?:paper|newspaper|daily|times|post|report|article|outlet"
