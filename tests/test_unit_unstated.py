@@ -240,6 +240,11 @@ def test_a_yearly_average_growth_answers_how_much_it_grows_each_year() -> None:
               "有贷款户数持续增加的硬指标;")
     asked = "無錫要求專精特新「小巨人」企業的貸款餘額每年平均至少增長多少？"
     assert not other_aggregate(asked, target)  # 年均 is an average
+    # a figure for each one is no total, nor a total one for each
+    total = "The central government has allocated 2.7 billion yuan for the second batch of cities."
+    assert other_aggregate("中央财政给每个试点城市拨了多少钱？", total)
+    assert not other_aggregate("中央财政给每个试点城市拨了多少钱？", "每个城市补助1亿元。")
+    assert not other_aggregate("中央财政一共拨了多少钱？", total)
     assert wants_share(asked) and wants_share("营业收入和利润总额分别同比增长了多少？")
     assert not wants_share("今年增长了多少家？") and not wants_share("新增了多少家？")
     # 每年 is said by 年均 (or by figures year by year): no key the passage must name
