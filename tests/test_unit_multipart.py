@@ -46,7 +46,7 @@ def test_a_lead_clause_asking_nothing_belongs_to_the_first_part(knowledge: Knowl
     assert second.startswith("海口") and "同一企业" in second
 
 
-def test_parts_are_answered_together_only_when_each_is_found(knowledge: Knowledge) -> None:
+def test_parts_are_answered_together_when_the_first_is_found(knowledge: Knowledge) -> None:
     """Plumbing (no meaning involved): a stand-in answers each part from a table."""
     parse = _parser(knowledge)
     doc = Document(page_content="海南共有13家。金盘科技是单项冠军。", id="d1",
@@ -62,4 +62,10 @@ def test_parts_are_answered_together_only_when_each_is_found(knowledge: Knowledg
     assert merged is not None and merged.found
     assert [q.text for q in merged.quotes] == ["海南共有13家。", "金盘科技是单项冠军。"]
     assert merged.marks == [1, 1] and merged.best_coverage == 0.7
-    assert by_parts("海南共有几家小巨人？其中哪位是董事长？", parse, answer) is None
+    # the first part answered, a later one not: a partial answer naming the missing part
+    partial = by_parts("海南共有几家小巨人？其中哪位是董事长？", parse, answer)
+    assert partial is not None and partial.found
+    assert [q.text for q in partial.quotes] == ["海南共有13家。"]
+    assert partial.lines == ["未找到单独回答这一部分的句子：「其中哪位是董事长？」"]
+    # …but not without the first part, which names the subject
+    assert by_parts("海南有哪位董事长？其中哪家还是单项冠军？", parse, answer) is None

@@ -149,6 +149,8 @@ def test_any_figure_of_a_place_named_only_as_the_other_side_of_a_comparison() ->
     for sentence in ("广东第五批入选企业数略低于江苏,共658家;", "浙江第五批入选384家,比江苏少。"):
         assert compared_only(q, sentence, knowledge.places.spans)
     assert not compared_only(q, "江苏第五批入选795家,比浙江多。", knowledge.places.spans)
+    # 比如 / 好比 give an example: the place after them is no other side
+    assert not compared_only(q, "第五批入选较多的省份，比如江苏，共795家。", knowledge.places.spans)
 
 
 def test_a_figure_of_another_level_of_recognition_is_no_answer() -> None:

@@ -5,18 +5,23 @@ read as one question, no sentence is both a figure sentence and the named firm's
 whole is refused though each part is stated. When the whole question finds no answer,
 each part is answered on its own, from the same passages: a later part that names no
 place or year of its own ("其中哪家…", "how did that count rank…") is read in the first
-part's frame (its places and years). The parts' quotes are cited together.
+part's frame (its places and years). The parts' quotes are cited together. When the first
+part (which names the subject) is answered and a later one is not, the answer quotes what
+is found and names the part no sentence answered on its own (its answer may still sit in
+a quoted sentence): a partial answer beats refusing the whole.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from assistant.answering.extract import Extract
 from assistant.answering.parts import question_parts
 from assistant.answering.question import Question
+from assistant.answering.replies import text as reply
 from assistant.answering.selection import Candidate, cite
-from assistant.text.lang import is_chinese
+from assistant.text.lang import detect_lang, is_chinese
 
 __all__ = ["by_parts", "part_queries"]
 
@@ -44,16 +49,20 @@ def by_parts(
     text: str, parse: Callable[[str], Question], answer: Callable[[Question], Extract],
     most: int = 4,
 ) -> Extract | None:
-    """The parts' answers together, when every part of ``text`` is answered (at most
-    ``most`` quotes, each part's best first); None for a one-part question or when
-    some part finds nothing."""
+    """The parts' answers together (at most ``most`` quotes, each part's best first), with
+    a line for each part no sentence states; None for a one-part question or when the
+    first part finds nothing."""
     queries = part_queries(text, parse)
     if not queries:
         return None
     results = [answer(parse(query)) for query in queries]
-    if not all(r.found for r in results):
+    if not results[0].found:  # the first part carries the subject: no answer without it
         return None
-    return _merged(results, most)
+    merged = _merged([r for r in results if r.found], most)
+    lang = detect_lang(text)
+    unstated = [reply(lang, "part_unstated", part=part)
+                for part, r in zip(question_parts(text), results, strict=True) if not r.found]
+    return replace(merged, lines=[*merged.lines, *unstated])
 
 
 def _merged(results: Sequence[Extract], most: int) -> Extract:

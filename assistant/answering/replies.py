@@ -11,6 +11,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "refuse": "No sentence in the documents states this. The closest passages are listed "
         "below, in case they help.",
         "refuse_plain": "The documents do not answer this question.",
+        "part_unstated": "Not confirmed separately by any sentence: “{part}”",
         "as_of": "(as of {when})",
         "other_years": "The documents give figures for {given}; none for {asked}.",
         "conflict": "Check this figure: the documents disagree. {value} is contradicted by "
@@ -27,6 +28,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "lead_cross": "根据文档（引用原文）：",
         "refuse": "文档中没有句子直接回答这个问题。以下列出最接近的段落，供参考。",
         "refuse_plain": "文档中没有这个问题的答案。",
+        "part_unstated": "未找到单独回答这一部分的句子：「{part}」",
         "as_of": "（时间：{when}年）",
         "other_years": "文档中有 {given} 年的数据，没有 {asked} 年的。",
         "conflict": "请核对：文档之间数字不一致。{value} 与 {others} "
@@ -42,6 +44,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "lead_cross": "根據文件（引用原文）：",
         "refuse": "文件中沒有句子直接回答這個問題。以下列出最接近的段落，供參考。",
         "refuse_plain": "文件中沒有這個問題的答案。",
+        "part_unstated": "未找到單獨回答這一部分的句子：「{part}」",
         "as_of": "（時間：{when}年）",
         "other_years": "文件中有 {given} 年的數據，沒有 {asked} 年的。",
         "conflict": "請核對：文件之間數字不一致。{value} 與 {others} "
