@@ -26,6 +26,12 @@ def test_common_words_are_not_places(places: Places) -> None:
     assert places.mentioned("走在南京路上") == frozenset()
     assert places.mentioned("北京、深圳两大城市") == {"北京", "深圳"}  # not 大城 (河北)
     assert places.mentioned("Shenzhenese food") == frozenset()
+    # an English name of several common words names the place only when capitalised…
+    assert places.mentioned("Which cities of central and western China lead?") == frozenset()
+    assert places.mentioned("the Central and Western District of Hong Kong") == {"中西区", "香港"}
+    # …a one-word name in any case, and anything in a text typed all in lower case
+    assert places.mentioned("How many little giants does shenzhen have?") == {"深圳"}
+    assert places.mentioned("what about hong kong?") == {"香港"}
 
 
 def test_district_with_its_city(places: Places) -> None:

@@ -237,6 +237,15 @@ def test_a_source_named_at_the_end_of_a_question_frames_it() -> None:
         "普华永道的广东“小巨人”成长手册称")
     assert attribution("北京研究院称深圳有几家？") == ""
     assert attribution("鉅亨網的報道提到，深圳超越了哪座城市？") == "鉅亨網的報道提到"
+    # "In the … analysis of …," and "Per the … article," opening the question
+    question = "In the OFweek analysis of the top-30 cities, which cities lead?"
+    assert attribution(question) == "In the OFweek analysis of the top-30 cities"
+    assert "OFweek" not in without_attribution(question)
+    assert attribution("Per the disruptive-innovation article, what holds firms back?") == (
+        "Per the disruptive-innovation article")
+    # …but a time or a place opening it is what it asks about
+    assert attribution("In 2023, how many firms did Shenzhen add?") == ""
+    assert attribution("In the first half of 2024, how many firms were listed?") == ""
 
 
 def test_tenths_in_words_are_a_share() -> None:

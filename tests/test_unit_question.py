@@ -15,6 +15,7 @@ from assistant.answering.question import (
     coverage,
     key_concepts,
 )
+from assistant.answering.topic import as_said, off_topic
 from assistant.config import Settings
 from assistant.knowledge import Knowledge, load_knowledge
 from assistant.knowledge.dictionary import Bridge, load_bridge
@@ -438,3 +439,27 @@ def test_a_directional_complement_is_no_concept(knowledge: Knowledge) -> None:
     assert any("省份" in form for c in q.concepts for form in c.forms)
     q = parse("六安市当时有多少家省级专精特新企业？", knowledge, local)  # "at the time"
     assert not any("当时" in form for c in q.concepts for form in c.forms)
+
+
+def test_a_question_about_nothing_the_corpus_knows_is_off_topic(knowledge: Knowledge) -> None:
+    texts = ["北京 上海 小巨人企业 数量", "上海市 企业 名单", "北京市 专精特新"]
+    idf = Idf.build(texts, knowledge.tokenizer)
+    # only the places are in the corpus: what is asked (high-speed rail times) is not
+    assert off_topic(parse("北京到上海坐高铁最快要多久？", knowledge, idf))
+    # one word the corpus knows beyond the places: the question is about the corpus
+    assert not off_topic(parse("北京和上海的小巨人企业数量是多少？", knowledge, idf))
+    # a question naming only a place asks for nothing to be missing
+    assert not off_topic(parse("上海？", knowledge, idf))
+
+
+def test_the_source_a_question_cites_need_not_be_repeated_by_the_answer(
+        knowledge: Knowledge) -> None:
+    texts = ["颠覆式创新 文章", "产业生态 滞后 抑制 创新积极性", "企业 生态"]
+    idf = Idf.build(texts, knowledge.tokenizer)
+    q = parse("据颠覆式创新那篇文章，产业生态滞后有什么影响？", knowledge, idf)
+    sentence = frozenset(knowledge.tokenizer.tokenize("产业生态配套体系滞后，抑制企业创新积极性"))
+    # the sentence says what is asked; the source's words are the passage's to match
+    assert coverage(as_said(q), sentence) > coverage(q, sentence)
+    assert not any(c.covered(frozenset({"文章"})) for c in as_said(q).concepts)
+    plain = parse("产业生态滞后有什么影响？", knowledge, idf)
+    assert as_said(plain) is plain

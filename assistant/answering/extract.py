@@ -55,6 +55,7 @@ from assistant.answering.statements import AUTHOR_Q, asks_source, is_statement, 
 from assistant.answering.subjects import SUBJECT, other_subject, same_subject, subject_after
 from assistant.answering.target import without_attribution
 from assistant.answering.targets import asks_done, names_target, states_plan, target_term
+from assistant.answering.topic import as_said, off_topic
 from assistant.answering.unstated import stated
 from assistant.knowledge.entities import Gazetteer
 from assistant.knowledge.figures import NATION
@@ -180,6 +181,7 @@ def candidates(
     # what a how-many question counts (an amount's or a share's words name who, not what)
     asked_metric = cache.metric(q.text) if q.wants_number and not (
         q.wants_amount or q.wants_share) else None
+    said = as_said(q)
     for rank, doc in enumerate(passages, start=1):
         text = doc.page_content
         analysed = cache.get(doc)
@@ -189,10 +191,10 @@ def candidates(
         subject: frozenset[str] = frozenset()  # …and named these places
         for sent in analysed.sentences:
             sentence = text[sent.start : sent.end]
-            context = coverage(q, sent.words | previous)  # what the sentence before said
+            context = coverage(said, sent.words | previous)  # what the sentence before said
             # a clause after a semicolon shares the subject of the one before ("北京…1214家;
             # 深圳市累计培育1331家"): it says what that one's words say
-            cov = context if joined else coverage(q, sent.words)
+            cov = context if joined else coverage(said, sent.words)
             joined = sentence.rstrip().endswith((";", "；"))
             previous_words, previous = previous, sent.words
             anchored = check(q.anchors, sent.anchors, sent.context, sent.fallback_years)
@@ -261,7 +263,7 @@ def extract(
     following: Mapping[str, Document] | None = None,
 ) -> Extract:
     """Pick the quoted sentences, or decide the passages do not answer ``q``."""
-    if q.unknown_names or q.absent_attribute:  # about something no document mentions
+    if q.unknown_names or q.absent_attribute or off_topic(q):  # nothing the corpus knows
         return Extract(False, [], [], [], 0.0)
     cands = [c for c in candidates(q, passages, gazetteer, cache) if not is_instruction(c.text)]
     pool = [c for c in cands if c.anchors.ok]  # for the parts of a two-part question

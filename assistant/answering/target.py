@@ -130,6 +130,10 @@ _ATTRIBUTION = re.compile(
     # …also closing the question ("What shares do they contribute, according to Xinhua?")
     # (a comma between digits is no clause's end: "the report on the 1,188-firm list")
     r"|\b(?P<en>according to (?:[^,?]|(?<=\d),(?=\d)){2,80}?),(?!\d)"
+    # "In the OFweek analysis of the top-30 cities, …", "Per the disruptive-innovation article, …"
+    r"|^\s*(?P<en_in>(?:in|per)\s+(?:the|this|that|an?|its|his|her|their)\s+[^,?]{0,60}?"
+    r"\b(?:paper|newspaper|report|article|analysis|study|survey|abstract|notice|interview"
+    r"|commentary|piece|story)\b(?:[^,?]|(?<=\d),(?=\d)){0,80}?),(?!\d)"
     r"|(?<=,)\s*(?P<en_end>according to (?:[^,?]|(?<=\d),(?=\d)){2,80}?)(?=\s*\?\s*$)"
     # a publication named as the source: "亞洲時報說…", "covered by the Hong Kong paper",
     # "the Asia Times article says" (its place is where it is published, not the subject)
@@ -150,7 +154,7 @@ def attribution(text: str) -> str:
     m = _ATTRIBUTION.search(text)
     if m is None:
         return ""
-    return m["zh"] or m["zh_in"] or m["en"] or m["en_end"] or m["zh_outlet"] or m["en_outlet"] or ""
+    return next((g for g in m.groups() if g), "")
 
 
 def without_attribution(text: str) -> str:

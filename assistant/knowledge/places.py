@@ -87,10 +87,15 @@ class Places:
         ``context``: canonical names known from elsewhere (the document) that license
         bare district names."""
         folded = text.translate(_LOWER)
+        # a text that capitalises words writes a place's English name of several words so:
+        # "central and western China" names no Hong Kong district (a one-word name, as
+        # "what about shenzhen?", is read in any case: the question's capital is its first)
+        cased = folded != text
         found: list[tuple[int, int, str, bool]] = []
         for end, (length, canonical, contextual) in self._automaton.iter(folded):
             start = end + 1 - length
-            if folded[start].isascii() and not _word_bounded(folded, start, end + 1):
+            if folded[start].isascii() and (not _word_bounded(folded, start, end + 1) or (
+                    cased and text[start].islower() and " " in folded[start:end + 1])):
                 continue
             found.append((start, end + 1, canonical, contextual))
         # the longest alias wins an overlap: 龙岗区 in 和龙岗区, not the city 和龙; of two as
