@@ -8,7 +8,7 @@ Standard library only.  Usage (from anywhere):
 Checks
   question sets (eval/sets/seeds-dev.jsonl, eval/sets/seeds-test.jsonl)
     * every line parses as a JSON object with the required fields and types
-    * ids are unique across both files, "sd###" in dev and "st###" in test
+    * ids are unique across both files, "sd###" (or "sd####") in dev and "st###" in test
     * no question text is repeated (within/between sets, or copied from the
       public file when it is available)
     * answerable: source names a corpus file; 1-3 evidence spans of 8-40
@@ -84,7 +84,7 @@ def check_questions(path, prefix, corpus, corpus_norm, seen_ids, seen_q):
             if f not in r:
                 err("%s: missing field %r" % (loc, f))
         qid = r.get("id")
-        if not isinstance(qid, str) or not re.fullmatch(prefix + r"\d{3}", qid or ""):
+        if not isinstance(qid, str) or not re.fullmatch(prefix + r"\d{3,4}", qid or ""):
             err("%s: bad id %r (want %s###)" % (loc, qid, prefix))
         elif qid in seen_ids:
             err("%s: duplicate id %s" % (loc, qid))

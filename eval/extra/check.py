@@ -53,7 +53,7 @@ def main(argv):
                 if qid in ids:
                     errors.append(f"{where}: duplicate id {qid}")
                 ids.add(qid)
-                if prefix and not re.fullmatch(prefix + r"\d{3}", qid):
+                if prefix and not re.fullmatch(prefix + r"\d{3,4}", qid):
                     errors.append(f"{where}: id {qid} should look like {prefix}NNN")
                 if q["lang"] not in LANGS:
                     errors.append(f"{where}: lang {q['lang']!r} not in {sorted(LANGS)}")
