@@ -223,6 +223,15 @@ def test_english_answer_over_a_chinese_figure_has_an_english_line(
     assert "date not stated" in record.answer  # the as-of date, or that there is none
 
 
+def test_an_english_question_asking_no_figure_gets_no_figure_lines(
+    service: AssistantService,
+) -> None:
+    record = service.ask("What does the Beijing study say about where Beijing's listed "
+                         "little giants trade, compared with Shenzhen?")
+    assert record.found and re.search(r"[\u4e00-\u9fff]", _cited(record))
+    assert not re.search(r"^(?:Beijing|Shenzhen): [\d,.]+%? ", record.answer, re.M)
+
+
 def test_a_year_the_documents_lack_is_named_with_the_years_they_have(
     service: AssistantService,
 ) -> None:

@@ -110,7 +110,9 @@ class Answerer:
     def _write_answer(self, record: AnswerRecord, result: extractive.Extract,
                       q: Question) -> None:
         """Quotes with their as-of dates, then the extract's lines; figures restated in
-        English when an English question is answered from Chinese; conflicting figures."""
+        English when an English question asking one is answered from Chinese (a question
+        asking what or why gets no list of the figures its quotes happen to hold);
+        conflicting figures."""
         lang, facts = record.lang, self.searchers.sheet
         cross = any(detect_lang(c.text) != lang for c in result.quotes)
         quotes = [
@@ -118,7 +120,8 @@ class Answerer:
             for c, n in zip(result.quotes, result.marks, strict=True)
         ]
         record.answer = "\n".join([compose(lang, quotes, cross_language=cross), *result.lines])
-        if cross and lang == "en":  # the figures in the reader's language, from the sheet
+        # the figures in the reader's language, from the sheet, when a figure is asked
+        if cross and lang == "en" and (q.wants_number or q.wants_share or q.wants_amount):
             lines = figure_lines(self.knowledge, result.citations, facts, q.anchors.places,
                                  record.question)
             lead, _, rest = record.answer.partition("\n")
