@@ -122,6 +122,8 @@ def test_a_chinese_proper_name_no_passage_writes_is_unknown() -> None:
     assert absent("工信部副部长张建国在发布会上是怎么介绍小巨人企业的？") == ()  # in pinyin
     # …both read as people, so the passages are what clears them
     assert knowledge.tokenizer.people("副部长王晓明和张建国") == ["王晓明", "张建国"]
+    # a phrase of dictionary words the tagger guesses to be a name is none
+    assert knowledge.tokenizer.people("让企业面临的硬约束明显增加？") == []
     # a "name" ending in a word for a body is an organisation (彭博社: Bloomberg)
     assert absent("彭博社記者在發布會上提問時，點出了哪些現象？") == ()
 

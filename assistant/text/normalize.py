@@ -231,7 +231,18 @@ class Tokenizer:
                 self._tagger = self._tagger or posseg.POSTokenizer(segmenter)
         return [p.word for p in self._tagger.lcut(fold(text))
                 if p.flag in _PERSON_TAGS and len(p.word) > 2 and HAN_RUN.fullmatch(p.word)
-                and not _BODY_END.search(p.word)]
+                and not _BODY_END.search(p.word) and not self._of_words(p.word)]
+
+    def _of_words(self, word: str) -> bool:
+        """Whether ``word`` splits into dictionary words of two characters or more (明显增加:
+        明显 + 增加): a phrase tagged as a name; a name keeps a lone character (王 + 建国)."""
+        known = self._segmenter().FREQ
+        ends = {0}  # where a split into such words can end so far
+        for end in range(2, len(word) + 1):
+            if any(known.get(word[start:end]) for start in ends if end - start > 1 and (
+                    start, end) != (0, len(word))):
+                ends.add(end)
+        return len(word) in ends
 
     def words(self, text: str, bigrams: bool = True) -> list[str]:
         """Word tokens of ``text`` without figures: Chinese words (and bigrams), stemmed English."""
