@@ -26,7 +26,6 @@ from assistant.answering.figure_clauses import (
     has_answer_figure,
     places_only,
 )
-from assistant.answering.figure_kinds import said_by_figure
 from assistant.answering.hostile import is_instruction
 from assistant.answering.kind_bonus import Asks, entity_bonus, kind_bonus
 from assistant.answering.levels import (
@@ -38,6 +37,12 @@ from assistant.answering.levels import (
     other_tier,
 )
 from assistant.answering.markets import market_figure_missing, markets_named
+from assistant.answering.metric_terms import (
+    cross_language,
+    metric_share,
+    naming_metric,
+    said_otherwise,
+)
 from assistant.answering.ordinal_figures import ordinal_figure_term
 from assistant.answering.parts import cover_parts
 from assistant.answering.passages import Sentence, SentenceCache
@@ -54,13 +59,13 @@ from assistant.answering.selection import (
 from assistant.answering.statements import AUTHOR_Q, asks_source, is_statement, names_document
 from assistant.answering.subjects import SUBJECT, other_subject, same_subject, subject_after
 from assistant.answering.target import without_attribution
-from assistant.answering.targets import asks_done, names_target, states_plan, target_term
+from assistant.answering.targets import asks_done, target_term
 from assistant.answering.topic import as_said, off_topic
 from assistant.answering.unstated import stated
 from assistant.knowledge.entities import Gazetteer
 from assistant.knowledge.figures import NATION
 from assistant.schema import Citation
-from assistant.text.normalize import HAN_RUN, fold
+from assistant.text.normalize import fold
 
 __all__ = [
     "Candidate",
@@ -74,43 +79,20 @@ __all__ = [
     "select",
 ]
 
-METRIC_MIN = 0.5  # share of a how-much question's metric the quoted sentence must name
-
-
-def _metric_share(q: Question, tokens: frozenset[str], sentence: str) -> float:
-    """Weighted share of the question's metric concepts that ``tokens`` (or, for a sum, a
-    share, a target, ``sentence``) express: what is measured must be named, in any language."""
-    total = sum(c.weight for c in q.metric)
-    said = sum(c.weight for c in q.metric
-               if c.covered(tokens) or _said_otherwise(c.forms, sentence))
-    return said / total if total else 1.0
-
-
-def _said_otherwise(forms: tuple[frozenset[str], ...], sentence: str) -> bool:
-    """A word for a sum, a share or a target that ``sentence`` states by its figure or
-    by setting a target, without the word."""
-    return said_by_figure(forms, sentence) or (names_target(forms) and states_plan(sentence))
-
-
 def _expressed(concept: Concept, cand: Candidate, cache: SentenceCache) -> bool:
     """Does the candidate's passage express ``concept`` (:meth:`SentenceCache.expresses`)?
     A word for a sum of money or a share is expressed by a sum or a percentage in the
     sentence, one for a target by a sentence setting one; a rung of the SRDI ladder by the
     document's title ("專精特新中小企業認定" over its list of conditions)."""
-    return _said_otherwise(concept.forms, cand.text) or cache.expresses(
+    return said_otherwise(concept.forms, cand.text) or cache.expresses(
         cand.doc, concept.forms) or (names_kind(concept) and cache.titled(cand.doc, concept.forms))
-
-
-def _cross_language(q: Question, doc: Document) -> bool:
-    """Whether the question is English and the passage Chinese, or the other way round."""
-    return bool(HAN_RUN.search(q.text)) != bool(HAN_RUN.search(doc.page_content))
 
 
 def _unprovable(q: Question, concept: Concept, cand: Candidate) -> bool:
     """A question's word whose other-language forms are dictionary translations only
     (least: 至少; 正在: right) is not proven absent from a passage in the other language
     that says it otherwise (不低于; "are expanding"): it is no key there."""
-    return concept.bridged and _cross_language(q, cand.doc)
+    return concept.bridged and cross_language(q, cand.doc)
 
 
 @dataclass(frozen=True)
@@ -225,7 +207,7 @@ def candidates(
             years = tuple(sorted(sent.anchors.years or sent.context.years))
             out.append(Candidate(
                 doc, rank, sent.start, sent.end, score, cov, context, passage_cov, anchored,
-                statement, years, _metric_share(q, sent.words | previous_words, sentence), figure,
+                statement, years, metric_share(q, sent.words | previous_words, sentence), figure,
             ))
     out = same_subject(out)
     out.sort(key=lambda c: c.score, reverse=True)
@@ -280,7 +262,7 @@ def extract(
     # the sentence names what is measured or asked ("the combined revenue of…"), not
     # another metric of the same place; a list item ("二是…") is named by the sentence
     # announcing the list, checked below
-    cands = [c for c in cands if c.metric >= METRIC_MIN or q.ordinal]
+    cands = naming_metric(q, cands)
     cands = [c for c in cands if c.anchors.ok]  # a sentence about another year, place…
     if asks_divisions(q.text):  # "哪些省份": a sentence naming some place
         cands = [c for c in cands if places_only(gazetteer.mentioned(c.text), gazetteer)]
