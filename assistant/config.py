@@ -94,6 +94,9 @@ class Settings(BaseSettings):
     answer_next_chunks: int = 2
     answer_min_coverage: float = 0.2
     answer_related_min: float = 0.1
+    # a two-part question with a part no sentence answers gets the other part's quotes only
+    # as sure as this (dev: the 4 partial answers at 0.55 and up right, the 4 under 0.5 wrong)
+    answer_partial_min: float = 0.5
     max_question_chars: int = 1000
 
     # --- limits (each enforced before the expensive work; reported by name) ----

@@ -67,5 +67,10 @@ def test_parts_are_answered_together_when_the_first_is_found(knowledge: Knowledg
     assert partial is not None and partial.found
     assert [q.text for q in partial.quotes] == ["海南共有13家。"]
     assert partial.lines == ["未找到单独回答这一部分的句子：「其中哪位是董事长？」"]
+    # …only as sure as a partial answer must be (the found part's support is 0.8 here)
+    unsure = by_parts("海南共有几家小巨人？其中哪位是董事长？", parse, answer, partial_min=0.9)
+    assert unsure is None
+    assert by_parts("海南共有几家小巨人？其中哪家还是单项冠军？", parse, answer,
+                    partial_min=0.9) is not None  # every part found: no partial answer
     # …but not without the first part, which names the subject
     assert by_parts("海南有哪位董事长？其中哪家还是单项冠军？", parse, answer) is None

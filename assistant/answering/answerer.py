@@ -67,7 +67,8 @@ class Answerer:
 
         result = answer_from_passages(q)
         if not result.found:  # a question asking two things: each part on its own
-            result = by_parts(query, parse, answer_from_passages) or result
+            result = by_parts(query, parse, answer_from_passages,
+                              partial_min=self.settings.answer_partial_min) or result
         if wants_byline(query):  # who published the document, when: its byline
             result = self._with_byline(result, q, passages, lang)
         retrieved = [retrieved_row(i, h) for i, h in enumerate(hits, start=1)]

@@ -47,18 +47,22 @@ def part_queries(text: str, parse: Callable[[str], Question]) -> list[str]:
 
 def by_parts(
     text: str, parse: Callable[[str], Question], answer: Callable[[Question], Extract],
-    most: int = 4,
+    most: int = 4, partial_min: float = 0.0,
 ) -> Extract | None:
     """The parts' answers together (at most ``most`` quotes, each part's best first), with
-    a line for each part no sentence states; None for a one-part question or when the
-    first part finds nothing."""
+    a line for each part no sentence states; None for a one-part question, when the first
+    part finds nothing, or when a part finds nothing and the others' support is under
+    ``partial_min`` (a partial answer claims the rest is settled: it must be sure)."""
     queries = part_queries(text, parse)
     if not queries:
         return None
     results = [answer(parse(query)) for query in queries]
     if not results[0].found:  # the first part carries the subject: no answer without it
         return None
-    merged = _merged([r for r in results if r.found], most)
+    found = [r for r in results if r.found]
+    if len(found) < len(results) and min(r.best_coverage for r in found) < partial_min:
+        return None
+    merged = _merged(found, most)
     lang = detect_lang(text)
     unstated = [reply(lang, "part_unstated", part=part)
                 for part, r in zip(question_parts(text), results, strict=True) if not r.found]
