@@ -446,6 +446,8 @@ def test_where_the_data_come_from_is_answered_by_the_line_citing_them(
     question = "这份研究的“小巨人”企业数量数据来自哪里？"
     assert asks_data_source(question) and not asks_data_source("北京有多少家小巨人企业？")
     assert asks_data_source("The item was based on which outlet's report?")
+    assert asks_data_source("那篇文章的數據是來自哪個數據中心？")
+    assert not asks_data_source("这些企业主要来自哪个行业？")  # not the data's origin
     assert asks_data_source("这项研究里的小巨人数量数据是从哪里来的？")
     assert cites_source(source) and cites_source("證券時報網訊,據央視新聞消息,北交所…")
     assert not cites_source(figure)

@@ -87,6 +87,7 @@ def asks_credit(question: str) -> bool:
 _DATA_SOURCE_Q = re.compile(
     r"数据来[自源]|數據來[自源]|资料来源|資料來源|消息来源|消息來源|出处|出處"
     r"|(?:数据|數據|资料|資料|消息)[^，,。？?]{0,4}?(?:从|從)哪(?:里|裡|儿|兒)?(?:来|來)"
+    r"|(?:数据|數據|资料|資料|消息)[^，,。？?]{0,4}?(?:来自|來自|出自)(?:哪|什么|什麼|何)"
     r"|来源(?:是|为|為)?(?:哪|什么|什麼|何)|來源(?:是|為)?(?:哪|什麼|何)"
     r"|\bsources? of (?:the |its |their )?(?:data|figures|numbers|information|news)\b"
     r"|\b(?:data|figures|numbers|information) (?:come|came) from\b"
