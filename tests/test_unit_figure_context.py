@@ -49,14 +49,14 @@ def test_a_definition_with_words_between_de_and_enterprise() -> None:
 
 
 def test_a_figure_of_another_metric_is_no_answer(knowledge: Knowledge) -> None:
-    from assistant.answering.extract import _metric_share
+    from assistant.answering.metric_terms import metric_share
 
     q = parse("北京的小巨人企业数量是多少？", knowledge)
     tokenize = knowledge.tokenizer.tokenize
     cases = (("北京小巨人企业数量1214家", 1.0), ("北京市创新型中小企业1.7万家", 0.0))
     for sentence, share in cases:
         words = frozenset(tokenize(sentence, bigrams=False))
-        assert round(_metric_share(q, words, sentence), 2) == share
+        assert round(metric_share(q, words, sentence), 2) == share
 
 
 def test_an_exchange_in_the_clause_does_not_hide_a_figure_for_a_city(
@@ -71,7 +71,7 @@ def test_an_exchange_in_the_clause_does_not_hide_a_figure_for_a_city(
 def test_a_measure_no_document_names_is_not_answered_by_its_neighbours(
     knowledge: Knowledge,
 ) -> None:
-    from assistant.answering.extract import _metric_share
+    from assistant.answering.metric_terms import metric_share
 
     texts = ["小巨人企业研发费用比例", "小巨人企业研发", "小巨人费用比例", "北京小巨人企业"]
     idf = Idf.build(texts, knowledge.tokenizer)
@@ -79,7 +79,7 @@ def test_a_measure_no_document_names_is_not_answered_by_its_neighbours(
                        knowledge.gazetteer, idf)
     sentence = "北京小巨人企业研发费用比例为5%"
     words = frozenset(knowledge.tokenizer.tokenize(sentence, bigrams=False))
-    assert _metric_share(q, words, sentence) < 0.5  # 加计扣除 is the measure; no document says it
+    assert metric_share(q, words, sentence) < 0.5  # 加计扣除 is the measure; no document says it
 
 
 def test_the_clauses_after_the_asked_place_speak_for_it_until_another_is_named(
