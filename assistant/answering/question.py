@@ -165,7 +165,7 @@ def key_concepts(q: Question, share: float = 0.8, most: int = 2) -> list[Concept
     keys = sorted((c for c in known if c.specificity >= share * top),
                   key=lambda c: -c.specificity)
     framing = q.place_words | q.source_words
-    return [c for c in keys[:most] if not any(form <= framing for form in c.forms)]
+    return [c for c in keys[:most] if not c.covered(framing)]
 
 
 def _lone_character(concept: Concept) -> bool:

@@ -19,7 +19,7 @@ def off_topic(q: Question) -> bool:
     occurs in the corpus ("北京到上海坐高铁最快要多久？"): a sentence sharing a place or a
     dictionary sense with it ("today": "at present") answers nothing it asks."""
     framing = q.place_words | q.source_words
-    asked = [c for c in q.concepts if not any(form <= framing for form in c.forms)]
+    asked = [c for c in q.concepts if not c.covered(framing)]
     return bool(asked) and not any(c.in_corpus for c in asked)
 
 
@@ -29,5 +29,5 @@ def as_said(q: Question) -> Question:
     stating the answer need not repeat them."""
     if not q.source_words:
         return q
-    kept = [c for c in q.concepts if not any(form <= q.source_words for form in c.forms)]
+    kept = [c for c in q.concepts if not c.covered(q.source_words)]
     return replace(q, concepts=kept) if kept else q

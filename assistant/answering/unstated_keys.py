@@ -69,7 +69,7 @@ def asked_keys(q: Question, share: float = 0.8, most: int = 2) -> list[Concept]:
         and not names_period(c.forms)  # 每年, 现有: said by 年均, by "at present"
         and any(len(form) == 1 for form in c.forms)
         and all(_HAN.fullmatch(w) for w in c.forms[0])
-        and not any(form <= framing for form in c.forms)
+        and not c.covered(framing)
         and not all(len(form) == 1 and len(next(iter(form))) == 1 for form in c.forms)
     ]
     top = max((c.specificity for c in known), default=0.0)
