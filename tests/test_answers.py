@@ -81,6 +81,19 @@ def test_unanswerable_question_is_refused(service: AssistantService, question: s
         assert ("do not answer" in record.answer) or ("没有这个问题的答案" in record.answer)
 
 
+@pytest.mark.parametrize("question", [
+    "How should I look after a sourdough starter over a long weekend?",
+    "Which running shoes are best for flat feet?",
+])
+def test_a_question_far_from_every_passage_is_refused(
+    service: AssistantService, question: str
+) -> None:
+    # each shares everyday words with the documents ("long", "best"), so some sentence
+    # covers a little of it; nothing in the corpus is near it in meaning
+    record = service.ask(question)
+    assert not record.found and record.citations == [] and record.related == []
+
+
 def test_a_place_no_document_names_gets_a_plain_refusal(service: AssistantService) -> None:
     record = service.ask("温州有多少家国家级专精特新“小巨人”企业？")
     assert not record.found and record.confidence == 0.0

@@ -66,6 +66,9 @@ class Answerer:
             )
 
         result = answer_from_passages(q)
+        unsure = result.best_coverage < self.settings.answer_partial_min
+        if result.found and unsure and self._far(query):  # about nothing the documents discuss
+            result = extractive.Extract(False, [], [], [], 0.0)
         if not result.found:  # a question asking two things: each part on its own
             result = by_parts(query, parse, answer_from_passages,
                               partial_min=self.settings.answer_partial_min) or result
@@ -82,6 +85,13 @@ class Answerer:
         else:
             self._write_refusal(record, result, q)
         return record
+
+    def _far(self, query: str) -> bool:
+        """Whether no passage of the corpus comes near ``query`` on the language-neutral
+        channel (its best cosine similarity; a channel that is not there says nothing)."""
+        channel = self.searchers.hybrid.channels.get(self.settings.relevance_channel)
+        nearest = channel[0].search(query, 1) if channel is not None else []
+        return bool(nearest) and nearest[0][1] < self.settings.answer_far_below
 
     def _known(self, written: str) -> bool:
         """Whether a capitalised name is a place's or a body's (not a person's)."""
