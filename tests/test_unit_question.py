@@ -463,3 +463,23 @@ def test_the_source_a_question_cites_need_not_be_repeated_by_the_answer(
     assert not any(c.covered(frozenset({"文章"})) for c in as_said(q).concepts)
     plain = parse("产业生态滞后有什么影响？", knowledge, idf)
     assert as_said(plain) is plain
+
+
+def test_an_english_place_names_stem_is_no_other_concept(
+    knowledge: Knowledge, tmp_path: Path
+) -> None:
+    # "Xianning" stems to "xian", which a dictionary reads as 西安: the place is an
+    # anchor (咸宁), not a key a sentence about 咸宁 would have to say as 西安
+    cedict = tmp_path / "cedict.txt.gz"
+    with gzip.open(cedict, "wt", encoding="utf-8") as fh:
+        fh.write("西安 西安 [Xi1 an1] /Xi'an/\n")
+    tokenizer = knowledge.tokenizer
+    idf = Idf.build(["西安市企业", "咸宁市新增企业", "企业"], tokenizer)
+    bridge = load_bridge(cedict, ["西安"], ["xian"], tokenizer.en_words)
+    q = Question.parse(
+        "How many new SRDI SMEs did Xianning add in 2022?", knowledge.glossary,
+        knowledge.gazetteer, idf, bridge,
+        knowledge.place_names, knowledge.places.is_name, knowledge.places.spans,
+    )
+    assert "咸宁" in q.anchors.places
+    assert not any(frozenset({"西安"}) in k.forms for k in key_concepts(q))

@@ -230,7 +230,13 @@ class Question:
                 gazetteer, find)
             anchors = replace(anchors, places=framed.places, figures=framed.figures)
         tokenize = glossary.tokenizer.tokenize
-        place_words = frozenset(t for p in anchors.places for t in tokenize(p, bigrams=False))
+        # the places' names, and the words the question writes them in ("Xianning": its
+        # stem "xian" is no other concept, 西安)
+        written = [text[a:b] for a, b, name in (place_spans(text, frozenset()) if place_spans
+                                                 else []) if name in anchors.places
+                   and text[a:b].isascii()]
+        place_words = frozenset(t for p in (*anchors.places, *written)
+                                for t in tokenize(p, bigrams=False))
         drop = (place_parts(tokenize(text, bigrams=False), place_words, place_name)
                 if place_name is not None else frozenset())
         return cls(
