@@ -112,3 +112,21 @@ def test_figure_keys_match_across_spellings() -> None:
 def test_figure_tokens(spellings: list[str], token: str) -> None:
     for text in spellings:
         assert token in Tokenizer().tokenize(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("revenue of 100-400 million yuan", [(1e8, False), (4e8, False)]),
+        ("奖励3至5万元", [(3e4, False), (5e4, False)]),
+        ("占比10-15%", [(10.0, True), (15.0, True)]),
+        # no shared scale: years, batches, a bound that would pass the upper one
+        ("2019-2022年", [(2019.0, False), (2022.0, False)]),
+        ("第1-3批", [(1.0, False), (3.0, False)]),
+        ("from 100 to 1.2 million", [(100.0, False), (1.2e6, False)]),
+    ],
+)
+def test_a_ranges_lower_bound_takes_the_scale_written_after_the_upper(
+    text: str, values: list[tuple[float, bool]]
+) -> None:
+    assert [(f.value, f.percent) for f in find_figures(text)] == values

@@ -27,8 +27,9 @@ import numpy.typing as npt
 
 log = logging.getLogger(__name__)
 
-# Bump when the tokenizer's code reads text otherwise (lexcache-3: ruby readings dropped)
-FORMAT = "lexcache-3"
+# Bump when the tokenizer's code reads text otherwise (lexcache-3: ruby readings dropped;
+# lexcache-4: a range's lower bound takes its scale, "100-400 million")
+FORMAT = "lexcache-4"
 T = TypeVar("T")
 IntArray = npt.NDArray[np.int64]
 

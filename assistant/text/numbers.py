@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from itertools import pairwise
 
 __all__ = ["Figure", "canonical", "figure_keys", "find_figures", "fold_width"]
 
@@ -135,7 +136,30 @@ def _figures(text: str) -> tuple[Figure, ...]:
     for f in chinese:
         blocked[f.start : f.end] = [True] * (f.end - f.start)
     found = [f for f in _arabic_figures(text, folded) if not blocked[f.start]]
-    return tuple(sorted(found + chinese, key=lambda f: f.start))
+    return tuple(_ranges(folded, sorted(found + chinese, key=lambda f: f.start)))
+
+
+# "100-400 million", "3至5万元", "10-15%": a range writes its scale or unit once, after
+# its upper bound
+_RANGE_DASH = re.compile(r"\s*(?:[-–—~～]|至|到|to)\s*", re.IGNORECASE)
+_BARE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _ranges(folded: str, figures: list[Figure]) -> list[Figure]:
+    """``figures`` with a bare lower bound of a range given its upper bound's scale and
+    percent sign (only where the bound stays below the upper one)."""
+    out = list(figures)
+    for i, (low, high) in enumerate(pairwise(figures)):
+        if not (_BARE.fullmatch(low.text) and _RANGE_DASH.fullmatch(folded[low.end:high.start])):
+            continue
+        bare = _BARE.match(high.text)
+        if bare is None or bare.group(0) == high.text or not float(bare.group(0)):
+            continue
+        scale = high.value / float(bare.group(0)) if not high.percent else 1.0
+        value = low.value * scale
+        if value <= high.value and (scale > 1 or high.percent):
+            out[i] = Figure(low.text, low.start, low.end, value, high.percent)
+    return out
 
 
 def _blocked_mask(folded: str) -> list[bool]:
