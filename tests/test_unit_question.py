@@ -420,6 +420,22 @@ def test_the_report_a_question_reads_from_frames_it(knowledge: Knowledge, idf: I
     assert plain.anchors.years == {2022} and "南京" in plain.anchors.places
 
 
+def test_a_report_described_by_its_language_still_frames_the_question(
+    knowledge: Knowledge, idf: Idf
+) -> None:
+    q = Question.parse("南京2022年11月的英文报道中，企业研发投入多少？", knowledge.glossary,
+                       knowledge.gazetteer, idf, None, knowledge.place_names)
+    assert q.document_years == {2022} and not q.anchors.places
+    assert {"英文", "报道"} <= q.source_words
+
+
+def test_a_dates_month_and_day_are_no_concepts(knowledge: Knowledge, idf: Idf) -> None:
+    # the month is an anchor checked against a sentence's date, as "July" is
+    words = {w for c in concepts("2021年11月14日发布的名单有多少家企业？", knowledge.glossary, idf)
+             for f in c.forms for w in f}
+    assert not words & {"11", "14"} and "名单" in words
+
+
 def test_a_place_opening_a_firms_name_is_no_anchor(knowledge: Knowledge, idf: Idf) -> None:
     def places(text: str) -> frozenset[str]:
         return Question.parse(text, knowledge.glossary, knowledge.gazetteer, idf,

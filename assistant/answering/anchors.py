@@ -246,10 +246,16 @@ def months_of(text: str) -> frozenset[int]:
 _MONTH_WORD = re.compile(rf"\b(?:{_MONTH_NAMES})\b\.?", re.I)
 
 
+# a Chinese date's month, with its day: 11月, 10月14日
+_ZH_MONTH_DAY = re.compile(
+    r"(?<![\d.个個])(?:1[0-2]|0?[1-9])\s*月(?:\s*(?:[12]\d|3[01]|0?[1-9])\s*[日号號])?")
+
+
 def without_month_names(text: str) -> str:
-    """``text`` without English month names ("July 2023"): a date's month is an anchor,
-    checked against a sentence's date, not a word a sentence must repeat."""
-    return _MONTH_WORD.sub(" ", text)
+    """``text`` without its months ("July 2023", "2021年11月", "10月14日"): a date's month
+    is an anchor, checked against a sentence's date, not a word a sentence must repeat
+    ("11")."""
+    return _ZH_MONTH_DAY.sub(" ", _MONTH_WORD.sub(" ", text))
 
 
 def anchors_of(text: str, places: Callable[[str], frozenset[str]]) -> Anchors:

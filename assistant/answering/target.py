@@ -124,8 +124,9 @@ _ATTRIBUTION = re.compile(
     r"(?:^|[，,。；;])\s*(?P<zh>(?:据|據|根据|根據|按照|依据|依據)[^，,。？?；;]{2,40}?"
     r"(?:介绍|介紹|表示|说|說|称|稱|显示|顯示|报道|報道|发布|發布|数据|數據|统计|統計|口径|口徑"
     r"|报告|報告|文章|研究|调查|調查|通知|公告|文件|发布会|發布會))\s*[，,]"
-    # "…大会的报道中，": the report a question reads from
-    r"|(?:^|[，,。；;])\s*(?P<zh_in>(?:在|据|據)?[^，,。？?；;]{2,40}?的(?:报道|報道|报告|報告|文章|论文|論文)"
+    # "…大会的报道中，", "新华社11月的英文报道中，": the report a question reads from
+    r"|(?:^|[，,。；;])\s*(?P<zh_in>(?:在|据|據)?[^，,。？?；;]{2,40}?的[^，,。？?；;的]{0,4}?"
+    r"(?:报道|報道|报告|報告|文章|论文|論文)"
     r"(?:中|里|裡|裏))\s*[，,]"
     # …also closing the question ("What shares do they contribute, according to Xinhua?")
     # (a comma between digits is no clause's end: "the report on the 1,188-firm list")
