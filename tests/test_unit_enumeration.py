@@ -39,6 +39,9 @@ def test_a_sentence_enumerating_as_many_items_as_asked() -> None:
 def test_list_items_open_like_items() -> None:
     assert is_item("完善期:随着政策深入推进") and is_item("二是聚焦产业发展。")
     assert is_item("(3) Publish a directory.") and not is_item("这是一个普通的句子。")
+    # a bare digit before the words: a marker that lost its stop, not a count or a date
+    assert is_item("2近兩年研發費用總額均值在1000萬元以上。")
+    assert not is_item("3家企业入选。") and not is_item("12月3日发布。")
 
 
 def _doc(cid: str, seq: int, text: str) -> Document:

@@ -219,3 +219,18 @@ def test_a_document_the_question_names_by_its_title_ranks_first() -> None:
                      metadata={"doc_id": "b", "title": "中小企业颠覆式创新的困境"})
     best = candidates(q, [other, named], knowledge.gazetteer, cache)[0]
     assert best.doc.id == "b:1"  # ranked second, but the title is the one the question names
+
+
+def test_a_lists_opening_quoted_with_its_first_item_brings_the_other_items() -> None:
+    # "1近三年…": an item marker whose stop the extraction lost; the first item runs on
+    # into the next sentence ("或…")
+    knowledge = load_knowledge(Settings())
+    text = ("(四)評價得分達到60分以上或滿足下列條件之一:\n\n"
+            "1近三年獲得過省級科技獎勵,并在獲獎單位中排名前三;或獲得國家級科技獎勵。\n\n"
+            "2近兩年研發費用總額均值在1000萬元以上。\n\n"
+            "3近兩年新增股權融資總額6000萬元以上。")
+    idf = Idf.build([text, "企业", "条件"], knowledge.tokenizer)
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    got = " ".join(quotes_for(knowledge, "評價得分未達60分時，企業可以滿足哪些條件？", [text],
+                              idf, cache, places=False))
+    assert "1000萬元" in got and "6000萬元" in got and "國家級科技獎勵" in got

@@ -62,8 +62,11 @@ def enumerates(sentence: str, n: int, chars: bool = False) -> bool:
 
 
 # A list item's opening: "完善期:", "二是", "(2)", "3.", "Second,"
+# (a bare digit before the item's words is a marker whose stop the extraction lost: "1近三年…",
+# not a count or a date: 3家, 12月)
 _ITEM_START = re.compile(
     r"^\s*(?:[\u4e00-\u9fff]{2,6}[:：]|[一二三四五六七八九十][是要]|[(（]?\d{1,2}[.、)）]"
+    r"|\d(?=[\u4e00-\u9fff])(?![年月日号號个個家户戶项項名位人批次万萬亿億元倍成大])"
     r"|[(（][一二三四五六七八九十][)）]|(?:first|second|third|fourth|fifth|the \w+ is)\b)",
     re.I,
 )

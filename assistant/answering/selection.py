@@ -90,6 +90,9 @@ def _items_after(
     sentences) is skipped, a heading ends the list."""
     doc, after, gap = best.doc, best.end, 0
     items: list[Candidate] = []
+    # a list's opening line quoted with its first item ("…下列条件之一:\n\n1近三年…;"):
+    # the next sentence goes on with that item
+    opened = any(is_item(line) for line in best.text.splitlines()[1:])
     seen = {best.text}  # passages overlap: the next one may repeat the last sentences
     while len(items) < most:
         for sent in (s for s in cache.get(doc).sentences if s.start >= after):
@@ -104,6 +107,8 @@ def _items_after(
                 gap = 0
                 if len(items) >= most:
                     return items
+            elif opened and not items:  # the rest of the first item
+                items.append(replace(best, doc=doc, start=sent.start, end=sent.end))
             elif not items:
                 return items
             else:
