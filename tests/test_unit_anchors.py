@@ -124,6 +124,11 @@ def test_a_chinese_proper_name_no_passage_writes_is_unknown() -> None:
     assert knowledge.tokenizer.people("副部长王晓明和张建国") == ["王晓明", "张建国"]
     # a phrase of dictionary words the tagger guesses to be a name is none
     assert knowledge.tokenizer.people("让企业面临的硬约束明显增加？") == []
+    # a name of two characters counts after a title only (市长殷勇); alone it may be a
+    # word the tagger misreads
+    assert knowledge.tokenizer.people("北京市市长殷勇在两会上说了什么？") == ["殷勇"]
+    assert absent("北京市市长殷勇在两会上对专精特新企业提出了什么目标？") == ("殷勇",)
+    assert knowledge.tokenizer.people("卡住了脖子的技术有哪些？") == []
     # a "name" ending in a word for a body is an organisation (彭博社: Bloomberg)
     assert absent("彭博社記者在發布會上提問時，點出了哪些現象？") == ()
 

@@ -152,6 +152,9 @@ def _jieba_tokenizer(jieba: Any) -> Any:
 _PERSON_TAGS = frozenset({"nr", "nrfg", "nrt"})
 # …but a "name" ending in a word for a body is one (彭博社: Bloomberg, an agency)
 _BODY_END = re.compile(r"(?:社|网|报|台|局|厅|院|部|会|署|委|办|公司|集团)$")
+# …and a two-character "name" is one after a title (市长殷勇, 部长王伟): alone, it is as
+# often a word the tagger misreads (卡住)
+_TITLE_END = re.compile(r"(?:长|長|主任|书记|書記|总理|總理|主席|委员|委員|教授|院士|记者|記者)$")
 _MAX_CUTS = 20_000  # jieba cuts of runs (a few MB)
 _MAX_TOKENS = 4_096  # token lists of whole texts (sentences and passages; tens of MB)
 
@@ -221,16 +224,19 @@ class Tokenizer:
         return self._jieba
 
     def people(self, text: str) -> list[str]:
-        """People's names jieba's tagger reads in ``text`` (辛国斌), folded; three
-        characters or more: a two-character "name" is as often a word it misreads (卡住)."""
+        """People's names jieba's tagger reads in ``text`` (辛国斌), folded; of three
+        characters or more, or two after a title (市长殷勇)."""
         if self._tagger is None:
             from jieba import posseg
 
             segmenter = self._segmenter()  # takes the lock itself
             with self._lock:
                 self._tagger = self._tagger or posseg.POSTokenizer(segmenter)
-        return [p.word for p in self._tagger.lcut(fold(text))
-                if p.flag in _PERSON_TAGS and len(p.word) > 2 and HAN_RUN.fullmatch(p.word)
+        tagged = self._tagger.lcut(fold(text))
+        return [p.word for i, p in enumerate(tagged)
+                if p.flag in _PERSON_TAGS and HAN_RUN.fullmatch(p.word)
+                and (len(p.word) > 2 or (len(p.word) == 2 and i > 0
+                                         and _TITLE_END.search(tagged[i - 1].word)))
                 and not _BODY_END.search(p.word) and not self._of_words(p.word)]
 
     def _of_words(self, word: str) -> bool:
