@@ -103,6 +103,10 @@ class Settings(BaseSettings):
     # reach 0.13 at the least, off-topic ones 0.06–0.18.
     relevance_channel: str = "use"
     answer_far_below: float = 0.2
+    # the best answer_meaning_top candidate sentences gain this much per unit of their
+    # cosine similarity to the question on that channel (0: off)
+    answer_meaning_weight: float = 0.5
+    answer_meaning_top: int = 15
     max_question_chars: int = 1000
 
     # --- limits (each enforced before the expensive work; reported by name) ----

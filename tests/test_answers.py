@@ -94,6 +94,18 @@ def test_a_question_far_from_every_passage_is_refused(
     assert not record.found and record.citations == [] and record.related == []
 
 
+def test_an_english_question_gets_the_chinese_sentence_closest_in_meaning(
+    service: AssistantService,
+) -> None:
+    # the lexical scores prefer an English sentence sharing "SRDI" and "role"; the
+    # encoder finds the Chinese sentence about jobs (吸纳就业) nearer in meaning
+    record = service.ask("What role in employment do SRDI firms play, according to the "
+                         "disruptive-innovation article?")
+    quotes = [q.text for c in record.citations for q in c.quotes]
+    assert record.found and "吸納就業" in quotes[0]
+    assert not any("141000" in q for q in quotes)
+
+
 def test_a_place_no_document_names_gets_a_plain_refusal(service: AssistantService) -> None:
     record = service.ask("温州有多少家国家级专精特新“小巨人”企业？")
     assert not record.found and record.confidence == 0.0

@@ -234,3 +234,19 @@ def test_a_lists_opening_quoted_with_its_first_item_brings_the_other_items() -> 
     got = " ".join(quotes_for(knowledge, "評價得分未達60分時，企業可以滿足哪些條件？", [text],
                               idf, cache, places=False))
     assert "1000萬元" in got and "6000萬元" in got and "國家級科技獎勵" in got
+
+
+def test_sentence_meaning_encodes_each_sentence_once() -> None:
+    # plumbing, not meaning: a counting stand-in for the encoder
+    from assistant.answering.meaning import SentenceMeaning
+
+    seen: list[str] = []
+
+    def encode(texts: list[str]) -> list[list[float]]:
+        seen.extend(texts)
+        return [[1.0, float(len(t))] for t in texts]
+
+    meaning = SentenceMeaning(encode, weight=0.5, top=15)
+    first = meaning.similarities("q", ["a", "bb"])
+    again = meaning.similarities("q", ["bb", "a"])
+    assert again == first[::-1] and seen.count("a") == 1 and seen.count("bb") == 1

@@ -65,7 +65,7 @@ from assistant.answering.unstated import stated
 from assistant.knowledge.entities import Gazetteer
 from assistant.knowledge.figures import NATION
 from assistant.schema import Citation
-from assistant.text.normalize import fold
+from assistant.text.normalize import HAN_RUN, fold
 
 __all__ = [
     "Candidate",
@@ -214,6 +214,24 @@ def candidates(
     return out
 
 
+def by_meaning(question: str, cands: list[Candidate], cache: SentenceCache) -> list[Candidate]:
+    """``cands`` (best first) with the best few in the other language than ``question``
+    scored up by their similarity in meaning to it (the lexical scores meet its own
+    language well, another only through the glossary and dictionary), re-sorted."""
+    meaning = cache.meaning
+    if meaning is None or meaning.weight <= 0 or not cands:
+        return cands
+    best = cands[: meaning.top]
+    chinese = bool(HAN_RUN.search(question))
+    other = [c for c in best if bool(HAN_RUN.search(c.text)) != chinese]
+    if not other:
+        return cands
+    sims = dict(zip((id(c) for c in other),
+                    meaning.similarities(question, [c.text for c in other]), strict=True))
+    lifted = [replace(c, score=c.score + meaning.weight * sims.get(id(c), 0.0)) for c in best]
+    return sorted(lifted, key=lambda c: c.score, reverse=True) + cands[meaning.top:]
+
+
 def missing_entity(q: Question, passages: Sequence[Document], gazetteer: Gazetteer) -> bool:
     """True when the question names an entity that none of the passages mention."""
     if not q.entities:
@@ -247,7 +265,8 @@ def extract(
     """Pick the quoted sentences, or decide the passages do not answer ``q``."""
     if q.unknown_names or q.absent_attribute or off_topic(q):  # nothing the corpus knows
         return Extract(False, [], [], [], 0.0)
-    cands = [c for c in candidates(q, passages, gazetteer, cache) if not is_instruction(c.text)]
+    cands = [c for c in by_meaning(q.text, candidates(q, passages, gazetteer, cache), cache)
+             if not is_instruction(c.text)]
     pool = [c for c in cands if c.anchors.ok]  # for the parts of a two-part question
     if q.wants_number or q.wants_share or q.wants_year:  # these need a sentence with a figure
         # …stated, not a heading's, a byline's or a reference entry's number

@@ -19,6 +19,7 @@ from assistant.answering.anchors import (
     since_years,
     written_years,
 )
+from assistant.answering.meaning import SentenceMeaning
 from assistant.answering.names import without_credited
 from assistant.answering.orgnames import without_org_places
 from assistant.knowledge.places import Place
@@ -132,8 +133,10 @@ class SentenceCache:
         place_spans: PlaceSpans | None = None,
         enclosing: Callable[[str], frozenset[str]] | None = None,
         division: Callable[[str], Place | None] | None = None,
+        meaning: SentenceMeaning | None = None,
     ) -> None:
         self._data: dict[str, Analysed] = {}
+        self.meaning = meaning  # sentences' similarity in meaning to a question (or none)
         # a place's entry in the division table (湖北 → 湖北省, a province), None if none
         self.division: Callable[[str], Place | None] = division or _no_division
         # the places enclosing a place (龙华 → 深圳, 广东), from the division table

@@ -13,6 +13,7 @@ from typing import Any
 
 from langchain_core.documents import Document
 
+from assistant.answering.meaning import SentenceMeaning
 from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Idf
 from assistant.config import Settings
@@ -95,10 +96,20 @@ def build_searchers(
         HybridRetriever(channels=channels, k=cfg.top_k, naming=knowledge.naming_test),
         SentenceCache(tokenizer, knowledge.place_names, _leads(chunks),
                       lambda text: knowledge.metrics.label(fold(text)), knowledge.places.spans,
-                      knowledge.places.ancestors, knowledge.places.division),
+                      knowledge.places.ancestors, knowledge.places.division,
+                      _meaning(cfg, embedders)),
         _lasts(chunks),
         _following(chunks),
     )
+
+
+def _meaning(cfg: Settings, embedders: dict[str, Any]) -> SentenceMeaning | None:
+    """Sentence similarity by the language-neutral channel's encoder (none without it)."""
+    encoder = embedders.get(cfg.relevance_channel)
+    if encoder is None or cfg.answer_meaning_weight <= 0:
+        return None
+    return SentenceMeaning(encoder.encode_queries, cfg.answer_meaning_weight,
+                           cfg.answer_meaning_top)
 
 
 def _leads(chunks: list[Document]) -> dict[str, str]:
