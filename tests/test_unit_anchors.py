@@ -43,6 +43,9 @@ def test_ordinals_of_batches_in_both_languages() -> None:
     assert ordinals_of("the fifth batch of little giants") == {5}
     # a run of batches names each of them, not only the first
     assert ordinals_of("the report on the first seven batches") == set(range(1, 8))
+    # a list sharing 第 and 批 names each of its batches
+    assert ordinals_of("所以第五、六批的数量出现了优化性回调") == {5, 6}
+    assert ordinals_of("第二和第五批分别公示了多少家？") == {2, 5}
 
 
 def test_a_run_of_batches_names_every_ordinal_in_it() -> None:

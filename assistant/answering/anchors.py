@@ -57,6 +57,9 @@ _N = r"[一二两兩三四五六七八九十]|\d{1,2}"  # 前两批: the first t
 _ORD_WORD = (
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)"
 )
+# a list of batches sharing 第 and 批: "第五、六批", "第二和第五批", "第5、6批"
+_ORDINAL_LIST = re.compile(
+    rf"第(?P<list>(?:{_N})(?:\s*[、,，和与與及]\s*第?\s*(?:{_N}))+)\s*[批届屆轮輪]")
 _ORDINAL_RUN = re.compile(
     rf"第(?P<a>{_N})\s*(?:至|到|-|—|–|~|～)\s*第?(?P<b>{_N})\s*[批届屆轮輪]"
     rf"|前(?P<n>{_N})\s*[批届屆轮輪]"
@@ -170,7 +173,8 @@ def _ordinal_value(token: str) -> int:
 def ordinal_spans(text: str) -> list[tuple[int, int]]:
     """Where ``text`` names batches, lists or rounds by number (第七批, 第一至六批, the
     first three batches): anchors, not words of what is asked."""
-    return [m.span() for pattern in (_ORDINAL_RUN, _ORDINAL) for m in pattern.finditer(text)]
+    return [m.span() for pattern in (_ORDINAL_LIST, _ORDINAL_RUN, _ORDINAL)
+            for m in pattern.finditer(text)]
 
 
 def ordinals_of(text: str) -> frozenset[int]:
@@ -186,6 +190,8 @@ def ordinals_of(text: str) -> frozenset[int]:
         value = _ordinal_value(m["zh"] or m["en"] or "")
         if value:
             out.add(value)
+    for m in _ORDINAL_LIST.finditer(text):
+        out.update(v for n in re.findall(_N, m["list"]) if (v := _ordinal_value(n)))
     return frozenset(out)
 
 
