@@ -69,7 +69,7 @@ class Answerer:
         unsure = result.best_coverage < self.settings.answer_partial_min
         if result.found and unsure and self._far(query):  # about nothing the documents discuss
             result = extractive.Extract(False, [], [], [], 0.0)
-        if not result.found:  # a question asking two things: each part on its own
+        elif not result.found:  # a question asking two things: each part on its own
             result = by_parts(query, parse, answer_from_passages,
                               partial_min=self.settings.answer_partial_min) or result
         if wants_byline(query):  # who published the document, when: its byline

@@ -1,8 +1,8 @@
 """How close a candidate sentence comes to the question in meaning, in any language.
 
 The lexical scores meet an English question and a Chinese sentence only through the
-glossary and the dictionary; "which two kinds of capital" and "壮大耐心资本" share no
-word they know. The multilingual sentence encoder of the retrieval channel places both
+glossary and the dictionary; "what role in employment" and "在吸纳就业方面发挥着重要作用"
+share no word they know. The multilingual sentence encoder of the retrieval channel places both
 near each other, so its cosine similarity is added to the scores of the best candidates
 (``weight``, the ``top`` best only: each sentence is encoded once and kept).
 """
