@@ -228,9 +228,10 @@ def figures_of(text: str, years: frozenset[int]) -> frozenset[str]:
 _MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # a month of a date: "3月", "03月" (not "3个月", a duration), "March" (not May: the verb is
 # likelier), the year's end (年底, year-end)
+_ZH_MONTH = r"(?<![\d.个個])(?P<zh>1[0-2]|0?[1-9])\s*月"
 _MONTH = re.compile(
-    r"(?<![\d.个個])(?P<zh>1[0-2]|0?[1-9])\s*月"
-    r"|(?P<end>年底|年末|年终|年終|\byear[- ]end\b|\bend of (?:the )?year\b)"
+    _ZH_MONTH
+    + r"|(?P<end>年底|年末|年终|年終|\byear[- ]end\b|\bend of (?:the )?year\b)"
     rf"|\b(?P<en>{_MONTH_NAMES})\b",
     re.I,
 )
@@ -253,8 +254,7 @@ _MONTH_WORD = re.compile(rf"\b(?:{_MONTH_NAMES})\b\.?", re.I)
 
 
 # a Chinese date's month, with its day: 11月, 10月14日
-_ZH_MONTH_DAY = re.compile(
-    r"(?<![\d.个個])(?:1[0-2]|0?[1-9])\s*月(?:\s*(?:[12]\d|3[01]|0?[1-9])\s*[日号號])?")
+_ZH_MONTH_DAY = re.compile(rf"{_ZH_MONTH}(?:\s*(?:[12]\d|3[01]|0?[1-9])\s*[日号號])?")
 
 
 def without_month_names(text: str) -> str:

@@ -65,7 +65,8 @@ from assistant.answering.unstated import stated
 from assistant.knowledge.entities import Gazetteer
 from assistant.knowledge.figures import NATION
 from assistant.schema import Citation
-from assistant.text.normalize import HAN_RUN, fold
+from assistant.text.lang import other_script
+from assistant.text.normalize import fold
 
 __all__ = [
     "Candidate",
@@ -222,8 +223,7 @@ def by_meaning(question: str, cands: list[Candidate], cache: SentenceCache) -> l
     if meaning is None or meaning.weight <= 0 or not cands:
         return cands
     best = cands[: meaning.top]
-    chinese = bool(HAN_RUN.search(question))
-    other = [c for c in best if bool(HAN_RUN.search(c.text)) != chinese]
+    other = [c for c in best if other_script(question, c.text)]
     if not other:
         return cands
     sims = dict(zip((id(c) for c in other),

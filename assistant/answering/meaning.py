@@ -36,14 +36,17 @@ class SentenceMeaning:
         return list(rows / np.where(norms > 0, norms, 1.0))
 
     def similarities(self, question: str, sentences: Sequence[str]) -> list[float]:
-        """Cosine similarity of ``question`` to each sentence."""
+        """Cosine similarity of ``question`` to each sentence (the question and the new
+        sentences encoded in one batch, and kept: a two-part question asks again)."""
         with self._lock:
-            new = sorted({s for s in sentences if s not in self._vectors})
+            new = sorted({question, *sentences} - self._vectors.keys())
             if len(self._vectors) + len(new) > self._most:
                 self._vectors.clear()
         found = dict(zip(new, self._unit(new), strict=True)) if new else {}
-        asked = self._unit([question])[0]
         with self._lock:
             self._vectors.update(found)
-            vectors = [found.get(s, self._vectors.get(s)) for s in sentences]
-        return [float(v @ asked) if v is not None else 0.0 for v in vectors]
+            vectors = {t: found.get(t, self._vectors.get(t)) for t in {question, *sentences}}
+        asked = vectors[question]
+        if asked is None:  # cleared by another thread meanwhile: nothing to compare with
+            return [0.0] * len(sentences)
+        return [float(v @ asked) if (v := vectors[s]) is not None else 0.0 for s in sentences]

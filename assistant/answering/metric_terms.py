@@ -13,7 +13,7 @@ from assistant.answering.figure_kinds import said_by_figure
 from assistant.answering.question import Question
 from assistant.answering.selection import Candidate
 from assistant.answering.targets import names_target, states_plan
-from assistant.text.normalize import HAN_RUN
+from assistant.text.lang import other_script
 
 __all__ = ["METRIC_MIN", "cross_language", "metric_share", "naming_metric", "said_otherwise"]
 
@@ -37,7 +37,7 @@ def said_otherwise(forms: tuple[frozenset[str], ...], sentence: str) -> bool:
 
 def cross_language(q: Question, doc: Document) -> bool:
     """Whether the question is English and the passage Chinese, or the other way round."""
-    return bool(HAN_RUN.search(q.text)) != bool(HAN_RUN.search(doc.page_content))
+    return other_script(q.text, doc.page_content)
 
 
 def naming_metric(q: Question, cands: list[Candidate]) -> list[Candidate]:

@@ -37,6 +37,12 @@ def to_traditional(text: str) -> str:
     return str(_converter("s2t").convert(text)) if _HAN.search(text) else text
 
 
+def other_script(a: str, b: str) -> bool:
+    """Whether one of two texts writes Chinese and the other none (an English question
+    and a Chinese sentence)."""
+    return bool(_HAN.search(a)) != bool(_HAN.search(b))
+
+
 def han_count(text: str) -> int:
     """Number of CJK ideographs in ``text``."""
     return len(_HAN.findall(text))
