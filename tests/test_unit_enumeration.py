@@ -87,6 +87,21 @@ def test_an_overlapping_next_passage_repeats_no_item() -> None:
     assert got == ["一是引导企业上市。", "二是聚焦高精尖产业。", "三是健全发现机制。"]
 
 
+def test_a_numbered_point_brings_its_own_points_after_an_introduction() -> None:
+    knowledge = load_knowledge(Settings())
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    text = ("2.大中小企業融通不暢,發展空間受限。當前產業生態層級固化。"
+            "一是協同多停留在供應鏈層面。二是技術標準存在沖突。\n\n3.創新生態培育滯后。")
+    doc = _doc("a", 0, text)
+    best = Candidate(doc, rank=1, start=0, end=text.index("當前"), score=1.0, coverage=1.0)
+    got = [c.text for c in with_items([best], cache, {}, max_quotes=5)[1:]]
+    assert got == ["一是協同多停留在供應鏈層面。", "二是技術標準存在沖突。", "3.創新生態培育滯后。"]
+    # a plain statement is no point: its introduction-then-items are not its items
+    plain = _doc("b", 0, "大中小企業融通不暢。當前產業生態層級固化。一是協同停留在供應鏈層面。")
+    best = Candidate(plain, rank=1, start=0, end=10, score=1.0, coverage=1.0)
+    assert with_items([best], cache, {}, max_quotes=5) == [best]
+
+
 def test_a_question_for_one_item_of_a_list_prefers_the_sentence_opening_it() -> None:
     from assistant.answering.enumeration import opens_item, ordinal_item
 

@@ -93,6 +93,9 @@ def _items_after(
     # a list's opening line quoted with its first item ("…下列条件之一:\n\n1近三年…;"):
     # the next sentence goes on with that item
     opened = any(is_item(line) for line in best.text.splitlines()[1:])
+    # a numbered point ("2.大中小企業融通不暢。", "#### 3.4 …") has its own items after a
+    # sentence or two that introduce them ("當前…。一是…二是…")
+    intro = 2 if is_item(best.text) or best.text.lstrip().startswith("#") else 0
     seen = {best.text}  # passages overlap: the next one may repeat the last sentences
     while len(items) < most:
         for sent in (s for s in cache.get(doc).sentences if s.start >= after):
@@ -109,6 +112,8 @@ def _items_after(
                     return items
             elif opened and not items:  # the rest of the first item
                 items.append(replace(best, doc=doc, start=sent.start, end=sent.end))
+            elif not items and intro > 0:
+                intro -= 1
             elif not items:
                 return items
             else:
