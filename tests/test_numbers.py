@@ -44,6 +44,10 @@ def keys(text: str) -> list[str]:
         ("浙江省擁有1 059 家, 總數達4 410家", ["1059", "4410"]),
         ("in 2024 100 firms, top 10 200", ["2024", "100", "10", "200"]),
         ("中央財政設立百億獎補資金, 三千亿元, 十二万家", ["10000000000", "300000000000", "120000"]),
+        # a Chinese count before a counter of firms, cities, items, people
+        ("我市六家企业, 擁有百家及以上, 四百余家, 十余座, 三名代表",
+         ["6", "100", "400", "10", "3"]),
+        ("一万二千家", ["12000"]),
     ],
 )
 def test_figure_values(text: str, expected: list[str]) -> None:
@@ -76,6 +80,10 @@ def test_offsets_point_at_the_figure_as_written() -> None:
         "5G networks, H100 chips, the 14th Five-Year Plan, the 1990s",
         "数十亿元的投入",
         "形成六大产业",
+        # "a firm", which-questions, ordinals, names
+        "是一家专注于机器人的企业",
+        "哪三家企业, 前四家, 第六家, 每家",
+        "发布于百家号, 百家争鸣",
     ],
 )
 def test_non_figures_are_skipped(text: str) -> None:
@@ -130,3 +138,10 @@ def test_a_ranges_lower_bound_takes_the_scale_written_after_the_upper(
     text: str, values: list[tuple[float, bool]]
 ) -> None:
     assert [(f.value, f.percent) for f in find_figures(text)] == values
+
+
+def test_counts_written_as_english_words() -> None:
+    from assistant.text.numbers import word_counts
+
+    assert word_counts("the report on six Lu'an companies and the two cities") == {"6", "2"}
+    assert word_counts("one of the firms; in two; Two-thirds") == frozenset()

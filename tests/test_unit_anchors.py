@@ -280,3 +280,17 @@ def test_the_figure_naming_a_questions_source_is_no_anchor() -> None:
     assert q.stated_figures == {"1188"}  # …but still a premise, never the answer
     assert attribution("According to the report on 1,188 firms, how many are there?") == (
         "According to the report on 1,188 firms")
+
+
+def test_a_count_the_question_writes_in_words_is_a_premise() -> None:
+    from assistant.answering.figure_clauses import has_answer_figure
+
+    knowledge = load_knowledge(Settings())
+    idf = Idf.build(["六安", "企业"], knowledge.tokenizer)
+    q = Question.parse("Of the six Lu'an companies on the third list, how many national little "
+                       "giants did the city have?", knowledge.glossary, knowledge.gazetteer, idf,
+                       places=knowledge.place_names)
+    assert "6" in q.stated_figures
+    gazetteer = knowledge.gazetteer
+    assert not has_answer_figure(q, "我市六家企业榜上有名。", gazetteer)
+    assert has_answer_figure(q, "我市已有国家级专精特新“小巨人”企业9家。", gazetteer)

@@ -45,6 +45,7 @@ from assistant.knowledge.dictionary import Bridge
 from assistant.knowledge.entities import Gazetteer
 from assistant.knowledge.glossary import Glossary
 from assistant.text.normalize import Tokenizer, fold, zh_function_words
+from assistant.text.numbers import word_counts
 
 
 @dataclass
@@ -266,7 +267,8 @@ class Question:
             # the outlet a question cites ("the Anue article") need not be written anywhere
             unknown_names=unknown_names(subject, glossary, idf.df, bridge, places),
             metric=metric_concepts(text, glossary, idf, bridge, places),
-            stated_figures=figures_of(text, years_of(text)),
+            # (a count in words states a figure too: "the six Lu'an firms" are no answer)
+            stated_figures=figures_of(text, years_of(text)) | word_counts(text),
             absent_attribute=absent_attribute(
                 text, glossary, idf.df, bridge.forms if bridge is not None else _no_forms
             ),

@@ -20,7 +20,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from itertools import pairwise
 
-__all__ = ["Figure", "canonical", "figure_keys", "find_figures", "fold_width"]
+__all__ = ["Figure", "canonical", "figure_keys", "find_figures", "fold_width", "word_counts"]
 
 # Full-width ASCII (U+FF01..U+FF5E) and ideographic space fold one-to-one, so
 # offsets into the folded text are offsets into the original.
@@ -74,6 +74,13 @@ _CN_AMOUNT = re.compile(
     rf"(?<![{_CN_NUM}\d数几多余])(?P<n>[{_CN_NUM}]+(?:万亿|萬億|亿|億|万|萬)"
     rf"(?:[{_CN_NUM}]+(?:万|萬)?)*)"
 )
+# 六家, 十余家, 四百余家, 百家: a Chinese count before a counter of firms, cities, items or
+# people (from two up: 一家 is mostly "a firm"; 哪三家 / 前四家 / 第六家 are no counts;
+# 百家号 / 百家争鸣 are names)
+_CN_COUNT = re.compile(
+    rf"(?<![{_CN_NUM}\d数數几幾多余餘第前后後哪这這那每万萬亿億])(?P<n>[{_CN_NUM}]{{1,6}})"
+    r"(?:多|余|餘)?(?=[家座项項名](?!号|號|争|爭|族|庭|长|長|乡|鄉|居|电|電|具|人))"
+)
 # 六成, 3成 (tenths, a share); not 二十成 or 13成 (成员, 成立, 成长 are words)
 _CN_TENTHS = re.compile(
     r"(?<![一二三四五六七八九十\d.])(?P<n>[二三四五六七八九两1-9])成(?P<half>半)?(?![員员功长立])"
@@ -101,6 +108,20 @@ class Figure:
     end: int
     value: float
     percent: bool
+
+
+# "six companies", "the two cities": a count written as an English word (two to twelve; a
+# word for "one" is mostly an article or a pronoun). Eleven words: no library needed.
+_EN_COUNTS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12,
+}
+_EN_COUNT = re.compile(rf"\b({'|'.join(_EN_COUNTS)})\s+(?=[A-Za-z])", re.IGNORECASE)
+
+
+def word_counts(text: str) -> frozenset[str]:
+    """Canonical values of the counts ``text`` writes as English words ("six firms" → 6)."""
+    return frozenset(str(_EN_COUNTS[m[1].lower()]) for m in _EN_COUNT.finditer(text))
 
 
 def fold_width(text: str) -> str:
@@ -210,6 +231,10 @@ def _chinese_figures(text: str, folded: str) -> list[Figure]:
         digit = int(m["n"]) if m["n"].isdigit() else _CN_DIGIT[m["n"]]
         value = digit * 10 + (5 if m["half"] else 0)
         figures.append(Figure(text[m.start() : m.end()], m.start(), m.end(), float(value), True))
+    for m in _CN_COUNT.finditer(folded):
+        count = _cn_number(m["n"])
+        if count is not None and count >= 2 and count == int(count):
+            figures.append(Figure(text[m.start() : m.end()], m.start(), m.end(), count, False))
     for m in _CN_AMOUNT.finditer(folded):
         amount = _cn_number(m["n"])
         if amount:
