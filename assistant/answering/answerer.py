@@ -62,7 +62,7 @@ class Answerer:
         def answer_from_passages(q: Question) -> extractive.Extract:
             return extractive.extract(
                 q, passages, self.knowledge.gazetteer, self.settings.answer_min_coverage,
-                self.searchers.sentences, self.searchers.following,
+                self.searchers.sentences, self.searchers.following, self.searchers.preceding,
             )
 
         result = answer_from_passages(q)

@@ -54,6 +54,7 @@ from assistant.answering.selection import (
     cite,
     distinct_items,
     select,
+    with_antecedents,
     with_items,
 )
 from assistant.answering.statements import AUTHOR_Q, asks_source, is_statement, names_document
@@ -261,6 +262,7 @@ def extract(
     min_coverage: float,
     cache: SentenceCache,
     following: Mapping[str, Document] | None = None,
+    preceding: Mapping[str, Document] | None = None,
 ) -> Extract:
     """Pick the quoted sentences, or decide the passages do not answer ``q``."""
     if q.unknown_names or q.absent_attribute or off_topic(q):  # nothing the corpus knows
@@ -300,5 +302,6 @@ def extract(
     else:
         chosen = select(cands)
     chosen = cover_parts(q, chosen, pool, cache.tokenizer)
+    chosen = with_antecedents(chosen, cache, preceding or {}, max_quotes=max(len(chosen) + 1, 3))
     citations, marks = cite(chosen)
     return Extract(True, chosen, citations, marks, best)

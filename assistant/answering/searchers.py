@@ -53,6 +53,7 @@ class Searchers:
     sentences: SentenceCache
     last_chunks: dict[str, Document]  # each document's last chunk (where notices sign off)
     following: dict[str, Document]  # chunk id -> the document's next chunk
+    preceding: dict[str, Document]  # chunk id -> the document's chunk before
 
 
 def build_searchers(
@@ -100,6 +101,7 @@ def build_searchers(
                       _meaning(cfg, embedders)),
         _lasts(chunks),
         _following(chunks),
+        _following(chunks, step=-1),
     )
 
 
@@ -129,10 +131,10 @@ def _lasts(chunks: list[Document]) -> dict[str, Document]:
     return out
 
 
-def _following(chunks: list[Document]) -> dict[str, Document]:
-    """Each chunk's successor in its document, by chunk id."""
+def _following(chunks: list[Document], step: int = 1) -> dict[str, Document]:
+    """Each chunk's successor in its document (``step`` -1: its predecessor), by chunk id."""
     at = {(str(c.metadata.get("doc_id", "")), int(c.metadata.get("seq", 0))): c for c in chunks}
-    return {str(c.id): nxt for (doc, seq), c in at.items() if (nxt := at.get((doc, seq + 1)))}
+    return {str(c.id): nxt for (doc, seq), c in at.items() if (nxt := at.get((doc, seq + step)))}
 
 
 def _bridge(

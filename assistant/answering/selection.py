@@ -4,6 +4,7 @@ citations numbered by first appearance."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -16,7 +17,9 @@ from assistant.schema import Citation, Quote, chunk_fields
 
 MAX_GAP = 4  # sentences of elaboration between two items of a list
 
-__all__ = ["Candidate", "citation", "cite", "distinct_items", "select", "with_items"]
+__all__ = [
+    "Candidate", "citation", "cite", "distinct_items", "select", "with_antecedents", "with_items",
+]
 
 
 @dataclass
@@ -133,6 +136,55 @@ def with_items(
     items = _items_after(chosen[0], cache, following, max_quotes - 1)
     rest = [c for c in chosen[1:] if all(c.text != i.text for i in items)]
     return [chosen[0], *items, *rest][:max_quotes]
+
+
+# A sentence that points back at the one before ("This is the first time that…",
+# "这是首次…", "此举…"): what it says is in that sentence. Regular expressions: a
+# coreference model would be heavier than the answer step.
+_POINTS_BACK = re.compile(
+    r"^\s*(?:(?:This|That|These|Those)\s+(?:is|was|are|were|has|have|had|will|would"
+    r"|marks?|means?|shows?|indicates?|reflects?)\b"
+    r"|(?:这|這)(?:是|也是|意味|表明|标志|標誌|一(?:举措|舉措|数字|數字|比例|政策))|此(?:举|舉))",
+    re.IGNORECASE,
+)
+
+
+def with_antecedents(
+    chosen: list[Candidate], cache: SentenceCache, preceding: Mapping[str, Document],
+    max_quotes: int,
+) -> list[Candidate]:
+    """``chosen`` with the sentence before each one that points back at it (in its
+    passage, or at the end of the passage before), quoted first, up to ``max_quotes``."""
+    out: list[Candidate] = []
+    for c in chosen:
+        prev = _previous(c, cache, preceding) if _POINTS_BACK.match(c.text) else None
+        if prev is not None and len(out) < max_quotes - 1 and all(
+            prev.text != o.text for o in out
+        ):
+            out.append(prev)
+        if all(c.text != o.text for o in out):
+            out.append(c)
+    return out[:max_quotes]
+
+
+def _previous(
+    c: Candidate, cache: SentenceCache, preceding: Mapping[str, Document]
+) -> Candidate | None:
+    """The sentence before ``c``: in its passage, else in the passage before (which may
+    repeat ``c`` itself: passages overlap)."""
+    before = [s for s in cache.get(c.doc).sentences if s.end <= c.start]
+    if before:
+        return replace(c, start=before[-1].start, end=before[-1].end)
+    doc = preceding.get(str(c.doc.id))
+    if doc is None:
+        return None
+    spans = [(s.start, s.end) for s in cache.get(doc).sentences]
+    texts = [doc.page_content[s:e] for s, e in spans]
+    cut = texts.index(c.text) if c.text in texts else len(texts)
+    if cut == 0:
+        return None
+    start, end = spans[cut - 1]
+    return replace(c, doc=doc, start=start, end=end)
 
 
 def cite(chosen: Sequence[Candidate]) -> tuple[list[Citation], list[int]]:

@@ -1,0 +1,61 @@
+"""A quoted sentence that points back ("This is the first time…", "这是首次…") is quoted
+with the sentence before it, in its passage or at the end of the passage before."""
+
+from __future__ import annotations
+
+from langchain_core.documents import Document
+
+from assistant.answering.passages import SentenceCache
+from assistant.answering.selection import Candidate, with_antecedents
+from assistant.config import Settings
+from assistant.knowledge import load_knowledge
+
+
+def _doc(cid: str, seq: int, text: str) -> Document:
+    return Document(id=cid, page_content=text, metadata={"doc_id": "d", "seq": seq})
+
+
+def _cand(doc: Document, sentence: str) -> Candidate:
+    start = doc.page_content.index(sentence)
+    return Candidate(doc, rank=1, start=start, end=start + len(sentence), score=1.0,
+                     coverage=1.0)
+
+
+def _cache() -> SentenceCache:
+    knowledge = load_knowledge(Settings())
+    return SentenceCache(knowledge.tokenizer, knowledge.place_names)
+
+
+def test_a_sentence_pointing_back_brings_the_one_before() -> None:
+    cache = _cache()
+    text = ("The report proposed support in funds, talents and incubation. "
+            "This is the first time that the term was written into the report.")
+    doc = _doc("a", 0, text)
+    best = _cand(doc, "This is the first time that the term was written into the report.")
+    got = [c.text for c in with_antecedents([best], cache, {}, max_quotes=3)]
+    assert got == ["The report proposed support in funds, talents and incubation.", best.text]
+    zh = _doc("z", 0, "报告提出在资金、人才方面给予支持。这是首次写进政府工作报告。")
+    got = [c.text for c in with_antecedents([_cand(zh, "这是首次写进政府工作报告。")], cache, {},
+                                           max_quotes=3)]
+    assert got == ["报告提出在资金、人才方面给予支持。", "这是首次写进政府工作报告。"]
+
+
+def test_the_sentence_before_may_end_the_passage_before() -> None:
+    cache = _cache()
+    first = _doc("a", 0, "Opening line. The report proposed support in funds and talents.")
+    # passages overlap: the next one may repeat the sentence quoted
+    second = _doc("b", 1, "This is the first time that the term was written into it. Then more.")
+    best = _cand(second, "This is the first time that the term was written into it.")
+    got = [c.text for c in with_antecedents([best], cache, {"b": first}, max_quotes=3)]
+    assert got == ["The report proposed support in funds and talents.", best.text]
+    assert with_antecedents([best], cache, {}, max_quotes=3) == [best]  # no passage before
+
+
+def test_a_sentence_that_does_not_point_back_stands_alone() -> None:
+    cache = _cache()
+    doc = _doc("a", 0, "Heading line. This year, the report proposed support. It is recommended "
+                       "to shift the focus.")
+    for sentence in ("This year, the report proposed support.", "It is recommended to shift "
+                     "the focus."):
+        best = _cand(doc, sentence)
+        assert with_antecedents([best], cache, {}, max_quotes=3) == [best]
