@@ -250,3 +250,16 @@ def test_sentence_meaning_encodes_each_sentence_once() -> None:
     first = meaning.similarities("q", ["a", "bb"])
     again = meaning.similarities("q", ["bb", "a"])
     assert again == first[::-1] and seen.count("a") == 1 and seen.count("bb") == 1
+
+
+def test_a_figure_question_naming_three_years_gets_a_sentence_for_each() -> None:
+    knowledge = load_knowledge(Settings())
+    text = ("具体来看，2023年深圳增量300家，超北京93家；2024年深圳增量283家，总量距北京仅相差10家；"
+            "2025年深圳增量306家，实现总量反超。")
+    idf = Idf.build([text, "企业", "北京"], knowledge.tokenizer)
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    got = " ".join(quotes_for(knowledge, "深圳2023年、2024年和2025年分别新增多少家小巨人？", [text],
+                              idf, cache))
+    assert all(f in got for f in ("300家", "283家", "306家"))
+    one = " ".join(quotes_for(knowledge, "深圳2024年新增多少家小巨人？", [text], idf, cache))
+    assert "283家" in one and "300家" not in one

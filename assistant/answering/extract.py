@@ -52,6 +52,7 @@ from assistant.answering.selection import (
     Candidate,
     citation,
     cite,
+    cover_years,
     distinct_items,
     select,
     with_antecedents,
@@ -302,6 +303,7 @@ def extract(
     else:
         chosen = select(cands)
     chosen = cover_parts(q, chosen, pool, cache.tokenizer)
+    chosen = cover_years(q, chosen, cands)
     chosen = with_antecedents(chosen, cache, preceding or {}, max_quotes=max(len(chosen) + 1, 3))
     citations, marks = cite(chosen)
     return Extract(True, chosen, citations, marks, best)

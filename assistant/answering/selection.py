@@ -13,12 +13,14 @@ from langchain_core.documents import Document
 from assistant.answering.anchors import Check
 from assistant.answering.enumeration import is_item
 from assistant.answering.passages import SentenceCache
+from assistant.answering.question import Question
 from assistant.schema import Citation, Quote, chunk_fields
 
 MAX_GAP = 4  # sentences of elaboration between two items of a list
 
 __all__ = [
-    "Candidate", "citation", "cite", "distinct_items", "select", "with_antecedents", "with_items",
+    "Candidate", "citation", "cite", "cover_years", "distinct_items", "select",
+    "with_antecedents", "with_items",
 ]
 
 
@@ -185,6 +187,22 @@ def _previous(
         return None
     start, end = spans[cut - 1]
     return replace(c, doc=doc, start=start, end=end)
+
+
+def cover_years(q: Question, chosen: list[Candidate], cands: Sequence[Candidate],
+                most: int = 4) -> list[Candidate]:
+    """``chosen`` plus, for each year a figure question names that no chosen sentence
+    dates its figure to ("2023, 2024 and 2025"), the best candidate that does."""
+    if len(q.anchors.years) < 2 or not (q.wants_number or q.wants_share or q.wants_amount):
+        return chosen
+    out = list(chosen)
+    for year in sorted(q.anchors.years):
+        if len(out) >= most or any(year in c.years for c in out):
+            continue
+        best = next((c for c in cands if year in c.years), None)  # cands: best first
+        if best is not None and all(best.text != c.text for c in out):
+            out.append(best)
+    return out
 
 
 def cite(chosen: Sequence[Candidate]) -> tuple[list[Citation], list[int]]:
