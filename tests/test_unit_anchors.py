@@ -247,6 +247,9 @@ def test_a_source_named_at_the_end_of_a_question_frames_it() -> None:
         "普华永道的广东“小巨人”成长手册称")
     assert attribution("北京研究院称深圳有几家？") == ""
     assert attribution("鉅亨網的報道提到，深圳超越了哪座城市？") == "鉅亨網的報道提到"
+    # an analysis or a commentary said to say it
+    assert attribution("亞洲時報那篇分析說，截至2024年12月共有多少家？") == "亞洲時報那篇分析說"
+    assert attribution("据火石创造的分析，北京有多少家？") == "据火石创造的分析"
     # "In the … analysis of …," and "Per the … article," opening the question
     question = "In the OFweek analysis of the top-30 cities, which cities lead?"
     assert attribution(question) == "In the OFweek analysis of the top-30 cities"

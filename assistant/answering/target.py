@@ -123,7 +123,7 @@ def absent_attribute(
 _ATTRIBUTION = re.compile(
     r"(?:^|[，,。；;])\s*(?P<zh>(?:据|據|根据|根據|按照|依据|依據)[^，,。？?；;]{2,40}?"
     r"(?:介绍|介紹|表示|说|說|称|稱|显示|顯示|报道|報道|发布|發布|数据|數據|统计|統計|口径|口徑"
-    r"|报告|報告|文章|研究|调查|調查|通知|公告|文件|发布会|發布會))\s*[，,]"
+    r"|报告|報告|文章|研究|调查|調查|通知|公告|文件|发布会|發布會|分析|评论|評論))\s*[，,]"
     # "…大会的报道中，", "新华社11月的英文报道中，": the report a question reads from
     r"|(?:^|[，,。；;])\s*(?P<zh_in>(?:在|据|據)?[^，,。？?；;]{2,40}?的[^，,。？?；;的]{0,4}?"
     r"(?:报道|報道|报告|報告|文章|论文|論文)"
@@ -139,7 +139,7 @@ _ATTRIBUTION = re.compile(
     # a publication named as the source: "亞洲時報說…", "covered by the Hong Kong paper",
     # "the Asia Times article says" (its place is where it is published, not the subject)
     r"|^\s*(?P<zh_outlet>[^，,。？?；;]{1,16}?(?:报|報|网|網|台|社|媒体|媒體|报告|報告|文章|论文|論文"
-    r"|手册|手冊|白皮书|白皮書|研究|调查|調查|报道|報道|报导|報導)"
+    r"|手册|手冊|白皮书|白皮書|研究|调查|調查|报道|報道|报导|報導|分析|评论|評論)"
     r"(?:说|說|称|稱|提到|显示|顯示|指出|报道|報道))"
     r"|\b(?P<en_outlet>(?:covered|reported|published|described|cited|quoted|mentioned)\s+(?:by|in)"
     r"\s+(?:the\s+)?[^,?]{1,40}?\b(?:paper|newspaper|daily|times|post|report|article|outlet"
