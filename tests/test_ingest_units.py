@@ -294,3 +294,7 @@ def test_a_keyword_lines_semicolons_separate_terms_not_sentences() -> None:
     inline = "Keywords: SRDI; little giants; policy\nThe study finds X; and Y."
     first, *_ = split_sentences(inline)
     assert inline[slice(*first)] == "Keywords: SRDI; little giants; policy"
+    # …also when the keyword line is not the text's first
+    later = "摘要一句。\n关键词: 专精特新; 梯度培育; 高质量发展\n正文; 第二句。"
+    parts = [later[a:b] for a, b in split_sentences(later)]
+    assert "关键词: 专精特新; 梯度培育; 高质量发展" in parts and "正文;" in parts

@@ -82,7 +82,9 @@ def _line_ends_unit(text: str, m: re.Match[str]) -> bool:
 
 
 # A keyword line: "关键词: a; b; c", or the line under a "## 关键词" / "Keywords" heading
-_KEYWORDS = re.compile(r"^\s*(?:#+\s*)?(?:关键词|關鍵詞|关键字|關鍵字|key\s?words?)\s*[:：]?", re.I)
+_KEYWORDS = re.compile(
+    r"^\s*(?:#+\s*)?(?:关键词|關鍵詞|关键字|關鍵字|key\s?words?)\s*[:：]?", re.I | re.M
+)
 
 
 def _in_keyword_line(text: str, pos: int) -> bool:
