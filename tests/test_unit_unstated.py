@@ -151,6 +151,11 @@ def test_any_figure_of_a_place_named_only_as_the_other_side_of_a_comparison() ->
     assert not compared_only(q, "江苏第五批入选795家,比浙江多。", knowledge.places.spans)
     # 比如 / 好比 give an example: the place after them is no other side
     assert not compared_only(q, "第五批入选较多的省份，比如江苏，共795家。", knowledge.places.spans)
+    # "超江苏93家", "距江苏仅相差10家": the place after them is the other side too
+    for sentence in ("2023年浙江增量300家，超江苏93家；",
+                     "2024年浙江增量283家，总量距江苏仅相差10家；"):
+        assert compared_only(q, sentence, knowledge.places.spans)
+    assert not compared_only(q, "江苏超级工厂数量多，第五批入选795家。", knowledge.places.spans)
 
 
 def test_a_figure_of_another_level_of_recognition_is_no_answer() -> None:

@@ -37,6 +37,8 @@ __all__ = [
 #家", "ahead of Shanghai"), not what the text goes on to be about.
 COMPARATIVES = (
     r"超越|超过|超過|赶超|趕超|反超|领先于|領先於|落后于|落後於|不及|较|較|相比于|相比於"
+    # "超北京93家", "距北京仅相差10家" (not 超级, 超大, 距今)
+    r"|超(?![过過越级級大额額前])|距离|距離|距(?!今)"
     r"|低于|低於|高于|高於|多于|多於|少于|少於"  # "广东…略低于江苏, 共658家": 江苏 is compared
     r"|(?<![对對相无無类類好])比(?![例重较較率值如方])"  # "比浙江…还要多", not 比例/对比/比如
     r"|\bthan\b|\bahead of\b|\bbehind\b|\bovert(?:ook|aking|akes)\b|\bsurpass(?:ed|ing|es)?\b"
