@@ -250,6 +250,14 @@ def test_a_source_named_at_the_end_of_a_question_frames_it() -> None:
     # an analysis or a commentary said to say it
     assert attribution("亞洲時報那篇分析說，截至2024年12月共有多少家？") == "亞洲時報那篇分析說"
     assert attribution("据火石创造的分析，北京有多少家？") == "据火石创造的分析"
+    # "…的那篇报道，" points at the piece; its words ask for nothing (奖励资金 is no amount)
+    question = "海南公示2023年“小巨人”奖励资金的那篇报道，是怎样界定“小巨人”企业的？"
+    assert attribution(question) == "海南公示2023年“小巨人”奖励资金的那篇报道"
+    knowledge = load_knowledge(Settings())
+    idf = Idf.build(["海南", "企业", "资金"], knowledge.tokenizer)
+    q = Question.parse(question, knowledge.glossary, knowledge.gazetteer, idf,
+                       places=knowledge.place_names)
+    assert q.wants_definition and not q.wants_amount
     # "In the … analysis of …," and "Per the … article," opening the question
     question = "In the OFweek analysis of the top-30 cities, which cities lead?"
     assert attribution(question) == "In the OFweek analysis of the top-30 cities"

@@ -420,6 +420,14 @@ def test_what_a_quoted_term_means_asks_its_gloss() -> None:
     assert terms == {"pilot testing", "中試"}  # not the apostrophe of association's
     assert DEFINES.search("「中試」即「中間性試驗」，是指科研成果後續的實驗。")
     assert DEFINES.search("「中試」即「中間性試驗」")
+    # "是怎样界定…的", "如何定义" ask a definition; a quoted term opening its sentence with
+    # 是 / 則是 gives one
+    assert DEFINITION_Q.search("那篇报道是怎样界定“小巨人”企业的？")
+    assert DEFINITION_Q.search("文章如何定義專精特新中小企業？")
+    assert not DEFINITION_Q.search("怎样申报小巨人企业？")
+    assert DEFINES.search("“小巨人”則是“專精特新”中小企業中的佼佼者。")
+    assert DEFINES.search("“小巨人”是专注于细分市场的排头兵企业。")
+    assert not DEFINES.search("2023年“小巨人”企業獎勵資金公示。")
     # who briefed reporters: a sentence naming a deputy head of a provincial department
     assert names_role("安徽省經濟和信息化廳副廳長吳韋人介紹")
     assert names_role("the Mayor of Suzhou said")

@@ -57,6 +57,8 @@ LIST_Q = re.compile(
 DEFINITION_Q = re.compile(
     r"什么是|什麼是|是什么[？?。]?$|是什麼[？?。]?$|何为|何謂|何谓|指的是什么|的定义|的定義"
     r"|什么意思|什麼意思|指什么|指什麼|\bwhat does\b[^?]{1,60}?\bmean\b|\bwhat is meant by\b"
+    # "是怎样界定…的", "如何定义"
+    r"|(?:怎样|怎樣|怎么|怎麼|如何)(?:界定|定义|定義)"
     r"|^\s*what (?:is|are) (?:an? |the )?[\w\s\"“”'‘’-]{2,60}\?\s*$|\bdefin|\bmeaning of\b",
     re.I,
 )

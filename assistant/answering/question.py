@@ -249,7 +249,7 @@ class Question:
             wants_number=wants_number(text) and not asks_reason(text),
             wants_share=wants_share(text),
             wants_year=wants_year(text),
-            wants_amount=wants_amount(text),
+            wants_amount=wants_amount(subject),  # (not the cited piece's words: 奖励资金的那篇报道)
             anchors=anchors,
             document_years=document_years(text),
             scope=question_scope(text, wants_number(text)),

@@ -144,7 +144,9 @@ _REFERENCE = re.compile(
 DEFINES = re.compile(
     r"是指|指的是|即是|定义为|定義為|是一种|是一類|是一类|是.{2,30}的\w{0,6}(?:企业|企業|中小企业)"
     # a quoted term glossed: "「中試」即「中間性試驗」"
-    r"|[」”』\"]\s*(?:即|就是|也就是|亦即)"
+    r"|[」”』\"]\s*(?:即|就是|也就是|亦即|則是|则是)"
+    # …or opening the sentence as its subject: "“小巨人”是…的排頭兵企業"
+    r"|^\s*[“「『\"][^”」』\"]{1,12}[”」』\"]\s*是"
     r"|\brefers? to\b|\bis defined as\b|\bare defined as\b|\bmeans\b"
     r"|\b(?:is|are) (?:an? |the )?(?:\w+ ){0,6}(?:enterprises?|companies|firms|smes)\b",
     re.I,

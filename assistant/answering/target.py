@@ -128,6 +128,9 @@ _ATTRIBUTION = re.compile(
     r"|(?:^|[，,。；;])\s*(?P<zh_in>(?:在|据|據)?[^，,。？?；;]{2,40}?的[^，,。？?；;的]{0,4}?"
     r"(?:报道|報道|报告|報告|文章|论文|論文)"
     r"(?:中|里|裡|裏))\s*[，,]"
+    # "…的那篇报道，": the piece pointed at opens the question
+    r"|^\s*(?P<zh_that>[^，,。？?；;]{2,40}?(?:那|这|這)(?:篇|份|则|則)(?:报道|報道|报告|報告"
+    r"|文章|论文|論文|分析|通知|新闻|新聞|消息|稿件))\s*[，,]"
     # …also closing the question ("What shares do they contribute, according to Xinhua?")
     # (a comma between digits is no clause's end: "the report on the 1,188-firm list")
     r"|\b(?P<en>according to (?:[^,?]|(?<=\d),(?=\d)){2,80}?),(?!\d)"
