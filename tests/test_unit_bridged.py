@@ -88,3 +88,22 @@ def test_every_sense_of_a_dictionary_entry_is_read(tmp_path: Path) -> None:
     assert set(bridge.forms("企业")) == {"compani", "enterpris"}
     assert "企业" in bridge.forms("compani")
     assert bridge.is_verb("主持") and not bridge.is_verb("企业")
+
+
+def test_a_name_written_in_pinyin_finds_the_chinese_word_reading_as_it() -> None:
+    from assistant.knowledge.pinyin import readings_index
+
+    assert readings_index(["皖西", "日报", "火石", "创造"])["wanxi"] == ("皖西",)
+    docs = [Document(page_content=t, metadata={"doc_id": f"d{i}"}, id=f"c{i}") for i, t in
+            enumerate(["据皖西日报报道，六安市六家企业入选。", "安徽日报报道，合肥企业入选。"])]
+    lexical = BM25Retriever.from_documents(docs, KNOWLEDGE.tokenizer, glossary=KNOWLEDGE.glossary)
+    retriever = BridgedBM25(lexical, Bridge({}, {}))
+    query = "What did the Wanxi Daily report say?"
+    assert "皖西" in retriever.translated_terms(query)
+    assert retriever.search(query, 2)[0][0].id == "c0"
+    # English words are no pinyin; a word the corpus itself writes is no name to read
+    assert retriever._pinyin_words("What did the Daily Report say?") == []
+    english = [Document(page_content="The Wanxi report.", metadata={"doc_id": "e"}, id="e0"),
+               *docs]
+    lexical = BM25Retriever.from_documents(english, KNOWLEDGE.tokenizer)
+    assert BridgedBM25(lexical, Bridge({}, {}))._pinyin_words(query) == []

@@ -82,6 +82,10 @@ class BM25Index:
             for t in np.flatnonzero(np.diff(bounds)).tolist()
         }
 
+    def vocabulary(self) -> Collection[str]:
+        """The terms of the indexed documents."""
+        return self._postings.keys()
+
     def idf(self, term: str) -> float:
         """Inverse document frequency of ``term`` (0 for unknown terms)."""
         posting = self._postings.get(term)

@@ -14,10 +14,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from itertools import product
+from math import prod
 
-__all__ = ["find_readings", "name_syllables", "pinyin_names", "written_in_pinyin"]
+__all__ = [
+    "find_readings", "name_syllables", "pinyin_names", "readings_index", "written_in_pinyin",
+]
 
 # Two or three capitalised words: "Zhang Lei", "Pang Beibei", "Xu Xiaolan" (a single
 # capitalised word is mostly a place, a firm or a word)
@@ -43,6 +47,7 @@ def _toneless(syllable: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
+@lru_cache(maxsize=4096)
 def name_syllables(word: str) -> tuple[str, ...] | None:
     """``word`` split into pinyin syllables ("jiangping" → jiang, ping), the split with
     the fewest syllables; None when it is no pinyin."""
@@ -103,3 +108,23 @@ def written_in_pinyin(name: str) -> re.Pattern[str] | None:
     alts = ["(?:" + "|".join(sorted(p)) + ")" for p in parts if p]
     surname, given = alts[0], r"[\s-]?".join(alts[1:])
     return re.compile(rf"\b(?:{surname}\s+{given}|{given}\s+{surname})\b", re.I)
+
+
+_MAX_READINGS = 16  # a word of many polyphonic characters is skipped, not expanded
+
+
+def readings_index(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """The Chinese words (two to four characters) among ``words`` by each toneless reading
+    written as one word ("wanxi" → 皖西, "huoshi" → 火石): how an English text names a
+    Chinese outlet, firm or place the dictionary does not list."""
+    readings, _ = _table()
+    index: dict[str, list[str]] = {}
+    for word in words:
+        if not 2 <= len(word) <= 4:
+            continue
+        parts = [readings.get(ch) for ch in word]
+        if not all(parts) or prod(len(p) for p in parts if p) > _MAX_READINGS:
+            continue
+        for combo in product(*(sorted(p) for p in parts if p)):
+            index.setdefault("".join(combo), []).append(word)
+    return {k: tuple(v) for k, v in index.items()}

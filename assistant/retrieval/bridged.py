@@ -15,7 +15,9 @@ names its place and subject in the headline ("咸宁98家企业入围") and then
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -24,8 +26,13 @@ from langchain_core.documents import Document
 from assistant.index.lexical import BM25Index, BM25Retriever, top_k
 from assistant.knowledge.dictionary import Bridge
 from assistant.knowledge.glossary import expansion_terms
+from assistant.knowledge.pinyin import name_syllables, readings_index
 
 __all__ = ["BridgedBM25", "TitleField"]
+
+# A capitalised word, or two or three in a row, that may be a Chinese name in pinyin
+# ("Wanxi Daily", "Huoshi Creation", "Shan Zhongde")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[\s-]+[A-Z][a-z]+){0,2}\b")
 
 
 class TitleField:
@@ -89,11 +96,38 @@ class BridgedBM25:
             for form in forms:
                 for token in tokenizer.tokenize(form, bigrams=False):
                     add(token, 1.0 / len(forms) ** 0.5)
+        named = self._pinyin_words(query)  # (a reading shared by several words spreads)
+        for chinese in named:
+            for token in tokenizer.tokenize(chinese, bigrams=False):
+                add(token, 1.0 / len(named) ** 0.5)
         glossary = self.lexical.glossary
         if glossary is not None:
             for token in tokenizer.tokenize(" ".join(expansion_terms(query, glossary))):
                 add(token, 1.0)
         return terms
+
+    @cached_property
+    def _readings(self) -> dict[str, tuple[str, ...]]:
+        """The corpus's Chinese words by their reading (built on first use: an English
+        question naming something in pinyin)."""
+        return readings_index(t for t in self.lexical.index.vocabulary() if not t.isascii())
+
+    def _pinyin_words(self, query: str) -> list[str]:
+        """The corpus's Chinese words that the query's capitalised words the corpus does not
+        use read as ("Wanxi" → 皖西, "Huoshi" → 火石): no dictionary lists such names."""
+        vocabulary = self.lexical.index.vocabulary()
+        found: list[str] = []
+        for m in _CAPITALISED.finditer(query):
+            words = re.split(r"[\s-]+", m.group(0))
+            runs = [[w] for w in words] + ([words] if len(words) > 1 else [])
+            for run in runs:
+                written = "".join(run).lower()
+                stems = self.lexical.tokenizer.tokenize(" ".join(run), bigrams=False)
+                syllables = name_syllables(written)
+                if any(t in vocabulary for t in stems) or not syllables or len(syllables) < 2:
+                    continue
+                found += self._readings.get(written, ())
+        return list(dict.fromkeys(found))
 
     def search(
         self, query: str, k: int | None = None, doc_ids: Collection[str] | None = None
