@@ -248,6 +248,20 @@ def test_a_sentence_about_another_tier_does_not_answer(knowledge: Knowledge) -> 
     assert ask("首次认定的国家级专精特新企业奖励多少？", [national, provincial])[0] == national
 
 
+def test_the_key_little_giants_are_a_rung_of_their_own(knowledge: Knowledge) -> None:
+    from assistant.answering.levels import kinds_of
+
+    assert kinds_of("第五批重點「小巨人」企業名單") == {"key little giant"}
+    assert kinds_of("key little giants") == {"key little giant"}
+    assert kinds_of("国家级专精特新“小巨人”企业") == {"little giant"}
+    plain = "对首次认定的国家级专精特新“小巨人”企业，一次性奖励50万元。"
+    key = "对国家级重点“小巨人”企业，给予200万元支持。"
+    ask = asker(knowledge, [plain, key])
+    assert ask("首次认定的国家级重点“小巨人”企业奖励多少万元？", [plain]) == []
+    assert ask("首次认定的国家级重点“小巨人”企业奖励多少万元？", [plain, key])[0] == key
+    assert ask("首次认定的国家级“小巨人”企业奖励多少万元？", [plain, key])[0] == plain
+
+
 def test_a_source_line_is_no_statement() -> None:
     assert not is_statement("依据:某省促进企业自主创新扶持办法\n\n三、某市")
     assert not is_statement("资料来源：某研究院数据库")

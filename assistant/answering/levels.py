@@ -67,7 +67,10 @@ def other_tier(asked: frozenset[str], sentence: str) -> bool:
 # single champions. "专精特新“小巨人”" names little giants only; 专精特新 otherwise (专精特新企业,
 # 省级“专精特新”, SRDI SMEs) names the rung below.
 _KINDS = {
-    "little giant": re.compile(r"小巨人|\blittle[- ]giants?\b", re.I),
+    # the key little giants (重点“小巨人”, recommended for central funds) are a rung of their own
+    "little giant": re.compile(
+        r"(?<!重点)(?<!重点[“\"「])小巨人|(?<!\bkey )(?<!\bkey [\"“])\blittle[- ]giants?\b", re.I),
+    "key little giant": re.compile(r"重点[“\"「]?小巨人|\bkey [\"“]?little[- ]giants?\b", re.I),
     "srdi sme": re.compile(
         r"专精特新(?![”\"」“「\s]*小巨人)"
         r"|\bsrdi (?:smes?|small and medium|enterprises|firms|companies)\b"
