@@ -78,6 +78,14 @@ def test_byline_metadata(line: str, publisher: str, date: str, url: str) -> None
     assert (meta["publisher"], meta["date"], meta["url"]) == (publisher, date, url)
 
 
+def test_a_journal_issue_line_dates_an_undated_article_by_its_year() -> None:
+    body = "摘要\n11月15日,北交所正式开市。\n出处\n《纺织服装周刊》\n2021年第43期8-8,共1页"
+    assert text_metadata([], "", body)["date"] == "2021"
+    # a byline's full date wins; a body without an issue line gives none
+    assert text_metadata(["来源：新华网 2024-05-06"], "", body)["date"] == "2024-05-06"
+    assert text_metadata([], "", "2021年，企业数量增长。")["date"] == ""
+
+
 def test_sidecar_beats_text_metadata() -> None:
     merged = merge_metadata(
         {"title": "Sidecar", "date": ""}, {"title": "Text", "date": "2024-01-02"}

@@ -24,9 +24,10 @@ from assistant.index.facts import rules_digest
 
 log = logging.getLogger(__name__)
 
-# bumped when the chunker cuts differently (2: a keyword line's semicolons are not
-# sentence ends), so an existing store is chunked again
-FORMAT = "manifest-2"
+# bumped when the chunker cuts differently or a file's metadata is read otherwise (2: a
+# keyword line's semicolons are not sentence ends; 3: wherever the line stands, and a
+# journal issue line dates an undated article), so an existing store is read again
+FORMAT = "manifest-3"
 _SETTINGS = ("chunk_max_chars_zh", "chunk_max_chars_en", "chunk_min_chars",
              "chunk_overlap_sentences", "max_file_mb", "max_unpacked_mb", "max_zip_members",
              "max_pdf_pages", "max_document_chars")

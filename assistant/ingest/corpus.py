@@ -111,7 +111,8 @@ def load_document(
         raise LoadError("no content left after removing page chrome")
     sidecar = sources.get(rel) or {}
     meta = merge_metadata(
-        sidecar, extracted.strong, text_metadata(cleaned.meta_lines, cleaned.title), extracted.weak
+        sidecar, extracted.strong, text_metadata(cleaned.meta_lines, cleaned.title, extracted.text),
+        extracted.weak,
     )
     doc = SourceDoc(
         doc_id=doc_id_for(rel),

@@ -144,11 +144,22 @@ def clean_title(text: str, limit: int = 160) -> str:
     return title[: cut if cut > limit // 2 else limit].rstrip(" ,，、") + "…"
 
 
-def text_metadata(meta_lines: Iterable[str], title_line: str) -> dict[str, str]:
-    """Title, date, publisher and URL read from a document's own metadata lines."""
+# A journal's issue line ("2021年第43期8-8,共1页"): the year of an article with no date
+_ISSUE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*第\s*\d{1,3}\s*期")
+
+
+def issue_year(text: str) -> str:
+    """The year of the first journal issue line in ``text`` ("" when there is none)."""
+    m = _ISSUE.search(text)
+    return m.group(1) if m else ""
+
+
+def text_metadata(meta_lines: Iterable[str], title_line: str, body: str = "") -> dict[str, str]:
+    """Title, date, publisher and URL read from a document's own metadata lines (the date,
+    when they give none, as a year from a journal issue line of ``body``)."""
     lines = list(meta_lines)
     publisher = next((p for p in map(publisher_from, lines) if p), "")
-    date = next((d for d in map(parse_date, lines) if d), "")
+    date = next((d for d in map(parse_date, lines) if d), "") or issue_year(body)
     return {
         "title": clean_title(title_line) if title_line else "",
         "date": date,
