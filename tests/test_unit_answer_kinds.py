@@ -249,17 +249,20 @@ def test_a_sentence_about_another_tier_does_not_answer(knowledge: Knowledge) -> 
 
 
 def test_the_key_little_giants_are_a_rung_of_their_own(knowledge: Knowledge) -> None:
-    from assistant.answering.levels import kinds_of
+    from assistant.answering.levels import asked_kinds, kinds_of
 
-    assert kinds_of("第五批重點「小巨人」企業名單") == {"key little giant"}
-    assert kinds_of("key little giants") == {"key little giant"}
-    assert kinds_of("国家级专精特新“小巨人”企业") == {"little giant"}
+    assert asked_kinds("第五批重點「小巨人」企業名單中浙江有多少家？") == {"key little giant"}
+    assert asked_kinds("How many key little giants?") == {"key little giant"}
+    assert asked_kinds("国家级专精特新“小巨人”企业有多少家？") == {"little giant"}
+    # …and a key little giant is a little giant: a sentence about them answers either
+    assert kinds_of("key little giants") == {"key little giant", "little giant"}
     plain = "对首次认定的国家级专精特新“小巨人”企业，一次性奖励50万元。"
     key = "对国家级重点“小巨人”企业，给予200万元支持。"
     ask = asker(knowledge, [plain, key])
     assert ask("首次认定的国家级重点“小巨人”企业奖励多少万元？", [plain]) == []
     assert ask("首次认定的国家级重点“小巨人”企业奖励多少万元？", [plain, key])[0] == key
     assert ask("首次认定的国家级“小巨人”企业奖励多少万元？", [plain, key])[0] == plain
+    assert ask("国家级“小巨人”企业最多获得多少万元支持？", [key]) == [key]
 
 
 def test_a_source_line_is_no_statement() -> None:

@@ -29,7 +29,7 @@ from assistant.answering.figure_clauses import (
 from assistant.answering.hostile import is_instruction
 from assistant.answering.kind_bonus import Asks, entity_bonus, kind_bonus
 from assistant.answering.levels import (
-    kinds_of,
+    asked_kinds,
     levels_of,
     names_kind,
     names_tier,
@@ -116,7 +116,7 @@ class _Asked:
             national=nationally and (figures or q.wants_amount),
             tiers=levels_of(q.text),
             # the rung the question asks about, not its source's ("…中小企业发展大会的报道中")
-            kinds=kinds_of(without_attribution(q.text)) if figures or q.wants_amount
+            kinds=asked_kinds(without_attribution(q.text)) if figures or q.wants_amount
             else frozenset(),
             places=places_only(q.anchors.places, gazetteer),
             boards=markets_named(q.text, gazetteer) if figures else frozenset(),

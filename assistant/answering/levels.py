@@ -16,7 +16,7 @@ from assistant.answering.question import Concept
 from assistant.text.normalize import fold, without_ruby
 
 __all__ = [
-    "asks_firm_count", "count_of_other_kind", "kinds_of", "levels_of", "names_kind",
+    "asked_kinds", "asks_firm_count", "count_of_other_kind", "kinds_of", "levels_of", "names_kind",
     "names_tier", "other_kind", "other_tier",
 ]
 
@@ -67,9 +67,8 @@ def other_tier(asked: frozenset[str], sentence: str) -> bool:
 # single champions. "专精特新“小巨人”" names little giants only; 专精特新 otherwise (专精特新企业,
 # 省级“专精特新”, SRDI SMEs) names the rung below.
 _KINDS = {
-    # the key little giants (重点“小巨人”, recommended for central funds) are a rung of their own
-    "little giant": re.compile(
-        r"(?<!重点)(?<!重点[“\"「])小巨人|(?<!\bkey )(?<!\bkey [\"“])\blittle[- ]giants?\b", re.I),
+    "little giant": re.compile(r"小巨人|\blittle[- ]giants?\b", re.I),
+    # the key little giants (重点“小巨人”, recommended for central funds): little giants too
     "key little giant": re.compile(r"重点[“\"「]?小巨人|\bkey [\"“]?little[- ]giants?\b", re.I),
     "srdi sme": re.compile(
         r"专精特新(?![”\"」“「\s]*小巨人)"
@@ -92,6 +91,19 @@ _KINDS = {
 def kinds_of(text: str) -> frozenset[str]:
     """The rungs of the SRDI ladder ``text`` names (see ``_KINDS``)."""
     return _named(_KINDS, text)
+
+
+_PLAIN_LITTLE_GIANT = re.compile(
+    r"(?<!重点)(?<!重点[“\"「])小巨人|(?<!\bkey )(?<!\bkey [\"“])\blittle[- ]giants?\b", re.I)
+
+
+def asked_kinds(text: str) -> frozenset[str]:
+    """The rungs a question asks about: a question about the key little giants only asks
+    about them, not all little giants (a sentence about the key ones answers either)."""
+    kinds = kinds_of(text)
+    if "key little giant" in kinds and not _PLAIN_LITTLE_GIANT.search(fold(without_ruby(text))):
+        return kinds - {"little giant"}
+    return kinds
 
 
 def other_kind(asked: frozenset[str], sentence: str, question: str = "") -> bool:
