@@ -7,6 +7,7 @@ run are cut."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from assistant.index.snapshot import Snapshot
 from assistant.knowledge import Knowledge
 from assistant.knowledge.dictionary import Bridge, bridge_from, cedict_entries, cedict_path
 from assistant.knowledge.factsheet import FactSheet
+from assistant.knowledge.pinyin import readings_index
 from assistant.retrieval.bridged import BridgedBM25, TitleField
 from assistant.retrieval.hybrid import DenseRetriever, HybridRetriever, language_centroids
 from assistant.schema import FactRecord
@@ -89,7 +91,8 @@ def build_searchers(
         titles = TitleField.of(bm25, [str(c.metadata.get("title", "")) for c in chunks],
                                cfg.title_weight)
         bridged = BridgedBM25(bm25, bridge, to_zh=cfg.bridge_weight_zh, to_en=cfg.bridge_weight_en,
-                              titles=titles if cfg.title_weight > 0 else None)
+                              titles=titles if cfg.title_weight > 0 else None,
+                              readings=_readings(cache, ids, bm25))
         channels["bm25"] = (bridged, cfg.weight_bm25)
     facts = read_facts(cfg)
     return Searchers(
@@ -103,6 +106,17 @@ def build_searchers(
         _following(chunks),
         _following(chunks, step=-1),
     )
+
+
+def _readings(
+    cache: Path, ids: list[str], bm25: BM25Retriever
+) -> Callable[[], dict[str, tuple[str, ...]]]:
+    """The corpus words' readings, for names in pinyin: built with the first question
+    needing them, then kept beside the store (a large vocabulary takes seconds)."""
+    path = cache.parent / f"{cache.name}.readings.pkl"
+    return lambda: cached_pickle(
+        path, f"readings-1:{ids_key(ids)}",
+        lambda: readings_index(t for t in bm25.index.vocabulary() if not t.isascii()))
 
 
 def _meaning(cfg: Settings, embedders: dict[str, Any]) -> SentenceMeaning | None:

@@ -16,7 +16,7 @@ names its place and subject in the headline ("咸宁98家企业入围") and then
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import cached_property
 
 import numpy as np
@@ -68,14 +68,18 @@ class BridgedBM25:
     def __init__(
         self, lexical: BM25Retriever, bridge: Bridge, *, to_zh: float = 1.0, to_en: float = 0.7,
         titles: TitleField | None = None,
+        readings: Callable[[], dict[str, tuple[str, ...]]] | None = None,
     ) -> None:
         """``to_zh`` / ``to_en``: weight of translated terms in Chinese / in English;
-        ``titles``: the documents' titles as a second field (none: the text alone)."""
+        ``titles``: the documents' titles as a second field (none: the text alone);
+        ``readings``: gives the corpus's Chinese words by reading (:func:`readings_index`,
+        cached beside the store by the caller; none: built from the index's terms)."""
         self.lexical = lexical
         self.bridge = bridge
         self.to_zh = to_zh
         self.to_en = to_en
         self.titles = titles
+        self._read = readings
 
     def translated_terms(self, query: str) -> dict[str, float]:
         """Other-language tokens for the query's words, not among its own tokens: every
@@ -110,6 +114,8 @@ class BridgedBM25:
     def _readings(self) -> dict[str, tuple[str, ...]]:
         """The corpus's Chinese words by their reading (built on first use: an English
         question naming something in pinyin)."""
+        if self._read is not None:
+            return self._read()
         return readings_index(t for t in self.lexical.index.vocabulary() if not t.isascii())
 
     def _pinyin_words(self, query: str) -> list[str]:
