@@ -84,6 +84,9 @@ def test_a_journal_issue_line_dates_an_undated_article_by_its_year() -> None:
     # a byline's full date wins; a body without an issue line gives none
     assert text_metadata(["来源：新华网 2024-05-06"], "", body)["date"] == "2024-05-06"
     assert text_metadata([], "", "2021年，企业数量增长。")["date"] == ""
+    # a reference entry's issue is another article's
+    reference = "参考文献\n[1] 李金华.境况与出路[J].改革,2021年第5期:1-9"
+    assert text_metadata([], "", reference)["date"] == ""
 
 
 def test_sidecar_beats_text_metadata() -> None:

@@ -83,7 +83,7 @@ def test_offsets_point_at_the_figure_as_written() -> None:
         # "a firm", which-questions, ordinals, names
         "是一家专注于机器人的企业",
         "哪三家企业, 前四家, 第六家, 每家",
-        "发布于百家号, 百家争鸣",
+        "发布于百家号, 百家争鸣, 走进千家万户",
     ],
 )
 def test_non_figures_are_skipped(text: str) -> None:

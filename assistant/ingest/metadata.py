@@ -144,8 +144,9 @@ def clean_title(text: str, limit: int = 160) -> str:
     return title[: cut if cut > limit // 2 else limit].rstrip(" ,，、") + "…"
 
 
-# A journal's issue line ("2021年第43期8-8,共1页"): the year of an article with no date
-_ISSUE = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*第\s*\d{1,3}\s*期")
+# A journal's issue line ("2021年第43期8-8,共1页") opening a line of its own: the year of an
+# article with no date (not a reference entry's "《改革》2021年第5期")
+_ISSUE = re.compile(r"^[ \t]*((?:19|20)\d{2})\s*年\s*第\s*\d{1,3}\s*期", re.M)
 
 
 def issue_year(text: str) -> str:
