@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+import pytest
 from langchain_core.documents import Document
 
 from assistant.config import Settings
@@ -110,21 +111,19 @@ def test_a_name_written_in_pinyin_finds_the_chinese_word_reading_as_it() -> None
 
 
 def test_the_readings_are_built_once_and_kept_beside_the_store(tmp_path: Path) -> None:
-    from assistant.answering.searchers import _readings
-
     docs = [Document(page_content="据皖西日报报道，六家企业入选。", metadata={"doc_id": "d"},
                      id="c0")]
     lexical = BM25Retriever.from_documents(docs, KNOWLEDGE.tokenizer)
-    get = _readings(tmp_path / "srdi", ["c0"], lexical)
-    assert get()["wanxi"] == ("皖西",)
-    assert (tmp_path / "srdi.readings.pkl").is_file()
-    calls: list[int] = []
+    kept = (tmp_path / "srdi.readings.pkl", "readings-1:c0")
+    retriever = BridgedBM25(lexical, Bridge({}, {}), readings=kept)
+    assert retriever._pinyin_words("What did the Wanxi Daily say?") == ["皖西"]
+    assert kept[0].is_file()
+    # another process reads them back instead of building them
+    again = BridgedBM25(lexical, Bridge({}, {}), readings=kept)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("assistant.retrieval.bridged.readings_index", _never)
+        assert again._pinyin_words("What did the Wanxi Daily say?") == ["皖西"]
 
-    def counted() -> dict[str, tuple[str, ...]]:
-        calls.append(1)
-        return get()
 
-    retriever = BridgedBM25(lexical, Bridge({}, {}), readings=counted)
-    for _ in range(3):
-        assert retriever._pinyin_words("What did the Wanxi Daily say?") == ["皖西"]
-    assert calls == [1]  # one process reads them once
+def _never(words: object) -> dict[str, tuple[str, ...]]:
+    raise AssertionError("the readings were built again")

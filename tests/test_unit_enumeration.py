@@ -44,61 +44,66 @@ def test_list_items_open_like_items() -> None:
     assert not is_item("3家企业入选。") and not is_item("12月3日发布。")
 
 
+def _cache() -> SentenceCache:
+    knowledge = load_knowledge(Settings())
+    return SentenceCache(knowledge.tokenizer, knowledge.place_names)
+
+
+def _best(doc: Document, start: int, end: int) -> Candidate:
+    """The sentence ``doc.page_content[start:end]`` chosen to answer a list question."""
+    return Candidate(doc, rank=1, start=start, end=end, score=1.0, coverage=1.0)
+
+
 def _doc(cid: str, seq: int, text: str) -> Document:
     return Document(id=cid, page_content=text, metadata={"doc_id": "d", "seq": seq})
 
 
 def test_a_list_announced_at_a_passage_end_continues_into_the_next_passage() -> None:
-    knowledge = load_knowledge(Settings())
-    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    cache = _cache()
     first = _doc("a", 0, "开头一句。培育体系的三个阶段:\n探索期:概念首次提出;")
     second = _doc("b", 1, "完善期:政策深入推进;\n稳定期:结构调整后。\n此后数量保持稳定。")
     best_start = first.page_content.index("培育")
-    best = Candidate(first, rank=1, start=best_start, end=len(first.page_content), score=1.0,
-                     coverage=1.0)
+    best = _best(first, best_start, len(first.page_content))
     chosen = with_items([best], cache, {"a": second}, max_quotes=5)
     assert [c.text for c in chosen[1:]] == ["完善期:政策深入推进;", "稳定期:结构调整后。"]
     assert with_items([best], cache, {}, max_quotes=5) == [best]  # no next passage
 
 
 def test_items_with_elaboration_between_them_up_to_a_heading() -> None:
-    knowledge = load_knowledge(Settings())
-    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    cache = _cache()
     text = ("支持企业做大做强。一是引导企业上市。在上市层面，提供咨询。二是聚焦高精尖产业。"
             "\n\n#### 3.3 另一节\n\n一是别的事项。")
     first = _doc("a", 0, text)
     # the next passage overlaps: it repeats the last sentence before going on
     second = _doc("b", 1, "二是聚焦高精尖产业。三是健全发现机制。")
-    best = Candidate(first, rank=1, start=0, end=text.index("一是"), score=1.0, coverage=1.0)
+    best = _best(first, 0, text.index("一是"))
     got = [c.text for c in with_items([best], cache, {"a": second}, max_quotes=5)[1:]]
     assert got == ["一是引导企业上市。", "二是聚焦高精尖产业。"]  # the heading ends the list
     plain = _doc("c", 0, "支持企业做大做强。这是一个普通句子。一是引导企业上市。")
-    best = Candidate(plain, rank=1, start=0, end=9, score=1.0, coverage=1.0)
+    best = _best(plain, 0, 9)
     assert with_items([best], cache, {}, max_quotes=5) == [best]  # no item right after
 
 
 def test_an_overlapping_next_passage_repeats_no_item() -> None:
-    knowledge = load_knowledge(Settings())
-    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    cache = _cache()
     first = _doc("a", 0, "支持企业做大做强。一是引导企业上市。二是聚焦高精尖产业。")
     second = _doc("b", 1, "二是聚焦高精尖产业。三是健全发现机制。")
-    best = Candidate(first, rank=1, start=0, end=9, score=1.0, coverage=1.0)
+    best = _best(first, 0, 9)
     got = [c.text for c in with_items([best], cache, {"a": second}, max_quotes=5)[1:]]
     assert got == ["一是引导企业上市。", "二是聚焦高精尖产业。", "三是健全发现机制。"]
 
 
 def test_a_numbered_point_brings_its_own_points_after_an_introduction() -> None:
-    knowledge = load_knowledge(Settings())
-    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    cache = _cache()
     text = ("2.大中小企業融通不暢,發展空間受限。當前產業生態層級固化。"
             "一是協同多停留在供應鏈層面。二是技術標準存在沖突。\n\n3.創新生態培育滯后。")
     doc = _doc("a", 0, text)
-    best = Candidate(doc, rank=1, start=0, end=text.index("當前"), score=1.0, coverage=1.0)
+    best = _best(doc, 0, text.index("當前"))
     got = [c.text for c in with_items([best], cache, {}, max_quotes=5)[1:]]
     assert got == ["一是協同多停留在供應鏈層面。", "二是技術標準存在沖突。", "3.創新生態培育滯后。"]
     # a plain statement is no point: its introduction-then-items are not its items
     plain = _doc("b", 0, "大中小企業融通不暢。當前產業生態層級固化。一是協同停留在供應鏈層面。")
-    best = Candidate(plain, rank=1, start=0, end=10, score=1.0, coverage=1.0)
+    best = _best(plain, 0, 10)
     assert with_items([best], cache, {}, max_quotes=5) == [best]
 
 

@@ -7,7 +7,6 @@ run are cut."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,7 +32,6 @@ from assistant.index.snapshot import Snapshot
 from assistant.knowledge import Knowledge
 from assistant.knowledge.dictionary import Bridge, bridge_from, cedict_entries, cedict_path
 from assistant.knowledge.factsheet import FactSheet
-from assistant.knowledge.pinyin import readings_index
 from assistant.retrieval.bridged import BridgedBM25, TitleField
 from assistant.retrieval.hybrid import DenseRetriever, HybridRetriever, language_centroids
 from assistant.schema import FactRecord
@@ -92,7 +90,8 @@ def build_searchers(
                                cfg.title_weight)
         bridged = BridgedBM25(bm25, bridge, to_zh=cfg.bridge_weight_zh, to_en=cfg.bridge_weight_en,
                               titles=titles if cfg.title_weight > 0 else None,
-                              readings=_readings(cache, ids, bm25))
+                              readings=(cache.parent / f"{cache.name}.readings.pkl",
+                                        f"readings-1:{ids_key(ids)}"))
         channels["bm25"] = (bridged, cfg.weight_bm25)
     facts = read_facts(cfg)
     return Searchers(
@@ -103,20 +102,8 @@ def build_searchers(
                       knowledge.places.ancestors, knowledge.places.division,
                       _meaning(cfg, embedders)),
         _lasts(chunks),
-        _following(chunks),
-        _following(chunks, step=-1),
+        *_neighbours(chunks),
     )
-
-
-def _readings(
-    cache: Path, ids: list[str], bm25: BM25Retriever
-) -> Callable[[], dict[str, tuple[str, ...]]]:
-    """The corpus words' readings, for names in pinyin: built with the first question
-    needing them, then kept beside the store (a large vocabulary takes seconds)."""
-    path = cache.parent / f"{cache.name}.readings.pkl"
-    return lambda: cached_pickle(
-        path, f"readings-1:{ids_key(ids)}",
-        lambda: readings_index(t for t in bm25.index.vocabulary() if not t.isascii()))
 
 
 def _meaning(cfg: Settings, embedders: dict[str, Any]) -> SentenceMeaning | None:
@@ -145,10 +132,14 @@ def _lasts(chunks: list[Document]) -> dict[str, Document]:
     return out
 
 
-def _following(chunks: list[Document], step: int = 1) -> dict[str, Document]:
-    """Each chunk's successor in its document (``step`` -1: its predecessor), by chunk id."""
+def _neighbours(chunks: list[Document]) -> tuple[dict[str, Document], dict[str, Document]]:
+    """Each chunk's successor and predecessor in its document, by chunk id."""
     at = {(str(c.metadata.get("doc_id", "")), int(c.metadata.get("seq", 0))): c for c in chunks}
-    return {str(c.id): nxt for (doc, seq), c in at.items() if (nxt := at.get((doc, seq + step)))}
+
+    def beside(step: int) -> dict[str, Document]:
+        return {str(c.id): n for (doc, seq), c in at.items() if (n := at.get((doc, seq + step)))}
+
+    return beside(1), beside(-1)
 
 
 def _bridge(

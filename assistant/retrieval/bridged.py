@@ -16,13 +16,15 @@ names its place and subject in the headline ("咸宁98家企业入围") and then
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from functools import cached_property
+from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
 from langchain_core.documents import Document
 
+from assistant.index.lexcache import cached_pickle
 from assistant.index.lexical import BM25Index, BM25Retriever, top_k
 from assistant.knowledge.dictionary import Bridge
 from assistant.knowledge.glossary import expansion_terms
@@ -68,18 +70,18 @@ class BridgedBM25:
     def __init__(
         self, lexical: BM25Retriever, bridge: Bridge, *, to_zh: float = 1.0, to_en: float = 0.7,
         titles: TitleField | None = None,
-        readings: Callable[[], dict[str, tuple[str, ...]]] | None = None,
+        readings: tuple[Path, str] | None = None,
     ) -> None:
         """``to_zh`` / ``to_en``: weight of translated terms in Chinese / in English;
         ``titles``: the documents' titles as a second field (none: the text alone);
-        ``readings``: gives the corpus's Chinese words by reading (:func:`readings_index`,
-        cached beside the store by the caller; none: built from the index's terms)."""
+        ``readings``: the file and key under which the corpus's Chinese words by reading
+        (:func:`readings_index`) are kept beside the store (none: built in memory only)."""
         self.lexical = lexical
         self.bridge = bridge
         self.to_zh = to_zh
         self.to_en = to_en
         self.titles = titles
-        self._read = readings
+        self._readings_file = readings
 
     def translated_terms(self, query: str) -> dict[str, float]:
         """Other-language tokens for the query's words, not among its own tokens: every
@@ -112,11 +114,14 @@ class BridgedBM25:
 
     @cached_property
     def _readings(self) -> dict[str, tuple[str, ...]]:
-        """The corpus's Chinese words by their reading (built on first use: an English
-        question naming something in pinyin)."""
-        if self._read is not None:
-            return self._read()
-        return readings_index(t for t in self.lexical.index.vocabulary() if not t.isascii())
+        """The corpus's Chinese words by their reading (read or built on first use: an
+        English question naming something in pinyin; a large vocabulary takes seconds)."""
+        def build() -> dict[str, tuple[str, ...]]:
+            return readings_index(t for t in self.lexical.index.vocabulary() if not t.isascii())
+
+        if self._readings_file is None:
+            return build()
+        return cached_pickle(*self._readings_file, build)
 
     def _pinyin_words(self, query: str) -> list[str]:
         """The corpus's Chinese words that the query's capitalised words the corpus does not
