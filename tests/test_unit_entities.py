@@ -55,6 +55,11 @@ def test_bundled_table_loads_with_kinds_and_unique_keys() -> None:
     assert len(keys) > 50 and len(set(keys)) == len(keys)
     assert {kind for kind, _ in rows} >= {"place"}
     assert gazetteer.mentioned("南山区和宝安区") >= frozenset({"Nanshan"})
+    # the large banks are named bodies: a question about one is not answered about another
+    assert gazetteer.mentioned("中國建設銀行的授信") == frozenset({"China Construction Bank"})
+    assert gazetteer.mentioned("Bank of China credit lines") == frozenset({"Bank of China"})
+    assert gazetteer.mentioned("the People's Bank of China") == frozenset(
+        {"People's Bank of China"})
 
 
 def test_a_name_that_is_a_common_word_counts_only_where_places_are_listed() -> None:

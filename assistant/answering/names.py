@@ -30,6 +30,8 @@ _CALENDAR = frozenset({
     "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
     "Friday", "Saturday", "Sunday",
 })
+# …and so are a year's quarters and halves ("by the end of Q3 2025", H1, FY2024)
+_PERIOD = re.compile(r"(?:Q[1-4]|H[12]|[1-4]Q|FY\d{0,4})", re.I)
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -62,7 +64,7 @@ def _lone_names(text: str, glossary: Glossary) -> list[str]:
         name = _LATIN.match(m.group(0))[0]  # type: ignore[index]  # "GDP是多少": GDP
         before = text[m.start() - 1] if m.start() else ""
         in_chinese = chinese and not before.isascii() and len(name) > 1
-        if name in _CALENDAR or not (in_chinese or before.isspace()):
+        if name in _CALENDAR or _PERIOD.fullmatch(name) or not (in_chinese or before.isspace()):
             continue
         out.append(name.removesuffix("'s").rstrip("'"))
     return out
