@@ -416,6 +416,10 @@ def test_an_average_is_no_total_nor_a_total_an_average() -> None:
     assert not other_aggregate("它们的平均贷款余额是多少？", average)
     assert other_aggregate("What was the average loan balance?", "贷款余额合计251亿元。")
     assert not other_aggregate("贷款余额是多少？", average)  # no aggregate asked: either
+    # a figure for each one is asked ("每一家"): a total allocated is none
+    total = "The central government has allocated 2.7 billion yuan in funding."
+    assert other_aggregate("中央财政对每一家重点小巨人企业的奖补金额是多少？", total)
+    assert not other_aggregate("中央财政对每一家企业的奖补金额是多少？", "每家企业最高600万元。")
 
 
 def test_a_question_asking_which_provinces_wants_a_sentence_naming_one() -> None:

@@ -499,3 +499,41 @@ def test_an_english_place_names_stem_is_no_other_concept(
     )
     assert "咸宁" in q.anchors.places
     assert not any(frozenset({"西安"}) in k.forms for k in key_concepts(q))
+
+
+def test_a_quarter_or_half_year_is_no_unknown_name(knowledge: Knowledge, idf: Idf) -> None:
+    def unknown(text: str) -> tuple[str, ...]:
+        return Question.parse(text, knowledge.glossary, knowledge.gazetteer, idf).unknown_names
+
+    assert unknown("By the end of Q3 2025, how many SRDI firms had credit lines?") == ()
+    assert unknown("How much did the little giants earn in H1 2024?") == ()
+    assert unknown("By the end of Q3 2025, how many firms had Zorblax credit?") == ("Zorblax",)
+
+
+def test_the_figures_of_a_supposed_case_are_no_anchors(knowledge: Knowledge, idf: Idf) -> None:
+    def figures(text: str) -> frozenset[str]:
+        return Question.parse(text, knowledge.glossary, knowledge.gazetteer, idf).anchors.figures
+
+    # the asker's own numbers: the documents state brackets and thresholds, not these
+    assert not figures("Our SME scored only 55 points; is 15 million yuan of R&D enough?")
+    assert not figures("A provincial SRDI firm in Longgang spent 20 million yuan on R&D. "
+                       "How much is its subsidy?")
+    assert not figures("龙岗一家省级专精特新企业去年研发投入8000万元，能拿多少补贴？")
+    # a figure naming what is asked about stays one ("每一家" is no supposed firm)
+    assert figures("中央财政对每一家获得1000万元的企业支持多少？")
+    assert figures("Which city had 1,331 little giants?")
+
+
+def test_the_whole_of_a_named_place_is_no_metric(knowledge: Knowledge, idf: Idf) -> None:
+    q = parse("深圳的国家级小巨人大约占广东全省的多少？", knowledge, idf)
+    assert q.metric and not any("全省" in form for c in q.metric for form in c.forms)
+
+
+def test_a_handbook_or_study_a_question_reads_from_is_its_source() -> None:
+    from assistant.answering.target import attribution
+
+    assert attribution("普华永道的成长手册里，深圳大约占广东全省的多少？") == "普华永道的成长手册里"
+    assert attribution("宁波大学那份研究，浙江有多少家？") == "宁波大学那份研究"
+    assert attribution("In the PwC handbook, what share does Shenzhen hold?") == (
+        "In the PwC handbook")
+    assert attribution("深圳在全省的占比是多少？") == ""

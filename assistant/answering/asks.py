@@ -8,8 +8,8 @@ import re
 from assistant.answering.statements import asks_data_source
 
 __all__ = [
-    "AMOUNT_Q", "DEFINITION_Q", "JI", "LIST_Q", "NUMBER_Q", "PLACE_Q", "QUOTED", "SHARE_Q",
-    "YEAR_Q",
+    "AMOUNT_Q", "DEFINITION_Q", "HYPOTHETICAL", "JI", "LIST_Q", "NUMBER_Q", "PLACE_Q", "QUOTED",
+    "SHARE_Q", "YEAR_Q",
     "asks_divisions", "wants_amount", "wants_number", "wants_share", "wants_year",
 ]
 
@@ -25,6 +25,15 @@ NUMBER_Q = re.compile(
     r"|lowest|largest|smallest|increase|increment|additions?|gain|figure|number)\b"
     # "What total profit did…": a measure qualified as a total or average
     r"|^\s*what\s+(?:total|combined|average|overall)\s+",
+    re.I,
+)
+# A question about the asker's own case or a supposed one ("Our SME scored only 55 points…",
+# "A firm in Longgang spent 20 million yuan on R&D…", "龙岗一家企业去年研发投入8000万元", 如果…):
+# its figures describe that case, the documents state thresholds and brackets instead
+HYPOTHETICAL = re.compile(
+    r"\b(?:our|my|we|I|suppose|supposing|if)\b|^\s*(?:an?|one)\s+[^?]{0,60}?\b(?:firm|company"
+    r"|enterprise|SME|business)\b|我们|我們|我司|我公司|本公司|我家|如果|假如|假设|假設|若(?!干)"
+    r"|^[^，,。？?]{0,12}?(?:(?<!每)一家|某家|某个|某個|某)[^，,。？?]{0,12}?(?:企业|企業|公司)",
     re.I,
 )
 # A who/which question ("谁领先", "which city leads") picks one of the things it names: a

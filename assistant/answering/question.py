@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from assistant.answering.anchors import Anchors, figures_of, without_month_names, years_of
 from assistant.answering.asks import (
     DEFINITION_Q,
+    HYPOTHETICAL,
     LIST_Q,
     PLACE_Q,
     QUOTED,
@@ -230,6 +231,8 @@ class Question:
                 named_places_only(subject, glossary.tokenizer, find, place_spans),
                 gazetteer, find)
             anchors = replace(anchors, places=framed.places, figures=framed.figures)
+        if HYPOTHETICAL.search(text):  # a supposed case's figures are no document's
+            anchors = replace(anchors, figures=frozenset())
         tokenize = glossary.tokenizer.tokenize
         # the places' names, and the words the question writes them in ("Xianning": its
         # stem "xian" is no other concept, 西安)
@@ -275,6 +278,10 @@ class Question:
         )
 
 
+# 全省, 全市, 全区: the whole of the place a question names ("占广东全省的多少")
+_WHOLE = re.compile(r"全(?:省|市|区|區|县|縣|州)")
+
+
 def metric_concepts(
     text: str, glossary: Glossary, idf: Idf, bridge: Bridge | None,
     places: Callable[[str], frozenset[str]] | None,
@@ -297,6 +304,8 @@ def metric_concepts(
         if not own or _lone_character(c) or names_count(c.forms):  # "的数量是多少": a count
             continue
         if places is not None and any(places(t) for t in own):
+            continue
+        if any(_WHOLE.fullmatch(t) for t in own):  # 广东全省: the place itself, no measure
             continue
         out.append(c)
     return tuple(out)

@@ -123,7 +123,8 @@ def scope_bonus(question: tuple[Scope | None, bool], sentence: Scope | None) -> 
 _AVERAGE = re.compile(r"平均|户均|戶均|人均|年均|月均|日均|均值|\baverage\b|\bon average\b"
                       r"|\bper (?:firm|company|enterprise|capita|city)\b"
                       # a figure for each one ("给每个试点城市拨了多少钱", 每家企业最高50万元)
-                      r"|每(?:个|個|家|户|戶|座|所|位)|\beach (?:city|firm|company|enterprise)\b",
+                      r"|每一?(?:个|個|家|户|戶|座|所|位)"
+                      r"|\beach (?:city|firm|company|enterprise)\b",
                       re.I)
 _TOTAL = re.compile(r"合计|合計|总额|總額|总计|總計|总共|總共|一共|\bin total\b|\btotal\b"
                     r"|\bcombined\b", re.I)

@@ -118,6 +118,12 @@ def absent_attribute(
     return head
 
 
+# What a question may read from: a report, an article, a handbook, a notice…
+_PIECES = (
+    "报道|報道|报导|報導|报告|報告|文章|论文|論文|分析|评论|評論|通知|公告|新闻|新聞|消息|稿件"
+    "|手册|手冊|白皮书|白皮書|研究|调查|調查|综述|綜述|摘要|访谈|訪談|专访|專訪"
+)
+
 # Who said it, where: "据工信部在国新办发布会上的介绍，…", "According to MIIT, …". The
 # source frames the question; a sentence answering it need not name the source.
 _ATTRIBUTION = re.compile(
@@ -126,18 +132,18 @@ _ATTRIBUTION = re.compile(
     r"|报告|報告|文章|研究|调查|調查|通知|公告|文件|发布会|發布會|分析|评论|評論))\s*[，,]"
     # "…大会的报道中，", "新华社11月的英文报道中，": the report a question reads from
     r"|(?:^|[，,。；;])\s*(?P<zh_in>(?:在|据|據)?[^，,。？?；;]{2,40}?的[^，,。？?；;的]{0,4}?"
-    r"(?:报道|報道|报告|報告|文章|论文|論文)"
+    rf"(?:{_PIECES})"
     r"(?:中|里|裡|裏))\s*[，,]"
     # "…的那篇报道，": the piece pointed at opens the question
-    r"|^\s*(?P<zh_that>[^，,。？?；;]{2,40}?(?:那|这|這)(?:篇|份|则|則)(?:报道|報道|报告|報告"
-    r"|文章|论文|論文|分析|通知|新闻|新聞|消息|稿件))\s*[，,]"
+    rf"|^\s*(?P<zh_that>[^，,。？?；;]{{2,40}}?(?:那|这|這)(?:篇|份|则|則|本)(?:{_PIECES}))\s*[，,]"
     # …also closing the question ("What shares do they contribute, according to Xinhua?")
     # (a comma between digits is no clause's end: "the report on the 1,188-firm list")
     r"|\b(?P<en>according to (?:[^,?]|(?<=\d),(?=\d)){2,80}?),(?!\d)"
     # "In the OFweek analysis of the top-30 cities, …", "Per the disruptive-innovation article, …"
     r"|^\s*(?P<en_in>(?:in|per)\s+(?:the|this|that|an?|its|his|her|their)\s+[^,?]{0,60}?"
     r"\b(?:paper|newspaper|report|article|analysis|study|survey|abstract|notice|interview"
-    r"|commentary|piece|story)\b(?:[^,?]|(?<=\d),(?=\d)){0,80}?),(?!\d)"
+    r"|commentary|piece|story|handbook|white paper|newsletter|digest|briefing|press release)\b"
+    r"(?:[^,?]|(?<=\d),(?=\d)){0,80}?),(?!\d)"
     r"|(?<=,)\s*(?P<en_end>according to (?:[^,?]|(?<=\d),(?=\d)){2,80}?)(?=\s*\?\s*$)"
     # a publication named as the source: "亞洲時報說…", "covered by the Hong Kong paper",
     # "the Asia Times article says" (its place is where it is published, not the subject)
