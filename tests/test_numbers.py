@@ -47,6 +47,8 @@ def keys(text: str) -> list[str]:
         # a Chinese count before a counter of firms, cities, items, people
         ("我市六家企业, 擁有百家及以上, 四百余家, 十余座, 三名代表",
          ["6", "100", "400", "10", "3"]),
+        # …of batches, products, people ("分三批" funds three batches; 第三批 is one batch)
+        ("分三批支持, 第三批名单, 推出两款产品, 三位记者", ["3", "2", "3"]),
         ("一万二千家", ["12000"]),
     ],
 )
@@ -84,6 +86,7 @@ def test_offsets_point_at_the_figure_as_written() -> None:
         "是一家专注于机器人的企业",
         "哪三家企业, 前四家, 第六家, 每家",
         "发布于百家号, 百家争鸣, 走进千家万户",
+        "实现两位数增长, 前三批复审",
     ],
 )
 def test_non_figures_are_skipped(text: str) -> None:

@@ -29,8 +29,8 @@ log = logging.getLogger(__name__)
 
 # Bump when the tokenizer's code reads text otherwise (lexcache-3: ruby readings dropped;
 # lexcache-4: a range's lower bound takes its scale, "100-400 million"; lexcache-5: Chinese
-# counts before a counter, 六家, 百家)
-FORMAT = "lexcache-5"
+# counts before a counter, 六家, 百家; lexcache-6: …of batches, products, people, 分三批)
+FORMAT = "lexcache-6"
 T = TypeVar("T")
 IntArray = npt.NDArray[np.int64]
 

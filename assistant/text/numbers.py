@@ -74,12 +74,12 @@ _CN_AMOUNT = re.compile(
     rf"(?<![{_CN_NUM}\d数几多余])(?P<n>[{_CN_NUM}]+(?:万亿|萬億|亿|億|万|萬)"
     rf"(?:[{_CN_NUM}]+(?:万|萬)?)*)"
 )
-# 六家, 十余家, 四百余家, 百家: a Chinese count before a counter of firms, cities, items or
-# people (from two up: 一家 is mostly "a firm"; 哪三家 / 前四家 / 第六家 are no counts;
-# 百家号 / 百家争鸣 / 千家万户 are names and sayings)
+# 六家, 十余家, 四百余家, 百家, 分三批, 两款, 三位: a Chinese count before a counter of firms,
+# cities, items, batches, products or people (from two up: 一家 is mostly "a firm"; 哪三家 /
+# 前四家 / 第六家 are no counts; 百家号 / 百家争鸣 / 千家万户 / 两位数 are names and sayings)
 _CN_COUNT = re.compile(
     rf"(?<![{_CN_NUM}\d数數几幾多余餘第前后後哪这這那每万萬亿億])(?P<n>[{_CN_NUM}]{{1,6}})"
-    r"(?:多|余|餘)?(?=[家座项項名](?!号|號|争|爭|族|庭|长|長|乡|鄉|居|电|電|具|人|万|萬))"
+    r"(?:多|余|餘)?(?=[家座项項名批款位](?!号|號|争|爭|族|庭|长|長|乡|鄉|居|电|電|具|人|万|萬|数|數))"
 )
 # 六成, 3成 (tenths, a share); not 二十成 or 13成 (成员, 成立, 成长 are words)
 _CN_TENTHS = re.compile(
