@@ -502,3 +502,13 @@ def test_what_was_a_places_increase_asks_a_figure() -> None:
     # "哪一座城市" picks a city: its 数量 says what is compared, no figure is asked
     assert not wants_number("深圳在2022年超越了哪一座城市，使其数量由全国第四升到第三？")
 
+
+
+def test_a_thing_whose_number_the_sentence_calls_small_gets_no_figure(
+        knowledge: Knowledge) -> None:
+    boards = ("北京市小巨人企业中，深交所创业板23家，上交所主板12家，"
+              "深交所主板、港交所主板、海外创业板等其他板块数量较少。")
+    ask = asker(knowledge, [boards])
+    # 23 and 12 are other boards' figures: "数量较少" states none for the overseas board
+    assert ask("北京有几家小巨人企业在海外主板上市？", [boards]) == []
+    assert ask("北京有几家小巨人企业在上交所主板上市？", [boards]) == [boards]

@@ -148,6 +148,24 @@ def _figure_bonus(
 
 METRIC_CLASH = 0.15  # as much as a sentence of the other scope (scope_bonus)
 
+# "…，深交所主板、港交所主板、海外创业板等其他板块数量较少": a clause naming things while saying
+# their number is small, without giving it
+_FEW = re.compile(r"(?:数量|數量|家数|家數|上市数量|上市數量)?(?:较少|較少|不多|很少)|为数不多|為數不多"
+                  r"|寥寥|\b(?:only )?a (?:few|handful)\b|\bfew\b", re.I)
+
+
+def uncounted_only(q: Question, sentence: str, cache: SentenceCache) -> bool:
+    """Whether something the question asks about is named by ``sentence`` only in a
+    clause saying its number is small without stating it: the figures are the others'."""
+    clauses = CLAUSE.split(sentence)
+    few = [c for c in clauses if _FEW.search(c) and not find_figures(c)]
+    if not few:
+        return False
+    tokenize = cache.tokenizer.tokenize
+    few_words = frozenset(tokenize(" ".join(_FEW.sub(" ", c) for c in few), bigrams=False))
+    rest = frozenset(tokenize(" ".join(c for c in clauses if c not in few), bigrams=False))
+    return any(c.covered(few_words) and not c.covered(rest) for c in q.concepts)
+
 
 def figure_terms(
     q: Question, sentence: str, gazetteer: Gazetteer, cache: SentenceCache,
@@ -164,4 +182,6 @@ def figure_terms(
         + _metric_clash(asked_metric, figure_text, cache)
         if q.wants_number or q.wants_amount or q.wants_share else 0.0
     )
+    if q.wants_number and uncounted_only(q, sentence, cache):
+        return 0.0, scope
     return _figure_bonus(q, sentence, gazetteer, figure_text), scope
