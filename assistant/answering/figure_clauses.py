@@ -150,8 +150,8 @@ METRIC_CLASH = 0.15  # as much as a sentence of the other scope (scope_bonus)
 
 # "…，深交所主板、港交所主板、海外创业板等其他板块数量较少": a clause naming things while saying
 # their number is small, without giving it
-_FEW = re.compile(r"(?:数量|數量|家数|家數|上市数量|上市數量)?(?:较少|較少|不多|很少)|为数不多|為數不多"
-                  r"|寥寥|\b(?:only )?a (?:few|handful)\b|\bfew\b", re.I)
+_FEW = re.compile(r"(?:数量|數量|家数|家數|上市数量|上市數量)?(?:较少|較少|不多|很少)"
+                  r"|为数不多|為數不多|寥寥|\b(?:only )?a (?:few|handful)\b|\bfew\b", re.I)
 
 
 def uncounted_only(q: Question, sentence: str, cache: SentenceCache) -> bool:
