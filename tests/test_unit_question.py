@@ -549,3 +549,25 @@ def test_first_proposed_and_in_a_row_meet_their_english_phrasing(
 
     assert said("工信部是哪一年首次提出这个概念的？", "In 2011, MIIT first proposed the concept.")
     assert said("深圳连续几年新增最多？", "Shenzhen led for three years in a row.")
+
+
+def test_the_event_a_question_reads_from_frames_it(knowledge: Knowledge, idf: Idf) -> None:
+    q = Question.parse("2022年南京全国专精特新中小企业发展大会上，徐晓兰称参与制定了多少项标准？",
+                       knowledge.glossary, knowledge.gazetteer, idf, None, knowledge.place_names)
+    # the conference's year and city say which report, not whose figure
+    assert q.document_years == {2022}
+    assert not q.anchors.years and not q.anchors.places
+    assert parse("At the 2022 conference in Nanjing, what did Xu say?", knowledge, idf
+                 ).document_years == {2022}
+
+
+def test_this_year_is_the_cited_documents_year(knowledge: Knowledge, idf: Idf) -> None:
+    q = parse("根据国新办2024年10月14日的发布会，今年中央财政将支持多少家企业？", knowledge, idf)
+    assert q.anchors.years == {2024}  # its "next year" (2025) is another year
+    assert not parse("今年中央财政将支持多少家企业？", knowledge, idf).anchors.years
+
+
+def test_a_general_managers_title_is_known_in_short(knowledge: Knowledge, idf: Idf) -> None:
+    unknown = Question.parse("What did the BSE deputy GM say about high-tech firms?",
+                             knowledge.glossary, knowledge.gazetteer, idf).unknown_names
+    assert unknown == ()

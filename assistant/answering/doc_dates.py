@@ -21,7 +21,9 @@ __all__ = ["dated_as", "document_years", "without_document_dates"]
 # what reports on the facts (a policy a document cites, 2022年哪份文件, is asked about)
 # …and the criteria a document sets out ("2024年的认定条件", "the 2024 criteria")
 _NOUNS_ZH = (r"(?:报告|報告|文章|报道|報道|论文|論文|分析|白皮书|白皮書|手册|手冊|讲话|講話"
-             r"|认定标准|認定標準|认定条件|認定條件|申报条件|申報條件|发布会|發布會)")
+             r"|认定标准|認定標準|认定条件|認定條件|申报条件|申報條件|发布会|發布會"
+             # …and the event a report covers ("2022年南京…发展大会上")
+             r"|大会|大會|论坛|論壇|峰会|峰會|座谈会|座談會)")
 _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
            r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _DOC_DATE = re.compile(
@@ -30,7 +32,7 @@ _DOC_DATE = re.compile(
     rf"|(?<!which )(?<!what )(?P<en>\b(?:{_MONTHS}\.?\s+)?(?:19|20)\d{{2}})(?:'s)?"
     r"(?=\s+(?:[\w()&'-]+\s+){0,6}?"
     r"(?:report|article|paper|study|story|piece|analysis|handbook|survey|speech|interview"
-    r"|criteri(?:on|a)|guideline|press conference|briefing)s?\b)",
+    r"|criteri(?:on|a)|guideline|press conference|briefing|conference|forum|summit)s?\b)",
     re.I,
 )
 

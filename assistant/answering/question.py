@@ -14,7 +14,13 @@ from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 
-from assistant.answering.anchors import Anchors, figures_of, without_month_names, years_of
+from assistant.answering.anchors import (
+    Anchors,
+    figures_of,
+    relative_years,
+    without_month_names,
+    years_of,
+)
 from assistant.answering.asks import (
     DEFINITION_Q,
     HYPOTHETICAL,
@@ -233,6 +239,10 @@ class Question:
             anchors = replace(anchors, places=framed.places, figures=framed.figures)
         if HYPOTHETICAL.search(text):  # a supposed case's figures are no document's
             anchors = replace(anchors, figures=frozenset())
+        # "据2024年10月的发布会，今年…": this year is the cited document's (its next year is not)
+        cited = document_years(text)
+        anchors = replace(anchors, years=anchors.years | frozenset().union(
+            *(relative_years(text, str(year)) for year in cited)))
         tokenize = glossary.tokenizer.tokenize
         # the places' names, and the words the question writes them in ("Xianning": its
         # stem "xian" is no other concept, 西安)
@@ -254,7 +264,7 @@ class Question:
             wants_year=wants_year(text),
             wants_amount=wants_amount(subject),  # (not the cited piece's words: 奖励资金的那篇报道)
             anchors=anchors,
-            document_years=document_years(text),
+            document_years=cited,
             scope=question_scope(text, wants_number(text)),
             wants_list=(
                 bool(LIST_Q.search(text)) or (asked_items(text) > 1 and not asks_chars(text))

@@ -134,6 +134,9 @@ _ATTRIBUTION = re.compile(
     r"|(?:^|[，,。；;])\s*(?P<zh_in>(?:在|据|據)?[^，,。？?；;]{2,40}?的[^，,。？?；;的]{0,4}?"
     rf"(?:{_PIECES})"
     r"(?:中|里|裡|裏))\s*[，,]"
+    # "2022年南京…发展大会上，": the event a report covers opens the question
+    r"|^\s*(?P<zh_at>在?[^，,。？?；;]{2,40}?(?:大会|大會|论坛|論壇|峰会|峰會|座谈会|座談會|发布会|發布會)上)"
+    r"\s*[，,]"
     # "…的那篇报道，": the piece pointed at opens the question
     rf"|^\s*(?P<zh_that>[^，,。？?；;]{{2,40}}?(?:那|这|這)(?:篇|份|则|則|本)(?:{_PIECES}))\s*[，,]"
     # …also closing the question ("What shares do they contribute, according to Xinhua?")
