@@ -19,6 +19,7 @@ from assistant.answering.counted import asked_kind, figure_kinds
         ("How many sixth-batch little giants are in Anhui?", "org"),  # not "batch"
         ("How many single-item champions are there?", None),  # no count noun it knows
         ("有多少小巨人？", None),  # no measure word
+        ("十余家银行一共推出了多少款信用贷款产品？", "product"),
     ],
 )
 def test_the_counted_kind_of_a_question(question: str, kind: str | None) -> None:
@@ -35,6 +36,8 @@ def test_the_counted_kind_of_a_question(question: str, kind: str | None) -> None
         ("The term was mentioned 37 times, and 12 provinces listed it.", {"time", "place"}),
         ("Guangzhou is home to 290 national little giant enterprises.", {"org"}),
         ("2023年3月发布。", set()),  # dates count nothing
+        ("已推出20余款产品。", {"product"}),
+        ("贷款余额312.97亿元，超出各项贷款增速13.34个百分点。", {"money", "share"}),
     ],
 )
 def test_what_a_sentences_figures_count(sentence: str, kinds: set[str]) -> None:

@@ -29,7 +29,7 @@ _MEASURES = {
     "家": "org", "户": "org", "戶": "org",
     "名": "people", "位": "people", "人": "people",
     "项": "item", "項": "item", "件": "item",
-    "批": "batch", "次": "time", "年": "year", "所": "school",
+    "批": "batch", "次": "time", "年": "year", "所": "school", "款": "product",
 }
 # nouns after 个 / 個 and English count nouns → kind
 _NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -42,12 +42,14 @@ _NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("people", re.compile(r"\b(?:people|persons?|employees?|workers?|staff|talents?"
                           r"|researchers?|engineers?|experts?|academicians?)\b")),
     ("item", re.compile(r"\b(?:patents?|projects?|items?)\b")),
+    ("product", re.compile(r"\bproducts?\b")),
+    ("share", re.compile(r"百分点|百分點|\bpercentage points?\b")),  # 13.34个百分点
     ("batch", re.compile(r"\bbatch(?:es)?\b")),
     ("time", re.compile(r"\btimes\b")),
     ("year", re.compile(r"\byears?\b")),
     ("school", re.compile(r"\b(?:universit(?:y|ies)|colleges?|schools?)\b")),
 )
-_ZH_ASK = re.compile(rf"(?:多少|{JI})\s*(?P<m>[家户戶名位人项項件批次年所个個])"
+_ZH_ASK = re.compile(rf"(?:多少|{JI})\s*(?P<m>[家户戶名位人项項件批次年所款个個])"
                      r"(?P<tail>[^，,。？?；;]{0,6})")
 _EN_ASK = re.compile(r"\bhow many\s+(?P<tail>(?:[\w'-]+\s+){0,3}[\w'-]+)", re.I)
 _NOUN_WINDOW = 6  # characters after 个 that name what it counts (个专精特新企业 → 企业)

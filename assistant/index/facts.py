@@ -31,7 +31,7 @@ PLAIN_FILE = "facts.jsonl"  # the sheet as stores written before compression kee
 GZIP_LEVEL = 1  # nearly the size of level 6 (rewritten whole by every ingest that changes it)
 # Bump when the extraction code (knowledge/figures, figure_rules) reads figures otherwise:
 # the digest below then differs and every document's figures are read again.
-# 13: counts of batches, products, people (分三批); 12: Chinese counts before a counter
+# 13: counts of batches, products, people (分三批, 20余款); 12: Chinese counts before a counter
 # (六家, 百家); 11: ranges
 EXTRACTION = "figures-13"
 
