@@ -35,7 +35,8 @@ _AS_OF = re.compile(
     rf"|(?<![\d,])(?P<y3>{_YEAR})(?![\d年月日.,%]|\s*(?:家|个|個|项|項|件|人|元|万|萬|亿|億|余|多"
     r"|listed|firms|companies|enterprises|smes))"
 )
-_ZH_UNIT = re.compile(r"\s*(?:余|多)?(?P<u>亿元|万元|元|家|个|项|名|位|批|款|次|倍|人|件|所|户|层|年)")
+_ZH_UNIT = re.compile(
+    r"\s*(?:余|多)?(?P<u>亿元|万元|元|家|个|项|名|位|批|款|次|倍|人|件|所|户|层|年)")
 _EN_UNIT = re.compile(
     r"\s*(?:(?P<yuan>yuan|rmb)|(?P<firms>[\w\s\"“”'-]{0,50}?(?:enterprises|companies|firms))"
     r"|(?P<word>[a-z]+))"
