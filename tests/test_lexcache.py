@@ -104,6 +104,11 @@ def test_cached_pickle_recomputes_on_a_new_key_or_a_damaged_file(tmp_path: Path)
     assert cached_pickle(path, "b", compute) and len(calls) == 2
     path.write_bytes(b"damaged")
     assert cached_pickle(path, "b", compute) and len(calls) == 3
+    # written by another version of the code, with a module this one lacks
+    import pickle
+
+    path.write_bytes(pickle.dumps(("b", Path("x"))).replace(b"pathlib", b"gonelib"))
+    assert cached_pickle(path, "b", compute) and len(calls) == 4
 
 
 def test_bridge_after_a_vocabulary_change_equals_a_full_rebuild(tmp_path: Path) -> None:

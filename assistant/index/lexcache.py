@@ -192,7 +192,9 @@ def read_pickle(path: Path, key: str) -> Any | None:
         return value if saved_key == key else None
     except FileNotFoundError:
         return None
-    except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
+    # (ImportError: written by a version of the code with a module this one lacks)
+    except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError,
+            ImportError):
         log.warning("ignoring unreadable cache %s", path)
         return None
 
