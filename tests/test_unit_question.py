@@ -110,6 +110,10 @@ def test_an_asked_attribute_no_document_names_refuses(knowledge: Knowledge, idf:
                      ).absent_attribute
     assert not parse("深圳的企业数量是多少？", knowledge, idf).absent_attribute
     assert not parse("那份名单的文章是什么时候发布的？", knowledge, idf).absent_attribute
+    # a sum is stated by its figure ("150 billion yuan"), whether or not a text says 金额
+    assert not parse("再贷款已簽約的金額有多少？", knowledge, idf).absent_attribute
+    assert not parse("What is the amount of the signed relending?", knowledge, idf
+                     ).absent_attribute
 
 
 def test_a_year_is_an_anchor_not_content(knowledge: Knowledge, idf: Idf) -> None:

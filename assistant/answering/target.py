@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection
 
-from assistant.answering.figure_kinds import names_count
+from assistant.answering.figure_kinds import names_count, names_money
 from assistant.answering.statements import AUTHOR_Q
 from assistant.knowledge.glossary import Glossary
 
@@ -113,8 +113,9 @@ def absent_attribute(
     if not words:
         return ""
     head = words[-1]
-    if head in vocabulary or forms(head) or names_count((frozenset({head}),)):
-        return ""  # the corpus has it, or it is "the number" a figure states (总数)
+    said = (frozenset({head}),)
+    if head in vocabulary or forms(head) or names_count(said) or names_money(said):
+        return ""  # the corpus has it, or it is "the number" or the sum a figure states
     return head
 
 
