@@ -512,3 +512,5 @@ def test_a_thing_whose_number_the_sentence_calls_small_gets_no_figure(
     # 23 and 12 are other boards' figures: "数量较少" states none for the overseas board
     assert ask("北京有几家小巨人企业在海外主板上市？", [boards]) == []
     assert ask("北京有几家小巨人企业在上交所主板上市？", [boards]) == [boards]
+    # the kind the listed things are of ("等其他板块") is no thing whose number is withheld
+    assert ask("北京有几家小巨人企业在上交所主板这个板块上市？", [boards]) == [boards]

@@ -162,7 +162,9 @@ def uncounted_only(q: Question, sentence: str, cache: SentenceCache) -> bool:
     if not few:
         return False
     tokenize = cache.tokenizer.tokenize
-    few_words = frozenset(tokenize(" ".join(_FEW.sub(" ", c) for c in few), bigrams=False))
+    # (the things listed, not the kind they are of: "…等其他板块")
+    named = (c.split("等")[0] if "等" in c else _FEW.sub(" ", c) for c in few)
+    few_words = frozenset(tokenize(" ".join(named), bigrams=False))
     rest = frozenset(tokenize(" ".join(c for c in clauses if c not in few), bigrams=False))
     return any(c.covered(few_words) and not c.covered(rest) for c in q.concepts)
 
