@@ -59,3 +59,18 @@ def test_a_sentence_that_does_not_point_back_stands_alone() -> None:
                      "the focus."):
         best = _cand(doc, sentence)
         assert with_antecedents([best], cache, {}, max_quotes=3) == [best]
+
+
+def test_a_speakers_first_mention_gives_the_title_when_who_is_asked() -> None:
+    cache = _cache()
+    text = ("在今天开幕的大会上，北京证券交易所副总经理李永春表示，北交所已初步形成服务体系。"
+            "会议还发布了报告。李永春介绍称，目前北交所上市公司186家。")
+    doc = _doc("a", 0, text)
+    best = _cand(doc, "李永春介绍称，目前北交所上市公司186家。")
+    got = [c.text for c in with_antecedents([best], cache, {}, max_quotes=3, people=True)]
+    assert got[0].startswith("在今天开幕的大会上") and got[1] == best.text
+    # no who asked: the sentence alone; nor for a name never mentioned before
+    assert with_antecedents([best], cache, {}, max_quotes=3) == [best]
+    alone = _doc("b", 0, "会议还发布了报告。李永春介绍称，目前北交所上市公司186家。")
+    best = _cand(alone, "李永春介绍称，目前北交所上市公司186家。")
+    assert with_antecedents([best], cache, {}, max_quotes=3, people=True) == [best]

@@ -9,7 +9,7 @@ from assistant.answering.statements import asks_data_source
 
 __all__ = [
     "AMOUNT_Q", "DEFINITION_Q", "HYPOTHETICAL", "JI", "LIST_Q", "NUMBER_Q", "PLACE_Q", "QUOTED",
-    "SHARE_Q", "YEAR_Q",
+    "SHARE_Q", "WHO_Q", "YEAR_Q",
     "asks_divisions", "wants_amount", "wants_number", "wants_share", "wants_year",
 ]
 
@@ -36,6 +36,9 @@ HYPOTHETICAL = re.compile(
     r"|^[^，,。？?]{0,12}?(?:(?<!每)一家|某家|某个|某個|某)[^，,。？?]{0,12}?(?:企业|企業|公司)",
     re.I,
 )
+# Who said it, or in what post ("…是谁、担任什么职务", "what was his position")
+WHO_Q = re.compile(r"谁|誰|哪位|职务|職務|职位|職位|\bwho\b|\bposition\b|\bpost\b|\btitle\b",
+                   re.I)
 # A who/which question ("谁领先", "which city leads") picks one of the things it names: a
 # count word in it (总量, number) says what is compared, not that a figure is the answer;
 # 哪几 / 哪些 / 哪个 (哪几个领域, 哪些短板, 哪个区) pick: "which", not "how many".

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from langchain_core.documents import Document
 
 from assistant.answering.anchors import check
-from assistant.answering.asks import asks_divisions
+from assistant.answering.asks import WHO_Q, asks_divisions
 from assistant.answering.doc_dates import dated_as
 from assistant.answering.enclosing import other_level, other_place, whole_of_part
 from assistant.answering.enumeration import opens_item
@@ -304,6 +304,7 @@ def extract(
         chosen = select(cands)
     chosen = cover_parts(q, chosen, pool, cache.tokenizer)
     chosen = cover_years(q, chosen, cands)
-    chosen = with_antecedents(chosen, cache, preceding or {}, max_quotes=max(len(chosen) + 1, 3))
+    chosen = with_antecedents(chosen, cache, preceding or {}, max_quotes=max(len(chosen) + 1, 3),
+                              people=bool(WHO_Q.search(q.text)))
     citations, marks = cite(chosen)
     return Extract(True, chosen, citations, marks, best)

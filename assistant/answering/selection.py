@@ -151,15 +151,25 @@ _POINTS_BACK = re.compile(
 )
 
 
+# A sentence opening with a speaker's bare name ("李永春介紹稱，…", "單忠德表示，…"): news
+# gives the name with the title at its first mention, in an earlier sentence.
+_SPEAKER = re.compile(
+    r"^\s*(?P<name>[\u4e00-\u9fff]{2,3})(?:介[绍紹](?:称|稱)?|表示|指出|强调|強調|[说說称稱])"
+)
+
+
 def with_antecedents(
     chosen: list[Candidate], cache: SentenceCache, preceding: Mapping[str, Document],
-    max_quotes: int,
+    max_quotes: int, people: bool = False,
 ) -> list[Candidate]:
     """``chosen`` with the sentence before each one that points back at it (in its
-    passage, or at the end of the passage before), quoted first, up to ``max_quotes``."""
+    passage, or at the end of the passage before), quoted first, up to ``max_quotes``;
+    with ``people`` (the question asks who, or a title), a speaker's first mention too."""
     out: list[Candidate] = []
     for c in chosen:
         prev = _previous(c, cache, preceding) if _POINTS_BACK.match(c.text) else None
+        if prev is None and people:
+            prev = _first_mention(c, cache)
         if prev is not None and len(out) < max_quotes - 1 and all(
             prev.text != o.text for o in out
         ):
@@ -167,6 +177,17 @@ def with_antecedents(
         if all(c.text != o.text for o in out):
             out.append(c)
     return out[:max_quotes]
+
+
+def _first_mention(c: Candidate, cache: SentenceCache) -> Candidate | None:
+    """The earlier sentence of ``c``'s passage naming the speaker ``c`` opens with."""
+    m = _SPEAKER.match(c.text)
+    if m is None:
+        return None
+    text = c.doc.page_content
+    first = next((s for s in cache.get(c.doc).sentences
+                  if s.end <= c.start and m["name"] in text[s.start:s.end]), None)
+    return None if first is None else replace(c, start=first.start, end=first.end)
 
 
 def _previous(
