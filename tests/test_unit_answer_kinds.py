@@ -514,3 +514,13 @@ def test_a_thing_whose_number_the_sentence_calls_small_gets_no_figure(
     assert ask("北京有几家小巨人企业在上交所主板上市？", [boards]) == [boards]
     # the kind the listed things are of ("等其他板块") is no thing whose number is withheld
     assert ask("北京有几家小巨人企业在上交所主板这个板块上市？", [boards]) == [boards]
+
+
+def test_when_a_thing_was_first_done_is_answered_without_the_word_first(
+        knowledge: Knowledge) -> None:
+    said = "1997年，克里斯坦森提出了颠覆式创新理论。"
+    # 首次 is rare in this corpus (one text), the theory common: 首次 would be a key concept
+    corpus = [said, "该企业首次入选名单。", *["颠覆式创新理论受到关注。"] * 4, "企业", "北京"]
+    idf = Idf.build(corpus, knowledge.tokenizer)
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    assert quotes_for(knowledge, "颠覆式创新理论是哪一年首次提出的？", [said], idf, cache) == [said]

@@ -543,16 +543,12 @@ def test_a_handbook_or_study_a_question_reads_from_is_its_source() -> None:
     assert attribution("深圳在全省的占比是多少？") == ""
 
 
-def test_first_proposed_and_in_a_row_meet_their_english_phrasing(
-        knowledge: Knowledge, idf: Idf) -> None:
-    def said(question: str, sentence: str) -> bool:
-        words = frozenset(knowledge.tokenizer.tokenize(sentence, bigrams=False))
-        q = parse(question, knowledge, idf)
-        return all(c.covered(words) for c in q.concepts if "首次提出" in str(c.forms)
-                   or "连续" in str(c.forms))
-
-    assert said("工信部是哪一年首次提出这个概念的？", "In 2011, MIIT first proposed the concept.")
-    assert said("深圳连续几年新增最多？", "Shenzhen led for three years in a row.")
+def test_in_a_row_meets_its_english_phrasing(knowledge: Knowledge, idf: Idf) -> None:
+    words = frozenset(knowledge.tokenizer.tokenize("Shenzhen led for three years in a row.",
+                                                   bigrams=False))
+    q = parse("深圳连续几年新增最多？", knowledge, idf)
+    assert all(c.covered(words) for c in q.concepts if "连续" in str(c.forms))
+    assert any("连续" in str(c.forms) for c in q.concepts)
 
 
 def test_the_event_a_question_reads_from_frames_it(knowledge: Knowledge, idf: Idf) -> None:

@@ -47,7 +47,7 @@ from assistant.answering.ordinal_figures import ordinal_figure_term
 from assistant.answering.parts import cover_parts
 from assistant.answering.passages import Sentence, SentenceCache
 from assistant.answering.question import Concept, Question, coverage, key_concepts
-from assistant.answering.scope import names_scope, other_aggregate
+from assistant.answering.scope import names_first, names_scope, other_aggregate
 from assistant.answering.selection import (
     Candidate,
     citation,
@@ -276,7 +276,8 @@ def extract(
         cands = [c for c in cands if c.statement and c.figure > 0]  # has_answer_figure
         # …about what is counted: a figure of another metric is not an answer
         # …a tier (国家级) or a scope cue (新增) is read as such, not required as a word
-        keys = [k for k in key_concepts(q) if not names_tier(k) and not names_scope(k.forms)]
+        keys = [k for k in key_concepts(q) if not names_tier(k) and not names_scope(k.forms)
+                and not names_first(k.forms)]
         cands = [c for c in cands if all(_expressed(k, c, cache) or _unprovable(q, k, c)
                                          for k in keys)]
         # …and a figure of the asked batch, place or item, not a near miss (unstated)

@@ -61,6 +61,12 @@ def names_scope(forms: tuple[frozenset[str], ...]) -> bool:
                for form in forms)
 
 
+def names_first(forms: tuple[frozenset[str], ...]) -> bool:
+    """Whether a question's concept is "for the first time" (首次, first-time): in "哪一年首次
+    提出" the year is asked, and the text may say "proposed in 2011" or "first proposed"."""
+    return any(form & {"首次", "第一次", "首度"} for form in forms)
+
+
 # Clause boundaries (a comma between digits is a thousands separator, not one).
 CLAUSE = re.compile(r"[，；;：:]\s*|,(?!\d)\s*")
 _DIGIT = re.compile(r"\d")
