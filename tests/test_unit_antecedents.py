@@ -74,3 +74,7 @@ def test_a_speakers_first_mention_gives_the_title_when_who_is_asked() -> None:
     alone = _doc("b", 0, "会议还发布了报告。李永春介绍称，目前北交所上市公司186家。")
     best = _cand(alone, "李永春介绍称，目前北交所上市公司186家。")
     assert with_antecedents([best], cache, {}, max_quotes=3, people=True) == [best]
+    # a body speaking is no person introduced earlier
+    body = _doc("c", 0, "工信部发布了通知。工信部表示，目前北交所上市公司186家。")
+    best = _cand(body, "工信部表示，目前北交所上市公司186家。")
+    assert with_antecedents([best], cache, {}, max_quotes=3, people=True) == [best]

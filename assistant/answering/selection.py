@@ -179,10 +179,15 @@ def with_antecedents(
     return out[:max_quotes]
 
 
+# …not a body (工信部表示, 省经信厅指出) nor a reporter, an expert or a text speaking
+_NOT_A_NAME = re.compile(r"[部局厅廳会會委院所行司处處办辦社网網报報省市区區县縣]$"
+                         r"|^(?:记者|記者|专家|專家|企业|企業|文章|报告|報告|研究|数据|數據)$")
+
+
 def _first_mention(c: Candidate, cache: SentenceCache) -> Candidate | None:
     """The earlier sentence of ``c``'s passage naming the speaker ``c`` opens with."""
     m = _SPEAKER.match(c.text)
-    if m is None:
+    if m is None or _NOT_A_NAME.search(m["name"]):
         return None
     text = c.doc.page_content
     first = next((s for s in cache.get(c.doc).sentences
