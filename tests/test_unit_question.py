@@ -112,6 +112,8 @@ def test_an_asked_attribute_no_document_names_refuses(knowledge: Knowledge, idf:
     assert not parse("那份名单的文章是什么时候发布的？", knowledge, idf).absent_attribute
     # a sum is stated by its figure ("150 billion yuan"), whether or not a text says 金额
     assert not parse("再贷款已簽約的金額有多少？", knowledge, idf).absent_attribute
+    # a glossary row (总经理 = general manager) is no sign the documents write the role
+    assert parse("國家中小企業發展基金的總經理是誰？", knowledge, idf).absent_attribute
     assert not parse("What is the amount of the signed relending?", knowledge, idf
                      ).absent_attribute
 

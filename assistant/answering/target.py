@@ -107,7 +107,7 @@ def absent_attribute(
     corpus), else ""."""
     who = None if AUTHOR_Q.search(text) else _WHO.search(text)  # a byline names no role
     phrase = asked_attribute(text) or (who["np"] or who["zh"] if who else "")
-    if not phrase or glossary.match(phrase):
+    if not phrase or _glossary_known(phrase, glossary, vocabulary):
         return ""
     words = glossary.tokenizer.tokenize(phrase, bigrams=False)
     if not words:
@@ -117,6 +117,17 @@ def absent_attribute(
     if head in vocabulary or forms(head) or names_count(said) or names_money(said):
         return ""  # the corpus has it, or it is "the number" or the sum a figure states
     return head
+
+
+def _glossary_known(phrase: str, glossary: Glossary, vocabulary: Collection[str]) -> bool:
+    """Whether a glossary term ``phrase`` names is written by the corpus in some language
+    (a glossary row alone, 总经理 = general manager, says nothing of the documents)."""
+    tokenize = glossary.tokenizer.tokenize
+    return any(
+        terms and all(t in vocabulary for t in terms)
+        for m in glossary.match(phrase) for term in (*m.entry.zh, *m.entry.en)
+        for terms in (tokenize(term, bigrams=False),)
+    )
 
 
 # What a question may read from: a report, an article, a handbook, a notice…
