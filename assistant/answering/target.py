@@ -14,6 +14,7 @@ from collections.abc import Callable, Collection
 
 from assistant.answering.figure_kinds import names_count, names_money
 from assistant.answering.statements import AUTHOR_Q
+from assistant.answering.targets import names_target
 from assistant.knowledge.glossary import Glossary
 
 __all__ = [
@@ -114,8 +115,10 @@ def absent_attribute(
         return ""
     head = words[-1]
     said = (frozenset({head}),)
-    if head in vocabulary or forms(head) or names_count(said) or names_money(said):
-        return ""  # the corpus has it, or it is "the number" or the sum a figure states
+    if head in vocabulary or forms(head) or names_count(said) or names_money(said) or (
+            names_target(said)):
+        return ""  # the corpus has it, or it is "the number", the sum or the target a
+        # figure states (将推动形成10万家)
     return head
 
 
