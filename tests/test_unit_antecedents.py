@@ -26,17 +26,25 @@ def _cache() -> SentenceCache:
     return SentenceCache(knowledge.tokenizer, knowledge.place_names)
 
 
+def _quoted(
+    cache: SentenceCache, doc: Document, sentence: str,
+    preceding: dict[str, Document] | None = None, people: bool = False,
+) -> tuple[Candidate, list[str]]:
+    """``sentence`` of ``doc`` as the chosen candidate, and the texts quoted with it."""
+    best = _cand(doc, sentence)
+    chosen = with_antecedents([best], cache, preceding or {}, max_quotes=3, people=people)
+    return best, [c.text for c in chosen]
+
+
 def test_a_sentence_pointing_back_brings_the_one_before() -> None:
     cache = _cache()
     text = ("The report proposed support in funds, talents and incubation. "
             "This is the first time that the term was written into the report.")
-    doc = _doc("a", 0, text)
-    best = _cand(doc, "This is the first time that the term was written into the report.")
-    got = [c.text for c in with_antecedents([best], cache, {}, max_quotes=3)]
+    best, got = _quoted(cache, _doc("a", 0, text),
+                        "This is the first time that the term was written into the report.")
     assert got == ["The report proposed support in funds, talents and incubation.", best.text]
     zh = _doc("z", 0, "报告提出在资金、人才方面给予支持。这是首次写进政府工作报告。")
-    got = [c.text for c in with_antecedents([_cand(zh, "这是首次写进政府工作报告。")], cache, {},
-                                           max_quotes=3)]
+    _, got = _quoted(cache, zh, "这是首次写进政府工作报告。")
     assert got == ["报告提出在资金、人才方面给予支持。", "这是首次写进政府工作报告。"]
 
 
@@ -45,8 +53,8 @@ def test_the_sentence_before_may_end_the_passage_before() -> None:
     first = _doc("a", 0, "Opening line. The report proposed support in funds and talents.")
     # passages overlap: the next one may repeat the sentence quoted
     second = _doc("b", 1, "This is the first time that the term was written into it. Then more.")
-    best = _cand(second, "This is the first time that the term was written into it.")
-    got = [c.text for c in with_antecedents([best], cache, {"b": first}, max_quotes=3)]
+    best, got = _quoted(cache, second, "This is the first time that the term was written into it.",
+                        {"b": first})
     assert got == ["The report proposed support in funds and talents.", best.text]
     assert with_antecedents([best], cache, {}, max_quotes=3) == [best]  # no passage before
 
@@ -65,9 +73,8 @@ def test_a_speakers_first_mention_gives_the_title_when_who_is_asked() -> None:
     cache = _cache()
     text = ("在今天开幕的大会上，北京证券交易所副总经理李永春表示，北交所已初步形成服务体系。"
             "会议还发布了报告。李永春介绍称，目前北交所上市公司186家。")
-    doc = _doc("a", 0, text)
-    best = _cand(doc, "李永春介绍称，目前北交所上市公司186家。")
-    got = [c.text for c in with_antecedents([best], cache, {}, max_quotes=3, people=True)]
+    best, got = _quoted(cache, _doc("a", 0, text), "李永春介绍称，目前北交所上市公司186家。",
+                        people=True)
     assert got[0].startswith("在今天开幕的大会上") and got[1] == best.text
     # no who asked: the sentence alone; nor for a name never mentioned before
     assert with_antecedents([best], cache, {}, max_quotes=3) == [best]
