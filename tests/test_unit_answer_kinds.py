@@ -23,11 +23,11 @@ from assistant.answering.figure_kinds import (
     states_share_in_words,
 )
 from assistant.answering.group_items import _terms
-from assistant.answering.levels import levels_of
+from assistant.answering.levels import count_of_other_kind, kinds_of, levels_of
 from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Concept, Idf, Question
 from assistant.answering.scope import names_scope
-from assistant.answering.statements import asks_source, is_statement
+from assistant.answering.statements import asks_source, is_statement, names_document
 from assistant.answering.target import asked_attribute
 from assistant.answering.targets import asks_done
 from assistant.config import Settings
@@ -343,6 +343,14 @@ def test_a_source_line_answers_a_question_for_the_rules_basis(knowledge: Knowled
     assert asks_source("What policy document is the basis for the awards?")
     assert not asks_source("依据工信部数据，全国有多少家小巨人？")  # a source cited
     assert not asks_source("What measures will MIIT take?")  # a list of measures
+
+
+def test_a_plan_named_without_title_marks_names_a_document() -> None:
+    assert names_document("武汉出台的促进中小企业“专精特新”高质量发展行动计划,是全国首个…")
+    assert names_document("《关于支持专精特新中小企业高质量发展的通知》")
+    assert names_document("This is the first time the term has entered the Government Work Report.")
+    assert not names_document("通过合理规划，平衡各辖区资源。")  # planning, no document
+    assert not names_document("财政部、工信部联合印发通知,明确2021至2025年…")  # some notice
     assert wants_share("奖励资金按什么比例发放？")
 
 
@@ -524,3 +532,16 @@ def test_when_a_thing_was_first_done_is_answered_without_the_word_first(
     idf = Idf.build(corpus, knowledge.tokenizer)
     cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
     assert quotes_for(knowledge, "颠覆式创新理论是哪一年首次提出的？", [said], idf, cache) == [said]
+
+
+def test_a_count_of_srdi_smes_beside_a_mention_of_little_giants_counts_none() -> None:
+    """The comma clauses that count firms and name what they count decide; a clause
+    naming little giants without a count adds none."""
+    asked = kinds_of("How many national little giants did Hubei have?")
+    hubei = ("我省1800家企业近日获得省级第五批专精特新中小企业认定,省级以上专精特新中小企业总数"
+             "达到4157家,意味着湖北冲击国家级专精特新“小巨人”储备更加充沛。")
+    assert count_of_other_kind(asked, hubei)
+    listed = "统计数据显示,首批81家上市公司中,“专精特新”企业占比过半。"
+    assert not count_of_other_kind(kinds_of("专精特新企业占多大比重？"), listed)
+    both = "全省专精特新中小企业达2618家,其中国家级“小巨人”企业86家。"
+    assert not count_of_other_kind(asked, both)

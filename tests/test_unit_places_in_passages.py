@@ -153,6 +153,25 @@ def test_this_year_is_the_year_of_the_documents_date(knowledge: Knowledge) -> No
     assert not cache.get(rule).sentences[0].anchors.years
 
 
+def test_a_date_written_without_a_year_is_in_the_reports_year(knowledge: Knowledge) -> None:
+    """News writes "7月14日" for a date of the report's own year; a month after the
+    report's is the year before; the next sentence goes on in that year."""
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    text = ("7月14日,四川省经信厅公示第五批名单。其中成都企业86家。"
+            "截至11月末,贷款余额251亿元。On March 15, the list was published. 全省共有109家。")
+    doc = Document(id="d9", page_content=text, metadata={"doc_id": "d9", "date": "2023-07-14"})
+    day, then, later, march, _ = cache.get(doc).sentences
+    assert day.anchors.years == {2023} and 2023 in then.context.years
+    assert later.anchors.years == {2022}  # November, in a report of July 2023
+    assert march.anchors.years == {2023}
+    undated = Document(id="d10", page_content="7月14日,四川省经信厅公示名单。",
+                       metadata={"doc_id": "d10"})
+    assert not cache.get(undated).sentences[0].anchors.years  # no date, no year
+    own = Document(id="d11", page_content="2021年7月,第三批名单公示。",
+                   metadata={"doc_id": "d11", "date": "2023-07-14"})
+    assert cache.get(own).sentences[0].anchors.years == {2021}  # its own year stands
+
+
 def test_a_documents_own_city_is_no_province_nor_its_province_a_city(
         knowledge: Knowledge) -> None:
     from assistant.answering.enclosing import other_level

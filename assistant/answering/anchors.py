@@ -19,6 +19,7 @@ from assistant.text.numbers import Figure, canonical, find_figures
 
 __all__ = [
     "Anchors", "anchors_of", "check", "is_date_part", "months_of", "ordinal_spans", "ordinals_of",
+    "report_years",
     "since_years", "without_month_names", "written_years",
 ]
 
@@ -117,6 +118,23 @@ def relative_years(text: str, date: str) -> frozenset[int]:
         return frozenset()
     year = int(date[:4])
     return frozenset(year + _OFFSETS[str(m.lastgroup)] for m in _RELATIVE_YEAR.finditer(text))
+
+
+def report_years(text: str, date: str) -> frozenset[int]:
+    """The year of the dates ``text`` writes without one ("7月14日,四川省经信厅公示…",
+    "截至3月末", "on March 15") in a report dated ``date`` (ISO, "" if none): a news
+    report's own year, or the year before for a month after the report's."""
+    if not date[:7].replace("-", "").isdigit() or len(date) < 7:
+        return frozenset()
+    year, month = int(date[:4]), int(date[5:7])
+    months = {m.group("zh") or m.group("en") for m in _MONTH.finditer(text)} - {None}
+    if not months:  # (年底 alone: the end of which year is not said)
+        return frozenset()
+    return frozenset(year - (_month_number(m) > month) for m in months)
+
+
+def _month_number(written: str) -> int:
+    return int(written) if written.isdigit() else _MONTHS_EN.index(written[:3].lower()) + 1
 
 
 # the first year of a period that runs to the time of writing: "自2019年以来", "since 2019"

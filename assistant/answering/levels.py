@@ -119,6 +119,7 @@ _FIRM_COUNT = re.compile(
     r"\d[\d,.]*\s*(?:万|萬)?\s*(?:家|户|戶)|\d[\d,]*\s+(?:firms|companies|enterprises|smes)\b",
     re.I)
 _CLAUSES = re.compile(r"[;；]")
+_COMMAS = re.compile(r"[;；，]|,(?!\d{3})")  # (not a thousands comma: 4,762)
 
 
 _ASKS_COUNT = re.compile(
@@ -135,10 +136,14 @@ def asks_firm_count(question: str) -> bool:
 def count_of_other_kind(asked: frozenset[str], sentence: str) -> bool:
     """Whether every clause of ``sentence`` that counts firms names rungs other than the
     ``asked`` ones ("甘肃省专精特新企业…462家企业中有317家有贷款余额;…“小巨人”企业贷款余额
-    46.9亿元" counts no little giants), and some clause does."""
-    counting = [c for c in _CLAUSES.split(sentence) if _FIRM_COUNT.search(c)]
-    return bool(asked and counting) and all(
-        _only_others(kinds_of(c), asked) for c in counting)
+    46.9亿元" counts no little giants; "…总数达到4157家,意味着湖北冲击国家级专精特新“小巨人”
+    储备更加充沛" neither), and some clause does."""
+    # the rungs of the comma clauses that count firms and name what they count; else of
+    # the clauses between semicolons that count ("462家企业中有317家" names no rung itself)
+    counting = [k for c in _COMMAS.split(sentence) if _FIRM_COUNT.search(c) and (k := kinds_of(c))]
+    if not counting:
+        counting = [kinds_of(c) for c in _CLAUSES.split(sentence) if _FIRM_COUNT.search(c)]
+    return bool(asked and counting) and all(_only_others(k, asked) for k in counting)
 
 
 def names_kind(concept: Concept) -> bool:

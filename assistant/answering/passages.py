@@ -16,6 +16,7 @@ from assistant.answering.anchors import (
     Anchors,
     anchors_of,
     relative_years,
+    report_years,
     since_years,
     written_years,
 )
@@ -205,14 +206,17 @@ class SentenceCache:
             plain = without_org_places(without_datelines(text[s:e]), self.place_spans)
             own = anchors_of(without_credited(plain),
                              partial(self._places, context=context.places))
-            own = replace(own, years=own.years | relative_years(text[s:e], date))  # 今年
+            # 今年, and 7月14日 in a report of July 2023: the report's year
+            dated = relative_years(text[s:e], date) or (
+                frozenset() if own.years else report_years(plain, date))
+            own = replace(own, years=own.years | dated)
             words = frozenset(tokenize(text[s:e], bigrams=False))
             carried = previous.ordinals if own.places <= previous.places else frozenset()
             around = replace(context, ordinals=ordinals | carried)
             sentences.append(Sentence(s, e, words, own, around, opening.years, frame))
             compared = self._compared(text[s:e], context.places)
             # (the years it writes: a run's inner years are its own list's, not the passage's)
-            years = own.years & written_years(text[s:e]) - since_years(text[s:e])
+            years = (own.years & written_years(text[s:e]) | dated) - since_years(text[s:e])
             context = context | replace(own, places=own.places - compared, years=years)
             head = self._heading_anchors(text[s:e], own, context.places)
             if head is not None:  # its batch holds for the section

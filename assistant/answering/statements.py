@@ -42,11 +42,16 @@ _SOURCE_Q = re.compile(
     r"|\b(?:which|what) (?:\w+ )?(?:document|regulation)s?\b(?! (?:say|state))",
     re.I,
 )
-# A document named: a title in book-title marks, a measures/notice/regulations name, a
-# document number (并财建〔2020〕201号)
+# A document named: a title in book-title marks, a measures/notice/regulations/plan name
+# (news often writes one without marks: "武汉出台的…高质量发展行动计划,"), a document
+# number (并财建〔2020〕201号)
 _DOCUMENT = re.compile(
-    r"《[^》]{2,80}》|(?:办法|辦法|条例|條例|细则|細則|实施意见|實施意見)(?=$|[(（。;；,，\s])"
-    r"|〔\d{4}〕\s*\d+\s*[号號]|\b(?:Measures|Regulations|Provisions|Notice) (?:on|for)\b",
+    r"《[^》]{2,80}》|(?:办法|辦法|条例|條例|细则|細則|实施意见|實施意見|若干意见|若干意見|指导意见"
+    r"|指導意見|行动计划|行動計劃|行动方案|行動方案|实施方案|實施方案|工作方案|工作报告|工作報告)"
+    r"(?=$|[(（。;；,，\s”」])"
+    r"|〔\d{4}〕\s*\d+\s*[号號]"
+    r"|\b(?:Measures|Regulations|Provisions|Notice) (?:on|for)\b"
+    r"|\b[A-Z][\w-]*\s+(?:Work\s+)?(?:Plan|Report|Opinions|Guidelines)\b",
 )
 
 
