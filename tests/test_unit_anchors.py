@@ -8,6 +8,7 @@ from assistant.answering.anchors import (
     Anchors,
     anchors_of,
     check,
+    in_digits,
     months_of,
     ordinals_of,
     without_month_names,
@@ -305,3 +306,14 @@ def test_a_count_the_question_writes_in_words_is_a_premise() -> None:
     gazetteer = knowledge.gazetteer
     assert not has_answer_figure(q, "我市六家企业榜上有名。", gazetteer)
     assert has_answer_figure(q, "我市已有国家级专精特新“小巨人”企业9家。", gazetteer)
+
+
+def test_english_number_words_are_figures_of_a_sentence() -> None:
+    """A figure a question states is found where a report spells it out; a figure
+    already in digits ("150 billion") and small words ("two cities") stay as they are."""
+    assert in_digits("One hundred and eighteen companies in two cities") == (
+        "118 companies in two cities")
+    assert in_digits("Twenty-four companies in Songjiang") == "24 companies in Songjiang"
+    assert in_digits("150 billion yuan, about 1.4 million dollars") == (
+        "150 billion yuan, about 1.4 million dollars")
+    assert "118" in anchors_of("One hundred and eighteen firms", lambda _: frozenset()).figures

@@ -167,6 +167,15 @@ def test_a_place_is_an_anchor_not_a_key_concept(knowledge: Knowledge) -> None:
     assert keys and not any("重庆" in k for k in keys)
 
 
+def test_a_stated_figure_is_an_anchor_not_a_key_concept(knowledge: Knowledge) -> None:
+    # "Chongqing's 118 little giants": the report may spell it out (One hundred and eighteen)
+    idf = Idf.build(["118 企业", "output value", "企业", "output"], knowledge.tokenizer)
+    q = parse("What output value did Chongqing's 118 little giants achieve?", knowledge, idf)
+    keys = [set().union(*k.forms) for k in key_concepts(q)]
+    assert keys and not any("118" in k for k in keys)
+    assert "118" in q.anchors.figures
+
+
 @pytest.mark.parametrize(
     ("text", "wanted"),
     [

@@ -285,8 +285,28 @@ def without_month_names(text: str) -> str:
 def anchors_of(text: str, places: Callable[[str], frozenset[str]]) -> Anchors:
     """Everything specific ``text`` names; ``places`` finds place names (canonical keys)."""
     years = years_of(text)
-    return Anchors(years, places(text), ordinals_of(text), figures_of(text, years),
+    return Anchors(years, places(text), ordinals_of(text), figures_of(in_digits(text), years),
                    months_of(text))
+
+
+_UNITS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+          r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
+          r"|seventy|eighty|ninety")
+# a run of number words not after a digit ("150 billion" is read by find_figures already)
+_NUMBER_WORDS = re.compile(
+    rf"(?<![\d.,])(?<![\d.,] )\b(?:{_UNITS})(?:[\s-]+(?:and[\s-]+)?"
+    rf"(?:{_UNITS}|hundred|thousand|million|billion)\b)*", re.I)
+
+
+def in_digits(text: str) -> str:
+    """``text`` with English number words in digits ("One hundred and eighteen
+    companies" → "118 companies"; small ones such as "two cities" stay words), so a
+    figure a question states is found where a report spells it out."""
+    if not _NUMBER_WORDS.search(text):
+        return text
+    from text_to_num import alpha2digit  # deferred: most texts need no parsing
+
+    return _NUMBER_WORDS.sub(lambda m: str(alpha2digit(m.group(0), "en")), text)
 
 
 @dataclass(frozen=True)

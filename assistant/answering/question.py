@@ -165,10 +165,10 @@ def key_concepts(q: Question, share: float = 0.8, most: int = 2) -> list[Concept
     A lone Chinese character (内, 后) is too ambiguous a word to be one, and a verb
     (put, cover) is said in too many ways: the things asked about are the keys. A place
     is an anchor, checked against the sentence's context (heading, title, lead), not a key;
-    nor is the source the question cites ("according to MIIT")."""
+    nor is the source the question cites ("according to MIIT"), nor a figure it states."""
     # an action word is no key, unless it is what a how-many question counts (新上市)
     known = [c for c in q.concepts if c.in_corpus and (not c.verb or c in q.metric)
-             and not _lone_character(c)]
+             and not _lone_character(c) and not _numeral(c)]
     top = max((c.specificity for c in known), default=0.0)
     keys = sorted((c for c in known if c.specificity >= share * top),
                   key=lambda c: -c.specificity)
@@ -178,6 +178,13 @@ def key_concepts(q: Question, share: float = 0.8, most: int = 2) -> list[Concept
 
 def _lone_character(concept: Concept) -> bool:
     return all(len(form) == 1 and len(next(iter(form))) == 1 for form in concept.forms)
+
+
+def _numeral(concept: Concept) -> bool:
+    """A figure the question states ("Chongqing's 118 little giants") is an anchor, not a
+    key: a document may write it in words ("One hundred and eighteen…")."""
+    return all(t.replace(".", "").replace(",", "").isdigit()
+               for form in concept.forms for t in form)
 
 
 @dataclass
