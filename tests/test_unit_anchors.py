@@ -8,7 +8,6 @@ from assistant.answering.anchors import (
     Anchors,
     anchors_of,
     check,
-    in_digits,
     months_of,
     ordinals_of,
     without_month_names,
@@ -22,6 +21,7 @@ from assistant.answering.scope import scope_bonus, sentence_scope
 from assistant.answering.statements import is_statement
 from assistant.config import Settings
 from assistant.knowledge import load_knowledge
+from assistant.text.numbers import in_digits
 
 
 def no_places(_text: str) -> frozenset[str]:

@@ -15,12 +15,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.text.numbers import Figure, canonical, find_figures
+from assistant.text.numbers import Figure, canonical, find_figures, in_digits
 
 __all__ = [
-    "Anchors", "anchors_of", "check", "is_date_part", "months_of", "ordinal_spans", "ordinals_of",
-    "report_years",
-    "since_years", "without_month_names", "written_years",
+    "MONTH", "MONTHS_EN", "Anchors", "anchors_of", "check", "is_date_part", "months_of",
+    "ordinal_spans", "ordinals_of", "since_years", "without_month_names", "written_years",
 ]
 
 # A year: four digits 1900–2099 not glued to other digits (a comma or point counts as glue
@@ -98,43 +97,6 @@ class Anchors:
     def empty(self) -> bool:
         """True when the text names nothing specific."""
         return not (self.years or self.places or self.ordinals or self.figures)
-
-
-# Years said relative to the document's date: 今年 / this year in a report of October 2024
-# is 2024 (a year earlier for 去年 / last year, a year later for 明年 / next year). The
-# formal 上年度 / 本年度 are not: a rule's "上年度研发费用不低于100万元" means the year
-# before an application, whenever it is made.
-_RELATIVE_YEAR = re.compile(
-    r"(?P<this>今年|\bthis year\b)|(?P<last>去年|\blast year\b)"
-    r"|(?P<next>明年|\bnext year\b)|(?P<before>前年)",
-    re.I,
-)
-_OFFSETS = {"this": 0, "last": -1, "next": 1, "before": -2}
-
-
-def relative_years(text: str, date: str) -> frozenset[int]:
-    """The years ``text`` names relative to a document dated ``date`` (ISO, "" if none)."""
-    if not date[:4].isdigit():
-        return frozenset()
-    year = int(date[:4])
-    return frozenset(year + _OFFSETS[str(m.lastgroup)] for m in _RELATIVE_YEAR.finditer(text))
-
-
-def report_years(text: str, date: str) -> frozenset[int]:
-    """The year of the dates ``text`` writes without one ("7月14日,四川省经信厅公示…",
-    "截至3月末", "on March 15") in a report dated ``date`` (ISO, "" if none): a news
-    report's own year, or the year before for a month after the report's."""
-    if not date[:7].replace("-", "").isdigit() or len(date) < 7:
-        return frozenset()
-    year, month = int(date[:4]), int(date[5:7])
-    months = {m.group("zh") or m.group("en") for m in _MONTH.finditer(text)} - {None}
-    if not months:  # (年底 alone: the end of which year is not said)
-        return frozenset()
-    return frozenset(year - (_month_number(m) > month) for m in months)
-
-
-def _month_number(written: str) -> int:
-    return int(written) if written.isdigit() else _MONTHS_EN.index(written[:3].lower()) + 1
 
 
 # the first year of a period that runs to the time of writing: "自2019年以来", "since 2019"
@@ -243,11 +205,11 @@ def figures_of(text: str, years: frozenset[int]) -> frozenset[str]:
     return frozenset(out)
 
 
-_MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # a month of a date: "3月", "03月" (not "3个月", a duration), "March" (not May: the verb is
 # likelier), the year's end (年底, year-end)
 _ZH_MONTH = r"(?<![\d.个個])(?P<zh>1[0-2]|0?[1-9])\s*月"
-_MONTH = re.compile(
+MONTH = re.compile(
     _ZH_MONTH
     + r"|(?P<end>年底|年末|年终|年終|\byear[- ]end\b|\bend of (?:the )?year\b)"
     rf"|\b(?P<en>{_MONTH_NAMES})\b",
@@ -258,13 +220,13 @@ _MONTH = re.compile(
 def months_of(text: str) -> frozenset[int]:
     """The months of the dates ``text`` names (年底, year-end: 12)."""
     out: set[int] = set()
-    for m in _MONTH.finditer(text):
+    for m in MONTH.finditer(text):
         if m["zh"]:
             out.add(int(m["zh"]))
         elif m["end"]:
             out.add(12)
         else:
-            out.add(_MONTHS_EN.index(m["en"][:3].lower()) + 1)
+            out.add(MONTHS_EN.index(m["en"][:3].lower()) + 1)
     return frozenset(out)
 
 
@@ -288,25 +250,6 @@ def anchors_of(text: str, places: Callable[[str], frozenset[str]]) -> Anchors:
     return Anchors(years, places(text), ordinals_of(text), figures_of(in_digits(text), years),
                    months_of(text))
 
-
-_UNITS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
-          r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
-          r"|seventy|eighty|ninety")
-# a run of number words not after a digit ("150 billion" is read by find_figures already)
-_NUMBER_WORDS = re.compile(
-    rf"(?<![\d.,])(?<![\d.,] )\b(?:{_UNITS})(?:[\s-]+(?:and[\s-]+)?"
-    rf"(?:{_UNITS}|hundred|thousand|million|billion)\b)*", re.I)
-
-
-def in_digits(text: str) -> str:
-    """``text`` with English number words in digits ("One hundred and eighteen
-    companies" → "118 companies"; small ones such as "two cities" stay words), so a
-    figure a question states is found where a report spells it out."""
-    if not _NUMBER_WORDS.search(text):
-        return text
-    from text_to_num import alpha2digit  # deferred: most texts need no parsing
-
-    return _NUMBER_WORDS.sub(lambda m: str(alpha2digit(m.group(0), "en")), text)
 
 
 @dataclass(frozen=True)

@@ -15,14 +15,13 @@ from langchain_core.documents import Document
 from assistant.answering.anchors import (
     Anchors,
     anchors_of,
-    relative_years,
-    report_years,
     since_years,
     written_years,
 )
 from assistant.answering.meaning import SentenceMeaning
 from assistant.answering.names import without_credited
 from assistant.answering.orgnames import without_org_places
+from assistant.answering.report_dates import relative_years, report_years
 from assistant.knowledge.places import Place
 from assistant.text.datelines import without_datelines
 from assistant.text.normalize import HAN_RUN, Tokenizer, fold, reading_text

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field, replace
 from assistant.answering.anchors import (
     Anchors,
     figures_of,
-    relative_years,
     without_month_names,
     years_of,
 )
@@ -40,6 +39,7 @@ from assistant.answering.framing import content_text, without_answer_form
 from assistant.answering.markets import question_anchors, question_entities
 from assistant.answering.names import named_places_only, unknown_names
 from assistant.answering.orgnames import Spans
+from assistant.answering.report_dates import relative_years
 from assistant.answering.scope import Scope, question_scope
 from assistant.answering.target import (
     absent_attribute,

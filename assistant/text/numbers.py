@@ -20,7 +20,9 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from itertools import pairwise
 
-__all__ = ["Figure", "canonical", "figure_keys", "find_figures", "fold_width", "word_counts"]
+__all__ = [
+    "Figure", "canonical", "figure_keys", "find_figures", "fold_width", "in_digits", "word_counts",
+]
 
 # Full-width ASCII (U+FF01..U+FF5E) and ideographic space fold one-to-one, so
 # offsets into the folded text are offsets into the original.
@@ -260,3 +262,23 @@ def _cn_decimal(numeral: str) -> float | None:
     if numeral[0].isdigit():
         return float(numeral)
     return _cn_number(numeral)
+
+
+_UNITS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+          r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
+          r"|seventy|eighty|ninety")
+# a run of number words not after a digit ("150 billion" is read by find_figures already)
+_NUMBER_WORDS = re.compile(
+    rf"(?<![\d.,])(?<![\d.,] )\b(?:{_UNITS})(?:[\s-]+(?:and[\s-]+)?"
+    rf"(?:{_UNITS}|hundred|thousand|million|billion)\b)*", re.I)
+
+
+def in_digits(text: str) -> str:
+    """``text`` with English number words in digits ("One hundred and eighteen
+    companies" → "118 companies"; small ones such as "two cities" stay words), so a
+    figure a question states is found where a report spells it out."""
+    if not _NUMBER_WORDS.search(text):
+        return text
+    from text_to_num import alpha2digit  # deferred: most texts need no parsing
+
+    return _NUMBER_WORDS.sub(lambda m: str(alpha2digit(m.group(0), "en")), text)
