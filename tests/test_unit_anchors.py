@@ -133,6 +133,12 @@ def test_a_chinese_proper_name_no_passage_writes_is_unknown() -> None:
     assert knowledge.tokenizer.people("北京市市长殷勇在两会上说了什么？") == ["殷勇"]
     assert absent("北京市市长殷勇在两会上对专精特新企业提出了什么目标？") == ("殷勇",)
     assert knowledge.tokenizer.people("卡住了脖子的技术有哪些？") == []
+    # a name the question also gives in the other script, which a passage writes
+    beyotime = [Document("Beyotime Biotechnology, a Songjiang company, is a little giant.")]
+    assert absent_han_names("碧云天生物（Beyotime Biotechnology）是哪一年成立的？",
+                            knowledge.glossary, vocabulary, beyotime) == ()
+    assert absent_han_names("碧云天生物是哪一年成立的？", knowledge.glossary, vocabulary,
+                            beyotime) == ("碧云天",)
     # a "name" ending in a word for a body is an organisation (彭博社: Bloomberg)
     assert absent("彭博社記者在發布會上提問時，點出了哪些現象？") == ()
 

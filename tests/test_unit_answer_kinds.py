@@ -182,6 +182,8 @@ def test_a_rate_asked_for_is_a_percentage(question: str, share: bool, number: bo
 def test_what_a_measure_says_asks_for_the_measure_not_a_verb() -> None:
     assert asked_attribute("工信部支持企业的第五条措施讲的是什么？") == "第五条措施"
     assert asked_attribute("这份文件的主要内容说的是什么？") == "主要内容"
+    # an amount restated in another currency asks the amount: 约合 is no attribute
+    assert asked_attribute("重慶118家企業第一季度的總產值約合多少美元？") == "總產值"
     assert asked_attribute("北京小巨人企业的研发投入强度是多少？") == "研发投入强度"
 
 

@@ -263,3 +263,29 @@ def test_a_figure_question_naming_three_years_gets_a_sentence_for_each() -> None
     assert all(f in got for f in ("300家", "283家", "306家"))
     one = " ".join(quotes_for(knowledge, "深圳2024年新增多少家小巨人？", [text], idf, cache))
     assert "283家" in one and "300家" not in one
+
+
+def test_the_district_a_report_goes_on_about_is_its_subject_not_the_city_it_ranks_in() -> None:
+    knowledge = load_knowledge(Settings())
+    text = ("Twenty-four companies in Shanghai's Songjiang district made the third batch. So "
+            "far, the district has 39 little giants, ranking No. 2 in Shanghai.")
+    idf = Idf.build([text, "企业", "Shanghai has 1032 little giants."], knowledge.tokenizer)
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names,
+                          place_spans=knowledge.places.spans,
+                          enclosing=knowledge.places.ancestors,
+                          division=knowledge.places.division)
+    got = quotes_for(knowledge, "上海松江区累计有多少家小巨人？", [text], idf, cache)
+    assert got and "39" in got[0]
+    other = "So far, Shanghai has 1032 little giants, ranking No. 3 in China."
+    assert quotes_for(knowledge, "上海松江区累计有多少家小巨人？", [other], idf, cache) == []
+
+
+def test_an_undated_sentence_holds_as_of_its_documents_date() -> None:
+    knowledge = load_knowledge(Settings())
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    text = "Chongqing's little giants achieved a total output value of 15.268 billion yuan."
+    dated = Document(id="c1", page_content=text,
+                     metadata={"doc_id": "c1", "title": "Little giants", "date": "2022-06-22"})
+    assert cache.get(dated).sentences[0].fallback_years == {2022}
+    undated = Document(id="c2", page_content=text, metadata={"doc_id": "c2", "title": "T"})
+    assert not cache.get(undated).sentences[0].fallback_years

@@ -111,8 +111,17 @@ def absent_han_names(
             continue
         pinyin = written_in_pinyin(name)
         if pinyin is None or not any(pinyin.search(t) for t in texts):
-            out.append(name)
+            gloss = _glossed(text, name)  # 碧云天生物（Beyotime Biotechnology）
+            if not (gloss and any(gloss in t for t in folded)):
+                out.append(name)
     return tuple(out)
+
+
+def _glossed(text: str, name: str) -> str:
+    """The first word of the other-script name the question gives in brackets right
+    after ``name`` ("碧云天生物（Beyotime Biotechnology）": "beyotime"), folded; "" if none."""
+    m = re.search(re.escape(name) + r"[^\s（(，,。？?]{0,6}[（(]\s*([A-Za-z][\w'-]{2,})", text)
+    return fold(m.group(1)) if m else ""
 
 
 # "朝陽宏達機械有限公司是國家級專精特新「小巨人」企業嗎？": whether a named firm is one of

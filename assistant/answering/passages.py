@@ -195,6 +195,11 @@ class SentenceCache:
                           ordinals=heading.ordinals | opening.ordinals)
         sentences: list[Sentence] = []
         frame = context.places
+        # a sentence no date of its own, of its passage or of the document's title and
+        # opening dates holds as of the document's date (a report of 2022-06: "achieved a
+        # total output value of 15.268 billion yuan")
+        undated = opening.years or (frozenset({int(date[:4])}) if date[:4].isdigit()
+                                    else frozenset())
         # a batch named by a heading holds for its section; one named by a sentence, for
         # the next sentence if that goes on about the same places ("第七批名单中，深圳…。
         # 其中…"), not for one turning to another place ("反观北京，…") or the rest
@@ -212,7 +217,7 @@ class SentenceCache:
             words = frozenset(tokenize(text[s:e], bigrams=False))
             carried = previous.ordinals if own.places <= previous.places else frozenset()
             around = replace(context, ordinals=ordinals | carried)
-            sentences.append(Sentence(s, e, words, own, around, opening.years, frame))
+            sentences.append(Sentence(s, e, words, own, around, undated, frame))
             compared = self._compared(text[s:e], context.places)
             # (the years it writes: a run's inner years are its own list's, not the passage's)
             years = (own.years & written_years(text[s:e]) | dated) - since_years(text[s:e])

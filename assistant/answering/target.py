@@ -87,6 +87,7 @@ _WHO = re.compile(
 )
 
 
+_ABOUT = re.compile(r"(?<=[\u4e00-\u9fff])(?:约合|約合|折合|约为|約為|大约|大約|相当于|相當於|约|約)$")
 _SAYS = re.compile(r"(?:讲|講|说|說|指|写|寫|提到|谈|談)的?$"
                    # …nor is a generic head ("带动效果怎么样": the 带动 is asked about)
                    r"|(?<=[\u4e00-\u9fff]{2})(?:效果|情况|情況|状况|狀況|表现|表現)$")
@@ -95,8 +96,9 @@ _SAYS = re.compile(r"(?:讲|講|说|說|指|写|寫|提到|谈|談)的?$"
 def asked_attribute(text: str) -> str:
     """The noun phrase naming what an attribute question asks for ("" if none)."""
     m = _EN.search(text) or _ZH.search(text)
-    # "第五条措施讲的是什么": what the measure says is asked, 讲 is no attribute
-    return _SAYS.sub("", m["np"]) if m else ""
+    # "第五条措施讲的是什么": what the measure says is asked, 讲 is no attribute; nor is
+    # 约合 in "总产值约合多少美元" (the output, restated in dollars)
+    return _ABOUT.sub("", _SAYS.sub("", m["np"])) if m else ""
 
 
 def absent_attribute(
