@@ -20,7 +20,8 @@ __all__ = ["other_level", "other_place", "subject_places", "whole_of_part"]
 _TITLE = re.compile(r"《[^》]*》")
 # the place the text is about, named before ("Twenty-four companies in Songjiang… So far, the
 # district has 39…, ranking No. 2 in Shanghai": Songjiang's figure, not Shanghai's)
-_SELF = re.compile(r"我市|本市|我区|本区|我區|本區|我县|本县|我縣|本縣|该市|該市|该区|該區|该县|該縣"
+_SELF = re.compile(r"我市|本市|我区|本区|我區|本區|我县|本县|我縣|本縣"
+                   r"|该市|該市|该区|該區|该县|該縣"
                    r"|\b(?:the|this) (?:district|county|city)\b", re.I)
 
 

@@ -87,7 +87,8 @@ _WHO = re.compile(
 )
 
 
-_ABOUT = re.compile(r"(?<=[\u4e00-\u9fff])(?:约合|約合|折合|约为|約為|大约|大約|相当于|相當於|约|約)$")
+_ABOUT = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:约合|約合|折合|约为|約為|大约|大約|相当于|相當於|约|約)$")
 _SAYS = re.compile(r"(?:讲|講|说|說|指|写|寫|提到|谈|談)的?$"
                    # …nor is a generic head ("带动效果怎么样": the 带动 is asked about)
                    r"|(?<=[\u4e00-\u9fff]{2})(?:效果|情况|情況|状况|狀況|表现|表現)$")
