@@ -289,3 +289,14 @@ def test_an_undated_sentence_holds_as_of_its_documents_date() -> None:
     assert cache.get(dated).sentences[0].fallback_years == {2022}
     undated = Document(id="c2", page_content=text, metadata={"doc_id": "c2", "title": "T"})
     assert not cache.get(undated).sentences[0].fallback_years
+
+
+def test_a_day_of_a_month_answers_when_something_happened() -> None:
+    knowledge = load_knowledge(Settings())
+    text = "8月9日上午,创客中国大赛在市民中心正式拉开帷幕。大赛设立行业赛和命题赛。"
+    idf = Idf.build([text, "企业", "大赛"], knowledge.tokenizer)
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    got = quotes_for(knowledge, "创客中国大赛是什么时候启动的？", [text], idf, cache)
+    assert got and got[0].startswith("8月9日")
+    later = "创客中国大赛在市民中心正式拉开帷幕。"
+    assert quotes_for(knowledge, "创客中国大赛是什么时候启动的？", [later], idf, cache) == []

@@ -16,6 +16,7 @@ from assistant.answering.figure_kinds import (
     is_quantity,
     is_year,
     states_amount_in_words,
+    states_day,
     states_share_in_words,
     states_time_in_words,
 )
@@ -186,4 +187,7 @@ def figure_terms(
     )
     if q.wants_number and uncounted_only(q, sentence, cache):
         return 0.0, scope
-    return _figure_bonus(q, sentence, gazetteer, figure_text), scope
+    bonus = _figure_bonus(q, sentence, gazetteer, figure_text)
+    if q.wants_year and not bonus and states_day(sentence):
+        bonus = 0.2  # "哪天启动的": "8月9日上午,…正式拉开帷幕" (in any clause)
+    return bonus, scope

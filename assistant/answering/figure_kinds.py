@@ -150,6 +150,23 @@ _TIME_WORDS = re.compile(
 )
 
 
+# a day of a month: "8月9日", "July 14", "14 July"
+_DAY = re.compile(
+    r"(?<![\d.])(?:1[0-2]|0?[1-9])\s*月\s*(?:[12]\d|3[01]|0?[1-9])\s*[日号號]"
+    r"|\b(?:jan(?:uary)?|feb(?:ruary)?|march|april|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}\b"
+    r"|\b\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october"
+    r"|november|december)\b",
+    re.I,
+)
+
+
+def states_day(text: str) -> bool:
+    """Whether ``text`` names a day of a month (8月9日, July 14): it answers "on what
+    day" (the year, where it writes none, is its report's)."""
+    return _DAY.search(text) is not None
+
+
 def states_time_in_words(text: str) -> bool:
     """Whether ``text`` names a time in words (第四季度, the first half of) that answers a
     when-question as a year would."""
