@@ -85,3 +85,18 @@ def test_a_speakers_first_mention_gives_the_title_when_who_is_asked() -> None:
     body = _doc("c", 0, "工信部发布了通知。工信部表示，目前北交所上市公司186家。")
     best = _cand(body, "工信部表示，目前北交所上市公司186家。")
     assert with_antecedents([best], cache, {}, max_quotes=3, people=True) == [best]
+
+
+def test_a_sentence_whose_subject_is_it_or_the_company_brings_who_that_is() -> None:
+    cache = _cache()
+    text = ("Global Design Information is an industrial leader in virtual reality. "
+            "It has developed China's first virtual reality engine software. "
+            "It is expected that more firms will follow.")
+    _, got = _quoted(cache, _doc("g", 0, text),
+                     "It has developed China's first virtual reality engine software.")
+    assert got[0] == "Global Design Information is an industrial leader in virtual reality."
+    _, got = _quoted(cache, _doc("g", 0, text), "It is expected that more firms will follow.")
+    assert got == ["It is expected that more firms will follow."]  # "it" stands for nothing
+    zh = _doc("h", 0, "上海毓恬冠佳科技股份有限公司深耕汽车天窗。该公司突破国外技术垄断。")
+    _, got = _quoted(cache, zh, "该公司突破国外技术垄断。")
+    assert got == ["上海毓恬冠佳科技股份有限公司深耕汽车天窗。", "该公司突破国外技术垄断。"]

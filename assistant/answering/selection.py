@@ -146,7 +146,12 @@ def with_items(
 _POINTS_BACK = re.compile(
     r"^\s*(?:(?:This|That|These|Those)\s+(?:is|was|are|were|has|have|had|will|would"
     r"|marks?|means?|shows?|indicates?|reflects?)\b"
-    r"|(?:这|這)(?:是|也是|意味|表明|标志|標誌|一(?:举措|舉措|数字|數字|比例|政策))|此(?:举|舉))",
+    r"|(?:这|這)(?:是|也是|意味|表明|标志|標誌|一(?:举措|舉措|数字|數字|比例|政策))|此(?:举|舉))"
+    # …or whose subject is the one named before ("Global Design Information… It has
+    # developed China's first…", "该公司…"): who "it" is, is in that sentence
+    r"|^\s*(?:It|They)\s+(?:also\s+)?(?:has|have|had|provides?|produces?|develops?|developed"
+    r"|makes?|made|offers?|helped|helps|was (?:founded|established|set up))\b"
+    r"|^\s*The (?:company|firm|enterprise)\b|^\s*(?:该|該)(?:公司|企业|企業)",
     re.IGNORECASE,
 )
 
