@@ -300,3 +300,17 @@ def test_a_day_of_a_month_answers_when_something_happened() -> None:
     assert got and got[0].startswith("8月9日")
     later = "创客中国大赛在市民中心正式拉开帷幕。"
     assert quotes_for(knowledge, "创客中国大赛是什么时候启动的？", [later], idf, cache) == []
+
+
+def test_which_district_is_answered_by_a_sentence_naming_a_district() -> None:
+    knowledge = load_knowledge(Settings())
+    cities = "深圳小巨人企业总量达到1333家,超越北京(1210家)和上海(1032家),登顶全国第一。"
+    district = "浦东新区小巨人企业数量排名上海第一,共有120家。"
+    idf = Idf.build([cities, district, "企业"], knowledge.tokenizer)
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names,
+                          place_spans=knowledge.places.spans,
+                          enclosing=knowledge.places.ancestors,
+                          division=knowledge.places.division)
+    question = "上海哪个区的小巨人企业数量排名第一？"
+    assert quotes_for(knowledge, question, [cities], idf, cache) == []  # cities, no district
+    assert quotes_for(knowledge, question, [cities, district], idf, cache)[0] == district

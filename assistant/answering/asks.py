@@ -10,7 +10,8 @@ from assistant.answering.statements import asks_data_source
 __all__ = [
     "AMOUNT_Q", "DEFINITION_Q", "HYPOTHETICAL", "JI", "LIST_Q", "NUMBER_Q", "PLACE_Q", "QUOTED",
     "SHARE_Q", "WHO_Q", "YEAR_Q",
-    "asks_divisions", "wants_amount", "wants_number", "wants_share", "wants_year",
+    "asks_districts", "asks_divisions", "wants_amount", "wants_number", "wants_share",
+    "wants_year",
 ]
 
 # 几 asking how many: not 哪几 (which), 第几 (which one), 近几年 / 这几年 / 前几年 / 过去几年
@@ -103,6 +104,15 @@ _DIVISIONS_Q = re.compile(
 def asks_divisions(text: str) -> bool:
     """Whether the question asks which provinces, cities or districts."""
     return bool(_DIVISIONS_Q.search(text))
+
+
+_DISTRICTS_Q = re.compile(r"\bwhich (?:\w+ )?(?:districts?|counties)\b"
+                          r"|哪(?:个|個|些|几个|幾個)?(?:区|區|县|縣)(?![级級])", re.I)
+
+
+def asks_districts(text: str) -> bool:
+    """Whether the question asks which districts or counties (a city names none)."""
+    return bool(_DISTRICTS_Q.search(text))
 
 
 # "when" asks for a date at the start of a question or clause, not in "when it comes to".

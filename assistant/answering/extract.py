@@ -24,6 +24,7 @@ from assistant.answering.figure_clauses import (
     asks_nationally,
     figure_terms,
     has_answer_figure,
+    names_division,
     places_only,
 )
 from assistant.answering.hostile import is_instruction
@@ -287,8 +288,8 @@ def extract(
     # announcing the list, checked below
     cands = naming_metric(q, cands)
     cands = [c for c in cands if c.anchors.ok]  # a sentence about another year, place…
-    if asks_divisions(q.text):  # "哪些省份": a sentence naming some place
-        cands = [c for c in cands if places_only(gazetteer.mentioned(c.text), gazetteer)]
+    if asks_divisions(q.text):  # "哪些省份": a sentence naming some (such) place
+        cands = [c for c in cands if names_division(q.text, c.text, gazetteer, cache)]
     if q.ordinal:  # "the sixth measure" of a list of five is no answer
         cands = [c for c in cands if opens_item(c.text, q.ordinal)]
     if asks_source(q.text):  # "依据的是哪份文件": a sentence naming one, where there is one

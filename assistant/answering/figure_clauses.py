@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.answering.asks import asks_districts
 from assistant.answering.figure_kinds import (
     asks_year_only,
     is_quantity,
@@ -62,6 +63,20 @@ def _metric_clash(asked: str | None, text: str, cache: SentenceCache) -> float:
 def places_only(names: frozenset[str], gazetteer: Gazetteer) -> frozenset[str]:
     """The places among ``names`` (not the bodies and markets the gazetteer also names)."""
     return frozenset(n for n in names if gazetteer.kind(n) in ("", "place"))
+
+
+def names_division(question: str, sentence: str, gazetteer: Gazetteer,
+                   cache: SentenceCache) -> bool:
+    """Whether ``sentence`` names a place of the kind a "which provinces / districts"
+    question asks for: some place, and a district or county for "哪个区" (a city's
+    count is no district's: "上海(1032家)" for "上海哪个区…排名第一")."""
+    named = places_only(gazetteer.mentioned(sentence), gazetteer)
+    if not named or not asks_districts(question):
+        return bool(named)
+    names = {n for _, _, e in gazetteer.spans(sentence) if e.kind in ("", "place")
+             for n in e.names} | {name for _, _, name in cache.place_spans(sentence, frozenset())}
+    return any((p := cache.division(name)) is not None and p.level == "district"
+               for name in names)
 
 
 def asks_nationally(q: Question) -> bool:
