@@ -314,3 +314,20 @@ def test_which_district_is_answered_by_a_sentence_naming_a_district() -> None:
     question = "上海哪个区的小巨人企业数量排名第一？"
     assert quotes_for(knowledge, question, [cities], idf, cache) == []  # cities, no district
     assert quotes_for(knowledge, question, [cities, district], idf, cache)[0] == district
+
+
+def test_a_firm_the_question_names_must_be_named_by_the_passage_quoted() -> None:
+    from assistant.answering.names import named_firms
+
+    assert named_firms("灵动科技的总部设在哪个城市？") == ("灵动",)
+    assert named_firms("宇樹科技是哪一年被認定的？") == ("宇树",)  # folded
+    assert named_firms("为了让科技成果更好转化，代表们建议什么？") == ()  # no firm
+    assert named_firms("小米有几家子公司被评为小巨人？") == ()  # a clause, no name
+    knowledge = load_knowledge(Settings())
+    districts = "南山区与宝安区作为深圳的科技创新高地和产业大区，共有712家小巨人企业。"
+    firm = "灵动科技总部位于北京，专注于智能物流机器人。"
+    idf = Idf.build([districts, firm, "企业"], knowledge.tokenizer)
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    question = "灵动科技的总部设在哪个城市？"
+    assert quotes_for(knowledge, question, [districts], idf, cache, places=False) == []
+    assert quotes_for(knowledge, question, [districts, firm], idf, cache, places=False) == [firm]

@@ -44,6 +44,7 @@ from assistant.answering.metric_terms import (
     naming_metric,
     said_otherwise,
 )
+from assistant.answering.names import named_firms
 from assistant.answering.ordinal_figures import ordinal_figure_term
 from assistant.answering.parts import cover_parts
 from assistant.answering.passages import Sentence, SentenceCache
@@ -288,6 +289,8 @@ def extract(
     # announcing the list, checked below
     cands = naming_metric(q, cands)
     cands = [c for c in cands if c.anchors.ok]  # a sentence about another year, place…
+    firms = named_firms(q.text)  # …or from a passage not naming the firm asked about
+    cands = [c for c in cands if all(f in fold(c.doc.page_content) for f in firms)]
     if asks_divisions(q.text):  # "哪些省份": a sentence naming some (such) place
         cands = [c for c in cands if names_division(q.text, c.text, gazetteer, cache)]
     if q.ordinal:  # "the sixth measure" of a list of five is no answer

@@ -188,3 +188,26 @@ def named_places_only(text: str, tokenizer: Tokenizer, places: Callable[[str], f
     naming the firm, whose place the passages do not count either)."""
     text = without_people(text, tokenizer, places)
     return without_org_places(text, place_spans) if place_spans is not None else text
+
+
+# A firm a question names by its short name and a trade word ("灵动科技的总部", "宇树科技是
+# 哪一年…"): the name before the trade word, as passages write it (靈動 folds to 灵动)
+_FIRM = re.compile(
+    r"(?<![\u4e00-\u9fff])(?P<name>[\u4e00-\u9fff]{2,6}?)"
+    r"(?:科技|公司|集团|集團|股份|机械|機械|生物|智能|电子|電子)"
+    # …ending the name ("灵动科技的总部", not "科技成果", "硬科技领域", "我们公司深耕")
+    r"(?=[的是在有已为為被和与與，,。？?（(\s]|$|股份|有限)")
+_NOT_FIRM = re.compile(
+    r"^(?:这家|這家|该|該|哪家|哪|一家|其|上市|国有|國有|子|母|分|总|總|我们|我們|硬)")
+
+
+# …not a clause before a trade word ("小米有几家子公司": who has how many, no name)
+_CLAUSE_WORD = re.compile(r"[有几幾多的是在个個家等和与與及为為被了]")
+
+
+def named_firms(text: str) -> tuple[str, ...]:
+    """Short names of the firms ``text`` names ("灵动" of 灵动科技), folded."""
+    return tuple(dict.fromkeys(
+        _glossed(text, m["name"]) or fold(m["name"])  # 碧云天生物（Beyotime…）: either
+        for m in _FIRM.finditer(text)
+        if not _NOT_FIRM.match(m["name"]) and not _CLAUSE_WORD.search(m["name"])))
