@@ -27,3 +27,13 @@ export SRDI_CORPUS_DIR="$extra/corpus" SRDI_VECTORSTORE_DIR="$extra/vectorstore"
 "$srdi" ingest >/dev/null
 run extra-dev eval/extra/questions-dev.jsonl
 run extra-test eval/extra/questions-test.jsonl
+
+# Texts added later (eval/extra/corpus-later), dropped in beside all the others; their
+# questions were written blind over them (questions-later.jsonl).
+later="$out/later"
+rm -rf "$later" && mkdir -p "$later/corpus"
+cp "$extra/corpus/"* "$later/corpus/"
+cp eval/extra/corpus-later/*.txt "$later/corpus/"
+export SRDI_CORPUS_DIR="$later/corpus" SRDI_VECTORSTORE_DIR="$later/vectorstore"
+"$srdi" ingest >/dev/null
+run extra-later eval/extra/questions-later.jsonl

@@ -6,15 +6,16 @@ source files exist under corpus/; every evidence span occurs verbatim in the nam
 (and is 8-40 characters); for answerable questions every answer_facts group has at least one
 alternative occurring in the source file after normalisation (NFKC, whitespace removed,
 lower-cased, commas between digits removed); unanswerable questions have empty evidence/facts.
-Usage: python3 check.py [files...]   (default: questions-dev.jsonl questions-test.jsonl)
+Usage: python3 check.py [files...]   (default: questions-dev.jsonl questions-test.jsonl questions-later.jsonl)
 """
 import json, os, re, sys, unicodedata
 from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "corpus")
+LATER = os.path.join(HERE, "corpus-later")  # texts added later, for questions-later.jsonl
 LANGS = {"en", "zh", "zh-Hant"}
-PREFIX = {"questions-dev.jsonl": "xd", "questions-test.jsonl": "xt"}
+PREFIX = {"questions-dev.jsonl": "xd", "questions-test.jsonl": "xt", "questions-later.jsonl": "xd"}
 
 
 def norm(s):
@@ -24,7 +25,7 @@ def norm(s):
 
 
 def main(argv):
-    files = argv or ["questions-dev.jsonl", "questions-test.jsonl"]
+    files = argv or ["questions-dev.jsonl", "questions-test.jsonl", "questions-later.jsonl"]
     errors, ids, stats = [], set(), Counter()
     cache = {}
     for fn in files:
@@ -62,6 +63,8 @@ def main(argv):
                 if q["source"] is None:
                     continue
                 src = os.path.join(CORPUS, q["source"])
+                if not os.path.isfile(src):
+                    src = os.path.join(LATER, q["source"])
                 if not os.path.isfile(src):
                     errors.append(f"{where}: source file {q['source']} not in corpus/")
                     continue
