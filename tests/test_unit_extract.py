@@ -331,3 +331,17 @@ def test_a_firm_the_question_names_must_be_named_by_the_passage_quoted() -> None
     question = "灵动科技的总部设在哪个城市？"
     assert quotes_for(knowledge, question, [districts], idf, cache, places=False) == []
     assert quotes_for(knowledge, question, [districts, firm], idf, cache, places=False) == [firm]
+
+
+def test_a_city_ranked_in_its_province_keeps_its_own_figure() -> None:
+    knowledge = load_knowledge(Settings())
+    city = "工信部公布了第三批小巨人企业名单,济南市新增28家国家级小巨人企业,走在全省前列。"
+    province = "工信部公布了第三批小巨人企业名单,全省新增156家国家级小巨人企业。"
+    idf = Idf.build([city, province, "企业"], knowledge.tokenizer)
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names,
+                          place_spans=knowledge.places.spans,
+                          enclosing=knowledge.places.ancestors,
+                          division=knowledge.places.division)
+    question = "济南第三批新增了多少家小巨人企业？"
+    assert quotes_for(knowledge, question, [city], idf, cache) == [city]
+    assert quotes_for(knowledge, question, [province], idf, cache) == []  # the province's

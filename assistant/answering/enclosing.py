@@ -82,11 +82,15 @@ def other_level(asked: frozenset[str], sentence: str, cache: SentenceCache) -> b
     """The sentence gives its own city's figure for an asked province, or its own
     province's for an asked city or district (levels from the division table; a
     municipality such as 北京市 is a province called a city)."""
-    places = [cache.division(c) for p in asked for _, _, c in cache.place_spans(p, frozenset())]
+    names = {c for p in asked for _, _, c in cache.place_spans(p, frozenset())}
+    places = [cache.division(c) for c in names]
     if not places:
         return False
     if _CITY_SELF.search(sentence):
         return all(p is not None and p.level == "province" and not p.name.endswith("市")
                    for p in places)
+    # (a sentence naming the asked city itself ranks it in its province: "济南市新增28家…,
+    # 走在全省前列"; 全省 frames the figure, it is not whose it is)
     return bool(_PROVINCE_SELF.search(sentence)) and all(
-        p is not None and p.level != "province" for p in places)
+        p is not None and p.level != "province" for p in places) and not (
+        names & {c for _, _, c in cache.place_spans(sentence, frozenset())})
