@@ -251,7 +251,6 @@ def anchors_of(text: str, places: Callable[[str], frozenset[str]]) -> Anchors:
                    months_of(text))
 
 
-
 @dataclass(frozen=True)
 class Check:
     """How a sentence's context meets the question's anchors."""

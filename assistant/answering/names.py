@@ -120,7 +120,8 @@ def absent_han_names(
 def _glossed(text: str, name: str) -> str:
     """The first word of the other-script name the question gives in brackets right
     after ``name`` ("碧云天生物（Beyotime Biotechnology）": "beyotime"), folded; "" if none."""
-    m = re.search(re.escape(name) + r"[^\s（(，,。？?]{0,6}[（(]\s*([A-Za-z][\w'-]{2,})", text)
+    m = re.search(re.escape(name) + r"[^\s（(，,。？?]{0,6}[（(]\s*(?:the\s+)?([A-Za-z][\w'-]{2,})",
+                  text, re.I)
     return fold(m.group(1)) if m else ""
 
 

@@ -195,9 +195,9 @@ class SentenceCache:
                           ordinals=heading.ordinals | opening.ordinals)
         sentences: list[Sentence] = []
         frame = context.places
-        # a sentence no date of its own, of its passage or of the document's title and
-        # opening dates holds as of the document's date (a report of 2022-06: "achieved a
-        # total output value of 15.268 billion yuan")
+        # a sentence dated neither by itself, by its passage nor by the document's title and
+        # opening holds as of the document's date (a report of 2022-06: "achieved a total
+        # output value of 15.268 billion yuan")
         undated = opening.years or (frozenset({int(date[:4])}) if date[:4].isdigit()
                                     else frozenset())
         # a batch named by a heading holds for its section; one named by a sentence, for
