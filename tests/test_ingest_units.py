@@ -71,6 +71,10 @@ def test_dates_are_listed_in_order() -> None:
             "2024-05-06",
             "https://www.news.cn/a.html",
         ),
+        # a government site's "信息来源" (and a repost's "文章来源") name the source too
+        ("信息来源: 市投资促进局 发布时间: 2023-05-19 15:27 浏览次数:", "市投资促进局",
+         "2023-05-19", ""),
+        ("文章来源：新华社 2024-05-06", "新华社", "2024-05-06", ""),
     ],
 )
 def test_byline_metadata(line: str, publisher: str, date: str, url: str) -> None:
