@@ -43,7 +43,8 @@ _DATE_PATTERNS: tuple[tuple[re.Pattern[str], tuple[str, str, str], bool], ...] =
     ),
 )
 _LABEL = (
-    r"(?:(?:信息|稿件|文章|新闻|新聞|消息)?(?:來源|来源)|出處|出处|發布日期|发布日期|日期|發布時間|发布时间|發佈時間|发表时间|發表時間|更新時間|更新时间"
+    r"(?:(?:信息|稿件|文章|新闻|新聞|消息)?(?:來源|来源)|出處|出处|發布日期|发布日期|日期"
+    r"|發布時間|发布时间|發佈時間|发表时间|發表時間|更新時間|更新时间"
     r"|時間|时间|點擊數|点击数|點擊|点击|瀏覽|浏览|閱讀|阅读|責任編輯|责任编辑"
     r"|article source|source|date|release time|publish(?:ed)? time|upload(?:ed)? time"
     r"|views|hits|clicks|editor)"
