@@ -29,6 +29,15 @@ def quoted(chosen: list[Candidate]) -> list[str]:
     return [c.text for c in chosen]
 
 
+def place_cache(knowledge: Knowledge) -> SentenceCache:
+    """A sentence cache reading places with the division table (districts, enclosing
+    places), as the service builds it."""
+    return SentenceCache(knowledge.tokenizer, knowledge.place_names,
+                         place_spans=knowledge.places.spans,
+                         enclosing=knowledge.places.ancestors,
+                         division=knowledge.places.division)
+
+
 def quotes_for(
     knowledge: Knowledge, question: str, texts: Sequence[str], idf: Idf, cache: SentenceCache,
     *, places: bool = True,
@@ -270,10 +279,7 @@ def test_the_district_a_report_goes_on_about_is_its_subject_not_the_city_it_rank
     text = ("Twenty-four companies in Shanghai's Songjiang district made the third batch. So "
             "far, the district has 39 little giants, ranking No. 2 in Shanghai.")
     idf = Idf.build([text, "企业", "Shanghai has 1032 little giants."], knowledge.tokenizer)
-    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names,
-                          place_spans=knowledge.places.spans,
-                          enclosing=knowledge.places.ancestors,
-                          division=knowledge.places.division)
+    cache = place_cache(knowledge)
     got = quotes_for(knowledge, "上海松江区累计有多少家小巨人？", [text], idf, cache)
     assert got and "39" in got[0]
     other = "So far, Shanghai has 1032 little giants, ranking No. 3 in China."
@@ -307,10 +313,7 @@ def test_which_district_is_answered_by_a_sentence_naming_a_district() -> None:
     cities = "深圳小巨人企业总量达到1333家,超越北京(1210家)和上海(1032家),登顶全国第一。"
     district = "浦东新区小巨人企业数量排名上海第一,共有120家。"
     idf = Idf.build([cities, district, "企业"], knowledge.tokenizer)
-    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names,
-                          place_spans=knowledge.places.spans,
-                          enclosing=knowledge.places.ancestors,
-                          division=knowledge.places.division)
+    cache = place_cache(knowledge)
     question = "上海哪个区的小巨人企业数量排名第一？"
     assert quotes_for(knowledge, question, [cities], idf, cache) == []  # cities, no district
     assert quotes_for(knowledge, question, [cities, district], idf, cache)[0] == district
@@ -338,10 +341,7 @@ def test_a_city_ranked_in_its_province_keeps_its_own_figure() -> None:
     city = "工信部公布了第三批小巨人企业名单,济南市新增28家国家级小巨人企业,走在全省前列。"
     province = "工信部公布了第三批小巨人企业名单,全省新增156家国家级小巨人企业。"
     idf = Idf.build([city, province, "企业"], knowledge.tokenizer)
-    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names,
-                          place_spans=knowledge.places.spans,
-                          enclosing=knowledge.places.ancestors,
-                          division=knowledge.places.division)
+    cache = place_cache(knowledge)
     question = "济南第三批新增了多少家小巨人企业？"
     assert quotes_for(knowledge, question, [city], idf, cache) == [city]
     assert quotes_for(knowledge, question, [province], idf, cache) == []  # the province's

@@ -290,7 +290,9 @@ def extract(
     cands = naming_metric(q, cands)
     cands = [c for c in cands if c.anchors.ok]  # a sentence about another year, place…
     firms = named_firms(q.text)  # …or from a passage not naming the firm asked about
-    cands = [c for c in cands if all(f in fold(c.doc.page_content) for f in firms)]
+    if firms:  # (each passage folded once, not once per sentence)
+        naming = {d.id for d in passages if all(f in fold(d.page_content) for f in firms)}
+        cands = [c for c in cands if c.doc.id in naming]
     if asks_divisions(q.text):  # "哪些省份": a sentence naming some (such) place
         cands = [c for c in cands if names_division(q.text, c.text, gazetteer, cache)]
     if q.ordinal:  # "the sixth measure" of a list of five is no answer
