@@ -345,3 +345,19 @@ def test_a_city_ranked_in_its_province_keeps_its_own_figure() -> None:
     question = "济南第三批新增了多少家小巨人企业？"
     assert quotes_for(knowledge, question, [city], idf, cache) == [city]
     assert quotes_for(knowledge, question, [province], idf, cache) == []  # the province's
+
+
+def test_a_place_named_only_by_the_documents_title_is_not_missing() -> None:
+    from assistant.answering.extract import missing_entity
+
+    knowledge = load_knowledge(Settings())
+    idf = Idf.build(["企业", "我省今年培育省级专精特新中小企业596家。"], knowledge.tokenizer)
+    q = Question.parse("河北省今年培育了多少家省级专精特新中小企业？", knowledge.glossary,
+                       knowledge.gazetteer, idf, places=knowledge.place_names)
+    assert q.entities  # Hebei, from the entity table
+    text = "我省今年培育省级专精特新中小企业596家。"
+    titled = Document(id="h:1", page_content=text,
+                      metadata={"doc_id": "h", "title": "河北省今年培育省级专精特新中小企业596家"})
+    untitled = Document(id="g:1", page_content=text, metadata={"doc_id": "g", "title": "新闻"})
+    assert not missing_entity(q, [titled], knowledge.gazetteer)
+    assert missing_entity(q, [untitled], knowledge.gazetteer)

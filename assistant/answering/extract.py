@@ -237,12 +237,13 @@ def by_meaning(question: str, cands: list[Candidate], cache: SentenceCache) -> l
 
 
 def missing_entity(q: Question, passages: Sequence[Document], gazetteer: Gazetteer) -> bool:
-    """True when the question names an entity that none of the passages mention."""
+    """True when the question names an entity that none of the passages mention, in
+    their text or their document's title (a report says 我省 under a title naming 河北)."""
     if not q.entities:
         return False
     present: set[str] = set()
     for doc in passages:
-        present |= gazetteer.mentioned(doc.page_content)
+        present |= gazetteer.mentioned(f"{doc.metadata.get('title', '')}\n{doc.page_content}")
     return not q.entities <= present
 
 
