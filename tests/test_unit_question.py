@@ -415,6 +415,13 @@ def test_a_compound_the_dictionary_lacks_is_said_by_its_pieces_translations(
     assert not concept_of("《行业标准管理办法》是哪年发布的？", "行业标准").covered(
         frozenset({"standard"}))
 
+    # a function word inside a compound (通过 of 通过率) translates its piece ("pass rate"),
+    # but a sentence saying only the function word (通过复审) does not say the compound
+    bridge = Bridge({}, {"通过": ("pass",)})
+    idf = Idf.build(["通过率 通过 pass rate", "复审"], knowledge.tokenizer)
+    rate = concept_of("南通的通过率是多少？", "通过率")
+    assert rate.covered(frozenset({"pass"})) and not rate.covered(frozenset({"通过"}))
+
 
 def test_the_outlet_a_question_cites_is_no_unknown_name(knowledge: Knowledge, idf: Idf) -> None:
     def unknown(text: str) -> tuple[str, ...]:

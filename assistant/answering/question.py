@@ -141,11 +141,17 @@ def concepts(
         out.append(Concept(sum(idf(t) for t in own), forms, idf.known(forms), verb))
     # function words (只有, 跟, 这次) name nothing a sentence must say; glossary terms stay
     words = {w for w in words if not _COUNT_PHRASE.fullmatch(w)}
-    for t, pieces in compounds(words - used - zh_function_words()):  # 省区市: one concept
+    function = zh_function_words()
+    for t, pieces in compounds(words - used):  # 省区市: one concept
+        if t in function:
+            continue
+        # a function word inside a compound (通过 of 通过率) still translates a piece of it
+        # ("pass rate"), but a sentence saying only it (通过复审) does not say the compound
+        own = pieces - function
         other = bridge.forms(t) if bridge is not None else ()
-        forms = (frozenset({t}), *((pieces,) if pieces else ()), *(frozenset({o}) for o in other))
+        forms = (frozenset({t}), *((own,) if own else ()), *(frozenset({o}) for o in other))
         verb = bridge is not None and bridge.is_verb(t)
-        weight = max(idf(w) for w in (t, *pieces))
+        weight = max(idf(w) for w in (t, *own))
         # a Chinese word no Chinese text uses still meets an English one (品牌: brand); that
         # changes neither whether the corpus knows the word nor how ambiguous it is
         asked = bridge.asked_forms(t) if bridge is not None and not other else ()
