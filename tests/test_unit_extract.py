@@ -361,3 +361,15 @@ def test_a_place_named_only_by_the_documents_title_is_not_missing() -> None:
     untitled = Document(id="g:1", page_content=text, metadata={"doc_id": "g", "title": "新闻"})
     assert not missing_entity(q, [titled], knowledge.gazetteer)
     assert missing_entity(q, [untitled], knowledge.gazetteer)
+
+
+def test_a_city_named_with_its_province_needs_only_the_city_in_the_sentence() -> None:
+    knowledge = load_knowledge(Settings())
+    city = "12月5日,省工信厅公示第二批专精特新中小企业名单,徐州共有328家企业入选。"
+    idf = Idf.build([city, "企业", "江苏省第二批名单"], knowledge.tokenizer)
+    cache = place_cache(knowledge)
+    asked = "江苏第二批专精特新中小企业名单中，徐州有几家企业入选？"
+    assert quotes_for(knowledge, asked, [city], idf, cache) == [city]
+    # the province's own count is not the city's
+    assert quotes_for(knowledge, "江苏第二批专精特新中小企业名单有几家企业入选？", [city], idf,
+                      cache) == []

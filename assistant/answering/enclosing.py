@@ -10,12 +10,13 @@ any city), not from a list of known answers.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.answering.names import without_credited
 from assistant.answering.orgnames import org_name_spans
 from assistant.answering.passages import PlaceSpans, SentenceCache
 
-__all__ = ["other_level", "other_place", "subject_places", "whole_of_part"]
+__all__ = ["narrowest", "other_level", "other_place", "subject_places", "whole_of_part"]
 
 _TITLE = re.compile(r"《[^》]*》")
 # the place the text is about, named before ("Twenty-four companies in Songjiang… So far, the
@@ -39,6 +40,16 @@ def subject_places(sentence: str, spans: PlaceSpans) -> frozenset[str]:
 
 def _subjects(sentence: str, cache: SentenceCache) -> frozenset[str]:
     return subject_places(sentence, cache.place_spans)
+
+
+def narrowest(
+    asked: frozenset[str], cache: SentenceCache, names: Callable[[str], frozenset[str]]
+) -> frozenset[str]:
+    """The asked places less those enclosing another asked one ("江苏…名单中，徐州有几家":
+    徐州 says 江苏; Xuzhou, Jiangsu), each by every key ``names`` gives it (Jiangsu)."""
+    implied = {e for p in asked for e in cache.enclosing(p)}
+    implied |= {k for e in implied for k in names(e)}
+    return asked - implied
 
 
 def whole_of_part(

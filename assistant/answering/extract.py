@@ -18,7 +18,7 @@ from langchain_core.documents import Document
 from assistant.answering.anchors import check
 from assistant.answering.asks import WHO_Q, asks_divisions
 from assistant.answering.doc_dates import dated_as
-from assistant.answering.enclosing import other_level, other_place, whole_of_part
+from assistant.answering.enclosing import narrowest, other_level, other_place, whole_of_part
 from assistant.answering.enumeration import opens_item
 from assistant.answering.figure_clauses import (
     asks_nationally,
@@ -169,6 +169,7 @@ def candidates(
     asked_metric = cache.metric(q.text) if q.wants_number and not (
         q.wants_amount or q.wants_share) else None
     said = as_said(q)
+    wanted = replace(q.anchors, places=narrowest(q.anchors.places, cache, gazetteer.mentioned))
     for rank, doc in enumerate(passages, start=1):
         text = doc.page_content
         analysed = cache.get(doc)
@@ -184,7 +185,7 @@ def candidates(
             cov = context if joined else coverage(said, sent.words)
             joined = sentence.rstrip().endswith((";", "；"))
             previous_words, previous = previous, sent.words
-            anchored = check(q.anchors, sent.anchors, sent.context, sent.fallback_years)
+            anchored = check(wanted, sent.anchors, sent.context, sent.fallback_years)
             # "the 2021 report": another document, unless the sentence names the year (a
             # reference entry: "the 2024 paper the study cites")
             if not (dated_as(q.document_years, doc) or q.document_years & sent.anchors.years):
@@ -236,15 +237,19 @@ def by_meaning(question: str, cands: list[Candidate], cache: SentenceCache) -> l
     return sorted(lifted, key=lambda c: c.score, reverse=True) + cands[meaning.top:]
 
 
-def missing_entity(q: Question, passages: Sequence[Document], gazetteer: Gazetteer) -> bool:
+def missing_entity(q: Question, passages: Sequence[Document], gazetteer: Gazetteer,
+                   cache: SentenceCache | None = None) -> bool:
     """True when the question names an entity that none of the passages mention, in
-    their text or their document's title (a report says 我省 under a title naming 河北)."""
-    if not q.entities:
+    their text or their document's title (a report says 我省 under a title naming 河北);
+    with ``cache``, a province the question names around a city of it is said by the city."""
+    entities = q.entities if cache is None else q.entities & narrowest(
+        q.entities | q.anchors.places, cache, gazetteer.mentioned)
+    if not entities:
         return False
     present: set[str] = set()
     for doc in passages:
         present |= gazetteer.mentioned(f"{doc.metadata.get('title', '')}\n{doc.page_content}")
-    return not q.entities <= present
+    return not entities <= present
 
 
 @dataclass
@@ -300,7 +305,7 @@ def extract(
         cands = [c for c in cands if opens_item(c.text, q.ordinal)]
     if asks_source(q.text):  # "依据的是哪份文件": a sentence naming one, where there is one
         cands = [c for c in cands if names_document(c.text)] or cands
-    if not cands or missing_entity(q, passages, gazetteer):
+    if not cands or missing_entity(q, passages, gazetteer, cache):
         return Extract(False, [], [], [], 0.0)
     best = max(c.support for c in cands)
     if best < min_coverage:
