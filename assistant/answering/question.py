@@ -147,11 +147,12 @@ def concepts(
             continue
         # a function word inside a compound (通过 of 通过率) still translates a piece of it
         # ("pass rate"), but a sentence saying only it (通过复审) does not say the compound
-        own = pieces - function
+        content = pieces - function
         other = bridge.forms(t) if bridge is not None else ()
-        forms = (frozenset({t}), *((own,) if own else ()), *(frozenset({o}) for o in other))
+        forms = (frozenset({t}), *((content,) if content else ()),
+                 *(frozenset({o}) for o in other))
         verb = bridge is not None and bridge.is_verb(t)
-        weight = max(idf(w) for w in (t, *own))
+        weight = max(idf(w) for w in (t, *content))
         # a Chinese word no Chinese text uses still meets an English one (品牌: brand); that
         # changes neither whether the corpus knows the word nor how ambiguous it is
         asked = bridge.asked_forms(t) if bridge is not None and not other else ()
