@@ -40,6 +40,8 @@ class Settings(BaseSettings):
     places_path: Path = PACKAGE_DIR / "knowledge" / "data" / "places.tsv"
     places_supplement_path: Path = PACKAGE_DIR / "knowledge" / "data" / "places_supplement.tsv"
     place_stoplist_path: Path = PACKAGE_DIR / "knowledge" / "data" / "place_stoplist.txt"
+    # the English names texts use where they are not places.tsv's pinyin (Hohhot, Lhasa)
+    places_english_path: Path = PACKAGE_DIR / "knowledge" / "data" / "places_english.tsv"
     metrics_path: Path = PACKAGE_DIR / "knowledge" / "data" / "metrics.yaml"
 
     # --- embeddings --------------------------------------------------------

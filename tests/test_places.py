@@ -5,15 +5,13 @@ from __future__ import annotations
 import pytest
 
 from assistant.config import Settings
-from assistant.knowledge.places import Places, load_places
+from assistant.knowledge import places_of
+from assistant.knowledge.places import Places
 
 
 @pytest.fixture(scope="module")
 def places() -> Places:
-    settings = Settings()
-    return load_places(
-        settings.places_path, settings.place_stoplist_path, settings.places_supplement_path
-    )
+    return places_of(Settings())
 
 
 @pytest.mark.parametrize("text", ["温州市的企业", "溫州的企業", "firms in Wenzhou", "WENZHOU"])
@@ -66,13 +64,17 @@ def test_every_level_is_present(places: Places) -> None:
     assert places.mentioned("Inner Mongolia and Xi'an") == {"内蒙古", "西安"}
 
 
+def test_english_names_texts_use_beside_the_pinyin(places: Places) -> None:
+    # places_english.tsv: Hohhot and Xilingol League are what English texts write
+    assert places.mentioned("firms in Hohhot and Xilingol League") == {"呼和浩特", "锡林郭勒"}
+    assert places.mentioned("Huhehaote") == {"呼和浩特"}  # the pinyin still counts
+    assert places.english("锡林郭勒") == "Xilingol League"
+
+
 def test_repeated_long_passage_names_each_place_once() -> None:
     """Speed is measured by ``srdi bench``, not asserted here; this checks the matcher on a
     long repetitive passage (overlapping matches, cities with and without 市)."""
-    settings = Settings()
-    places = load_places(
-        settings.places_path, settings.place_stoplist_path, settings.places_supplement_path
-    )
+    places = places_of(Settings())
     passage = "截至2024年底，深圳市累计培育国家级专精特新“小巨人”企业1331家，北京1214家。" * 8
     assert places.mentioned(passage) == {"深圳", "北京"}
 

@@ -32,15 +32,14 @@ def facts(
     import csv
 
     from assistant.index.facts import read_facts
+    from assistant.knowledge import places_of
     from assistant.knowledge.factsheet import conflicts as conflicting
     from assistant.knowledge.factsheet import filter_records
-    from assistant.knowledge.places import canonical_place, load_places
+    from assistant.knowledge.places import canonical_place
     from assistant.schema import FactRecord
 
     if place:
-        places = load_places(
-            settings.places_path, settings.place_stoplist_path, settings.places_supplement_path
-        )
+        places = places_of(settings)
         place = canonical_place(places, place)
     records = filter_records(read_facts(settings), place, metric)
     if conflicts:

@@ -94,13 +94,11 @@ def sync_facts(
     stale = [d for d in docs if (stored.get(d.doc_id, {}).get("file_hash"),
                                  stored.get(d.doc_id, {}).get("rules")) != (d.file_hash, rules)]
     if stale:
+        from assistant.knowledge import places_of
         from assistant.knowledge.figure_rules import load_metrics
         from assistant.knowledge.figures import DocText, extract_figures
-        from assistant.knowledge.places import load_places
 
-        places = load_places(
-            settings.places_path, settings.place_stoplist_path, settings.places_supplement_path
-        )
+        places = places_of(settings)
         metrics = load_metrics(settings.metrics_path)
         for doc in stale:
             records = extract_figures(

@@ -18,7 +18,9 @@ from assistant.knowledge.glossary import Glossary, build_glossary, read_rows, zh
 from assistant.knowledge.places import Places, load_places, read_stoplist
 from assistant.text.normalize import Tokenizer
 
-__all__ = ["Knowledge", "Metrics", "Places", "knowledge_signature", "load_knowledge"]
+__all__ = [
+    "Knowledge", "Metrics", "Places", "knowledge_signature", "load_knowledge", "places_of",
+]
 
 
 @dataclass(frozen=True)
@@ -78,13 +80,18 @@ def load_knowledge(settings: Settings) -> Knowledge:
     glossary = build_glossary(
         [*glossary_rows, *entity_entries], tokenizer, settings.glossary_path
     )
-    places = load_places(
-        settings.places_path, settings.place_stoplist_path, settings.places_supplement_path
-    )
+    places = places_of(settings)
     metrics = load_metrics(settings.metrics_path)
     return Knowledge(
         tokenizer, glossary, build_gazetteer(all_rows, ambiguous), places, metrics
     )
+
+
+def places_of(settings: Settings) -> Places:
+    """The division table ``settings`` names, with its supplement, English names and stop
+    list."""
+    return load_places(settings.places_path, settings.place_stoplist_path,
+                       settings.places_supplement_path, settings.places_english_path)
 
 
 def knowledge_signature(settings: Settings) -> str:
@@ -96,6 +103,7 @@ def knowledge_signature(settings: Settings) -> str:
     digest = hashlib.sha1(b"knowledge-1")
     for path in (settings.glossary_path, settings.entities_path, settings.places_path,
                  settings.places_supplement_path, settings.place_stoplist_path,
+                 settings.places_english_path,
                  settings.metrics_path, *code):
         digest.update(str(path).encode())
         digest.update(path.read_bytes() if path.is_file() else b"-")

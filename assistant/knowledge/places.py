@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import ahocorasick
@@ -213,14 +213,40 @@ def read_stoplist(path: Path) -> list[str]:
         return [s for s in (line.strip() for line in fh) if s and not s.startswith("#")]
 
 
+def read_english(path: Path) -> dict[str, tuple[str, ...]]:
+    """English names by adcode (``places_english.tsv``: the names English texts use)."""
+    with path.open(encoding="utf-8") as fh:
+        lines = [line for line in fh if not line.startswith("#")]
+    return {row["adcode"]: tuple(e for e in row["en"].split("|") if e)
+            for row in csv.DictReader(lines, delimiter="\t")}
+
+
+def _with_english(
+    rows: list[tuple[Place, list[tuple[str, bool]]]], english: dict[str, tuple[str, ...]]
+) -> list[tuple[Place, list[tuple[str, bool]]]]:
+    """Each row with the English names ``english`` gives its adcode, first."""
+    out = []
+    for place, aliases in rows:
+        names = english.get(place.adcode, ())
+        if names:
+            place = replace(place, english=(*names, *place.english))
+            aliases = [*aliases, *((n, False) for n in names)]
+        out.append((place, aliases))
+    return out
+
+
 def load_places(
-    places_path: Path, stoplist_path: Path, supplement_path: Path | None = None
+    places_path: Path, stoplist_path: Path, supplement_path: Path | None = None,
+    english_path: Path | None = None,
 ) -> Places:
     """Build :class:`Places` from the table, its supplement of divisions created after
-    the table was compiled (same columns) and the stop list."""
+    the table was compiled (same columns), the English names texts use where they are not
+    the table's pinyin, and the stop list."""
     rows = read_places(places_path)
     if supplement_path is not None:
         rows += read_places(supplement_path)
+    if english_path is not None:
+        rows = _with_english(rows, read_english(english_path))
     aliases: dict[str, tuple[str, bool]] = {}
     for place, names in sorted(rows, key=lambda r: r[0].weight):
         for alias, contextual in names:
