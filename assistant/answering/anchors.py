@@ -266,7 +266,7 @@ class Check:
 
 def check(
     question: Anchors, sentence: Anchors, context: Anchors,
-    fallback_years: frozenset[int] = frozenset(),
+    fallback_years: frozenset[int] = frozenset(), implied: frozenset[str] = frozenset(),
 ) -> Check:
     """Compare the question's anchors with a sentence and its context.
 
@@ -275,8 +275,9 @@ def check(
     ``fallback_years``): a figure of unknown date does not answer "how many in 2023".
     Months: a sentence dating its figure to another month (截至3月末 for 年底) speaks of
     another date. Places, ordinals and figures the question names must occur in the
-    sentence or its context; a sentence naming only other batches ("第一批和第四批" for
-    the second) speaks of those, not of the batches its context names.
+    sentence or its context, except the ``implied`` places (江苏 of "江苏…徐州有几家", said
+    by 徐州), which count only when named; a sentence naming only other batches ("第一批和
+    第四批" for the second) speaks of those, not of the batches its context names.
     """
     missing: list[str] = []
     matched = 0
@@ -293,7 +294,7 @@ def check(
         if kind == "ordinals" and not sentence.ordinals & wanted:
             # a sentence naming other batches speaks of those, not of its context's
             have = frozenset(sentence.ordinals) or have
-        if wanted and not wanted <= have:
+        if wanted and not wanted <= have | (implied if kind == "places" else frozenset()):
             missing.append(kind.rstrip("s"))
         matched += len(wanted & have)
     return Check(tuple(missing), matched)

@@ -169,7 +169,7 @@ def candidates(
     asked_metric = cache.metric(q.text) if q.wants_number and not (
         q.wants_amount or q.wants_share) else None
     said = as_said(q)
-    wanted = replace(q.anchors, places=narrowest(q.anchors.places, cache, gazetteer.mentioned))
+    implied = q.anchors.places - narrowest(q.anchors.places, cache, gazetteer.mentioned)
     for rank, doc in enumerate(passages, start=1):
         text = doc.page_content
         analysed = cache.get(doc)
@@ -185,7 +185,7 @@ def candidates(
             cov = context if joined else coverage(said, sent.words)
             joined = sentence.rstrip().endswith((";", "；"))
             previous_words, previous = previous, sent.words
-            anchored = check(wanted, sent.anchors, sent.context, sent.fallback_years)
+            anchored = check(q.anchors, sent.anchors, sent.context, sent.fallback_years, implied)
             # "the 2021 report": another document, unless the sentence names the year (a
             # reference entry: "the 2024 paper the study cites")
             if not (dated_as(q.document_years, doc) or q.document_years & sent.anchors.years):
