@@ -373,3 +373,13 @@ def test_a_city_named_with_its_province_needs_only_the_city_in_the_sentence() ->
     # the province's own count is not the city's
     assert quotes_for(knowledge, "江苏第二批专精特新中小企业名单有几家企业入选？", [city], idf,
                       cache) == []
+
+
+def test_a_term_written_with_quotation_marks_inside_is_the_whole_term() -> None:
+    knowledge = load_knowledge(Settings())
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    quoted = doc("q:1", "2025年,新认定“专精特新”中小企业11家,累计达22家。")
+    plain = doc("p:1", "2025年,新认定专精特新中小企业11家。")
+    words = cache.get(quoted).sentences[0].words
+    assert "专精特新中小企业" in words and "专精特新中小企业" in cache.get(plain).words
+    assert "专精特新中小企业" in cache.get(quoted).words  # the passage's words too

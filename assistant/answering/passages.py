@@ -214,7 +214,8 @@ class SentenceCache:
             dated = relative_years(text[s:e], date) or (
                 frozenset() if own.years else report_years(plain, date))
             own = replace(own, years=own.years | dated)
-            words = frozenset(tokenize(text[s:e], bigrams=False))
+            words = frozenset(tokenize(text[s:e], bigrams=False)) | unquoted_words(
+                text[s:e], tokenize)
             carried = previous.ordinals if own.places <= previous.places else frozenset()
             around = replace(context, ordinals=ordinals | carried)
             sentences.append(Sentence(s, e, words, own, around, undated, frame))
@@ -228,7 +229,8 @@ class SentenceCache:
             else:
                 previous = replace(own, ordinals=own.ordinals | carried,
                                    places=own.places | previous.places)
-        return Analysed(frozenset(tokenize(text, bigrams=False)), tuple(sentences),
+        return Analysed(frozenset(tokenize(text, bigrams=False)) | unquoted_words(text, tokenize),
+                        tuple(sentences),
                         fold(reading_text(text)),
                         frozenset(tokenize(str(doc.metadata.get("title", "")), bigrams=False)))
 
@@ -257,3 +259,15 @@ class SentenceCache:
             rest[start:end] = " " * len(rest[start:end])
         # a place the sentence also names outside a comparison is still its subject
         return frozenset(found) - self._places("".join(rest), context)
+
+
+# a term written with quotation marks inside it (“专精特新”中小企业, 专精特新“小巨人”企业):
+# the sentence says the whole term (专精特新中小企业) as well as its quoted parts
+_QUOTED_RUN = re.compile(r"[\u4e00-\u9fff]+(?:[“”\"「」『』][\u4e00-\u9fff]+)+")
+_QUOTE = re.compile(r"[“”\"「」『』]")
+
+
+def unquoted_words(text: str, tokenize: Callable[..., list[str]]) -> frozenset[str]:
+    """The words of ``text``'s terms written with quotation marks inside, unquoted."""
+    runs = [_QUOTE.sub("", m) for m in _QUOTED_RUN.findall(text)]
+    return frozenset(tokenize(" ".join(runs), bigrams=False)) if runs else frozenset()
