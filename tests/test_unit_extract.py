@@ -383,3 +383,17 @@ def test_a_term_written_with_quotation_marks_inside_is_the_whole_term() -> None:
     words = cache.get(quoted).sentences[0].words
     assert "专精特新中小企业" in words and "专精特新中小企业" in cache.get(plain).words
     assert "专精特新中小企业" in cache.get(quoted).words  # the passage's words too
+
+
+def test_a_figure_of_a_place_inside_the_asked_one_is_the_parts() -> None:
+    knowledge = load_knowledge(Settings())
+    part = "内蒙古新闻网消息。2025年以来,锡林郭勒盟新认定各类优质中小企业41家。"
+    idf = Idf.build([part, "企业", "内蒙古"], knowledge.tokenizer)
+    cache = place_cache(knowledge)
+    assert quotes_for(knowledge, "内蒙古2025年新认定了多少家优质中小企业？", [part], idf,
+                      cache) == []
+    assert quotes_for(knowledge, "锡林郭勒盟2025年新认定了多少家优质中小企业？", [part], idf,
+                      cache)[0].startswith("2025年以来")
+    whole = "内蒙古新闻网消息。2025年,全区新认定各类优质中小企业41家,其中锡林郭勒盟9家。"
+    got = quotes_for(knowledge, "内蒙古2025年新认定了多少家优质中小企业？", [whole], idf, cache)
+    assert got and got[0].startswith("2025年,全区")

@@ -16,7 +16,9 @@ from assistant.answering.names import without_credited
 from assistant.answering.orgnames import org_name_spans
 from assistant.answering.passages import PlaceSpans, SentenceCache
 
-__all__ = ["narrowest", "other_level", "other_place", "subject_places", "whole_of_part"]
+__all__ = [
+    "narrowest", "other_level", "other_place", "part_of_whole", "subject_places", "whole_of_part",
+]
 
 _TITLE = re.compile(r"《[^》]*》")
 # the place the text is about, named before ("Twenty-four companies in Songjiang… So far, the
@@ -81,6 +83,25 @@ def other_place(asked: frozenset[str], sentence: str, cache: SentenceCache) -> b
     related = {s for s in subjects if s in asked or cache.enclosing(s) & asked}
     return bool(subjects) and not related and not any(
         cache.enclosing(p) & subjects for p in asked)
+
+
+_WHOLE = re.compile(r"全(?:区|區|盟|州|县|縣)")  # 全区: the whole region (内蒙古) or district
+
+
+def part_of_whole(asked: frozenset[str], sentence: str, cache: SentenceCache) -> bool:
+    """The sentence is about places inside an asked one only ("锡林郭勒盟新认定…41家" for
+    内蒙古): its figure is the part's, not the whole's, unless it names the asked place or
+    speaks of a whole (全省, 我市)."""
+    if not asked or _SELF.search(sentence) or _CITY_SELF.search(sentence) or (
+            _PROVINCE_SELF.search(sentence)) or _WHOLE.search(sentence):
+        return False
+    canonical = [frozenset(c for _, _, c in cache.place_spans(p, frozenset())) for p in asked]
+    if not all(canonical):
+        return False
+    asked = frozenset().union(*canonical)
+    subjects = _subjects(sentence, cache)
+    return bool(subjects) and not subjects & asked and all(
+        cache.enclosing(s) & asked for s in subjects)
 
 
 # A document speaking of its own city or province ("我市2家企业上榜", "全省培育…"): the figure

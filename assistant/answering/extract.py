@@ -18,7 +18,13 @@ from langchain_core.documents import Document
 from assistant.answering.anchors import check
 from assistant.answering.asks import WHO_Q, asks_divisions
 from assistant.answering.doc_dates import dated_as
-from assistant.answering.enclosing import narrowest, other_level, other_place, whole_of_part
+from assistant.answering.enclosing import (
+    narrowest,
+    other_level,
+    other_place,
+    part_of_whole,
+    whole_of_part,
+)
 from assistant.answering.enumeration import opens_item
 from assistant.answering.figure_clauses import (
     asks_nationally,
@@ -110,6 +116,7 @@ class _Asked:
     places: frozenset[str]
     boards: frozenset[str]  # a board's count is stated where the board is named
     figure_question: str  # the question when it asks a figure: an average is no total
+    part_figures: bool  # a figure of a place inside an asked one answers nothing asked
 
     @classmethod
     def of(cls, q: Question, gazetteer: Gazetteer, nationally: bool) -> _Asked:
@@ -123,6 +130,7 @@ class _Asked:
             places=places_only(q.anchors.places, gazetteer),
             boards=markets_named(q.text, gazetteer) if figures else frozenset(),
             figure_question=q.text if figures or q.wants_amount else "",
+            part_figures=(figures or q.wants_amount) and not q.wants_place,
         )
 
 
@@ -150,6 +158,8 @@ def _other_anchors(
         missing.append(SUBJECT)
     if asked.figure_question and other_aggregate(asked.figure_question, sentence):
         missing.append("scope")
+    if asked.part_figures and part_of_whole(asked.places, sentence, cache):
+        missing.append("place")  # a district's figure for its city
     if market_figure_missing(asked.boards, sent.anchors.places, sent.frame, gazetteer):
         missing.append("market")
     return tuple(missing)
