@@ -323,3 +323,9 @@ def test_english_number_words_are_figures_of_a_sentence() -> None:
     assert in_digits("150 billion yuan, about 1.4 million dollars") == (
         "150 billion yuan, about 1.4 million dollars")
     assert "118" in anchors_of("One hundred and eighteen firms", lambda _: frozenset()).figures
+
+
+def test_an_autonomous_regions_tier_is_the_provinces() -> None:
+    assert levels_of("力争到2025年累计培育自治区级专精特新中小企业800家") == {"provincial"}
+    assert levels_of("自治區級專精特新中小企業") == {"provincial"}
+    assert levels_of("regional-level SRDI firms") == {"provincial"}

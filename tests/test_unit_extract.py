@@ -397,3 +397,7 @@ def test_a_figure_of_a_place_inside_the_asked_one_is_the_parts() -> None:
     whole = "内蒙古新闻网消息。2025年,全区新认定各类优质中小企业41家,其中锡林郭勒盟9家。"
     got = quotes_for(knowledge, "内蒙古2025年新认定了多少家优质中小企业？", [whole], idf, cache)
     assert got and got[0].startswith("2025年,全区")
+    # 全盟 is the league's whole, a part of the region asked about
+    league = "内蒙古新闻网消息。2025年以来,锡林郭勒盟全盟新认定各类优质中小企业41家。"
+    assert quotes_for(knowledge, "内蒙古2025年新认定了多少家优质中小企业？", [league], idf,
+                      cache) == []

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from assistant.answering.names import without_credited
 from assistant.answering.orgnames import org_name_spans
 from assistant.answering.passages import PlaceSpans, SentenceCache
+from assistant.text.normalize import fold
 
 __all__ = [
     "narrowest", "other_level", "other_place", "part_of_whole", "subject_places", "whole_of_part",
@@ -85,20 +86,19 @@ def other_place(asked: frozenset[str], sentence: str, cache: SentenceCache) -> b
         cache.enclosing(p) & subjects for p in asked)
 
 
-_WHOLE = re.compile(r"全(?:区|區|盟|州|县|縣)")  # 全区: the whole region (内蒙古) or district
-
-
 def part_of_whole(asked: frozenset[str], sentence: str, cache: SentenceCache) -> bool:
-    """The sentence is about places inside an asked one only ("锡林郭勒盟新认定…41家" for
+    """The sentence is about places inside an asked one only ("锡林郭勒盟…全盟…41家" for
     内蒙古): its figure is the part's, not the whole's, unless it names the asked place or
-    speaks of a whole (全省, 我市)."""
-    if not asked or _SELF.search(sentence) or _CITY_SELF.search(sentence) or (
-            _PROVINCE_SELF.search(sentence)) or _WHOLE.search(sentence):
-        return False
+    speaks of it as a whole (全区 for an autonomous region, 全省, 我市: the word of the
+    asked place's own kind, from its full name in the division table)."""
     canonical = [frozenset(c for _, _, c in cache.place_spans(p, frozenset())) for p in asked]
-    if not all(canonical):
+    if not asked or not all(canonical) or _SELF.search(sentence):
         return False
     asked = frozenset().union(*canonical)
+    kinds = {d.name[-1] for d in map(cache.division, asked) if d is not None}
+    folded = fold(sentence)
+    if any(f"{w}{k}" in folded for k in kinds for w in "全我本"):
+        return False
     subjects = _subjects(sentence, cache)
     return bool(subjects) and not subjects & asked and all(
         cache.enclosing(s) & asked for s in subjects)

@@ -31,7 +31,10 @@ _LEVELS = {
         r"|\bnational(?=\s+(?:srdi|[\"“]?little giant|specialized|manufacturing"
         r"|single[- ]champion))",
         re.I),
-    "provincial": re.compile(rf"(?:省级|\bprovincial(?:[- ]level)?\b){_NOT_FIRMS}", re.I),
+    # an autonomous region's (广西, 内蒙古) level is the provinces' (自治区级)
+    "provincial": re.compile(
+        rf"(?:省级|自治区级|\bprovincial(?:[- ]level)?\b|\bregional[- ]level\b){_NOT_FIRMS}",
+        re.I),
     "municipal": re.compile(
         rf"(?:市级|\bmunicipal(?:[- ]level)?\b|\bcity[- ]level\b){_NOT_FIRMS}", re.I),
 }
