@@ -265,3 +265,18 @@ def test_a_yearly_average_growth_answers_how_much_it_grows_each_year() -> None:
     # a stock cue (现有) is said by "at present" or a total; an addition (新增) stays a key
     from assistant.answering.scope import names_period
     assert names_period((frozenset({"现有"}),)) and not names_period((frozenset({"新增"}),))
+
+
+def test_a_verb_is_no_key_a_passage_must_name_when_the_place_is_the_rarest_word() -> None:
+    from assistant.answering.unstated_keys import asked_keys
+    from assistant.knowledge.dictionary import Bridge
+
+    knowledge = _knowledge()
+    # a hand-made bridge calling 进入 a verb (CC-CEDICT glosses it "to enter"; plumbing)
+    bridge = Bridge({}, {"进入": ("enter",)}, verbs=frozenset({"进入"}))
+    # the place is the question's rarest word, 进入 the rarest of the rest
+    idf = Idf.build(["柳州", *["广西专精特新企业培育库数量有多少家企业"] * 6, "进入 进入"],
+                    knowledge.tokenizer)
+    q = Question.parse("柳州有多少家企业进入了广西专精特新企业培育库？", knowledge.glossary,
+                       knowledge.gazetteer, idf, bridge, places=knowledge.place_names)
+    assert all("进入" not in form for k in asked_keys(q) for form in k.forms)

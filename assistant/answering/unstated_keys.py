@@ -65,7 +65,7 @@ def asked_keys(q: Question, share: float = 0.8, most: int = 2) -> list[Concept]:
     framing = q.place_words | q.source_words
     known = [
         c for c in q.concepts
-        if c.in_corpus and (not c.verb or c in q.metric) and _plain(c)
+        if c.in_corpus and not c.verb and _plain(c)  # 进入, 入选: said in many ways
         and not names_period(c.forms)  # 每年, 现有: said by 年均, by "at present"
         and any(len(form) == 1 for form in c.forms)
         and all(_HAN.fullmatch(w) for w in c.forms[0])
