@@ -55,6 +55,8 @@ def test_a_run_of_batches_names_every_ordinal_in_it() -> None:
     assert ordinals_of("第1-3批") == {1, 2, 3}
     assert ordinals_of("遠超前兩批總和") == {1, 2}  # 两 counts too
     assert ordinals_of("from the first to the third batch") == {1, 2, 3}
+    assert ordinals_of("In the previous 3 batch of little giants, there are 27") == {1, 2, 3}
+    assert ordinals_of("the first three batches") == {1, 2, 3}
     assert ordinals_of("How many second-batch little giants passed?") == {2}
     assert ordinals_of("the first time it is recognised") == frozenset()
     # all the batches so far, counted, name each of them; "this batch" names none

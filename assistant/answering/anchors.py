@@ -64,8 +64,9 @@ _ORDINAL_RUN = re.compile(
     rf"第(?P<a>{_N})\s*(?:至|到|-|—|–|~|～)\s*第?(?P<b>{_N})\s*[批届屆轮輪]"
     rf"|前(?P<n>{_N})\s*[批届屆轮輪]"
     r"|(?:这|這|共|累计|累計|开展|開展|公布|公示)了?\s*(?P<c>[二两兩三四五六七八九十]|\d{1,2})\s*批(?!次)"
-    r"|\bfirst\s+(?P<en_n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
-    r"(?:\w+\s+){0,2}?(?:batch|list|round)e?s\b"
+    # (前三批 read in English: "the first three batches", "the previous 3 batch")
+    r"|\b(?:first|previous|past)\s+(?P<en_n>two|three|four|five|six|seven|eight|nine|ten"
+    r"|\d{1,2})\s+(?:\w+\s+){0,2}?(?:batch|list|round)(?:e?s)?\b"
     r"|\b(?:the|all|these)\s+(?P<en_c>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
     r"\s+(?:\w+\s+)?(?:batch|list|round)e?s\b"
     rf"|\b(?P<en_a>{_ORD_WORD})\s+(?:to|through|-)\s+(?:the\s+)?(?P<en_b>{_ORD_WORD})[\s-]+"
