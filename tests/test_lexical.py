@@ -70,6 +70,12 @@ def test_traditional_and_simplified_tokenise_alike() -> None:
     assert "小巨人" in tokenize("專精特新“小巨人”企業")
 
 
+def test_british_and_american_spellings_tokenise_alike() -> None:
+    assert tokenize("newly recognised organisations") == tokenize("newly recognized organizations")
+    assert tokenize("the modernisation programme") == tokenize("the modernization program")
+    assert tokenize("enterprise") == ["enterpris"]  # no -ise word is touched by a rule
+
+
 def test_ruby_readings_left_in_a_page_are_no_words() -> None:
     """A page scraped with its pinyin ruby (企業(yè), 認(rèn)定) reads as the plain text;
     brackets holding no tone-marked reading stay."""

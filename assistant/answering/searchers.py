@@ -35,6 +35,7 @@ from assistant.knowledge.factsheet import FactSheet
 from assistant.retrieval.bridged import BridgedBM25, TitleField
 from assistant.retrieval.hybrid import DenseRetriever, HybridRetriever, language_centroids
 from assistant.schema import FactRecord
+from assistant.text import normalize
 from assistant.text.normalize import fold
 
 __all__ = ["Searchers", "build_searchers"]
@@ -71,7 +72,8 @@ def build_searchers(
         "use": (DenseRetriever(chunks, snap.vectors["use"], embedders["use"]), cfg.weight_use),
     }
     tokenizer = knowledge.tokenizer
-    signature = signature_of(cfg.glossary_path, cfg.entities_path)
+    # (the tokenizer's own code too: a change to it tokenises every chunk again)
+    signature = signature_of(cfg.glossary_path, cfg.entities_path, Path(normalize.__file__))
     bm25_tokens, words = token_tables(
         cache.parent / f"{cache.name}.tokens.npz", signature, ids,
         lambda i: chunks[i].page_content,

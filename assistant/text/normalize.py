@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import snowballstemmer
+from breame.data.spelling_constants import BRITISH_ENGLISH_SPELLINGS
 
 from assistant.text.english import EnglishWords
 from assistant.text.lang import HAN_CLASS, to_simplified
@@ -199,13 +200,15 @@ class Tokenizer:
         self._stemmer = snowballstemmer.stemmer("english")
 
     def stem(self, word: str) -> str:
-        """The Snowball (Porter 2) stem of an English word (``news`` stays ``news``)."""
+        """The Snowball (Porter 2) stem of an English word (``news`` stays ``news``), of its
+        American spelling (recognised → recognized: the two stem apart)."""
         found = self._stems.get(word)
         if found is None:
             if not word.isalpha():
                 return word
+            american = american_spelling(word)
             with self._lock:
-                found = str(self._stemmer.stemWord(word))
+                found = str(self._stemmer.stemWord(american))
             if len(self._stems) < 200_000:
                 self._stems[word] = found
         return found
@@ -311,6 +314,16 @@ class Tokenizer:
         """The stemmed English words of ``text`` in order, stop words and bare digits dropped."""
         folded = fold(_ACRONYM_PLURAL.sub(r"\1", text))
         return [self.stem(w) for w in _EN_WORD.findall(folded) if _keep(w)]
+
+
+# -isation is British for -ization in every word (breame's pair list lacks some)
+_ISATION = re.compile(r"isation(s?)$")
+
+
+def american_spelling(word: str) -> str:
+    """The American spelling of a lower-case British one (breame's list of spelling pairs:
+    organised → organized, programme → program), else the word itself."""
+    return BRITISH_ENGLISH_SPELLINGS.get(word) or _ISATION.sub(r"ization\1", word)
 
 
 def _keep(word: str) -> bool:
