@@ -280,3 +280,24 @@ def test_a_verb_is_no_key_a_passage_must_name_when_the_place_is_the_rarest_word(
     q = Question.parse("柳州有多少家企业进入了广西专精特新企业培育库？", knowledge.glossary,
                        knowledge.gazetteer, idf, bridge, places=knowledge.place_names)
     assert all("进入" not in form for k in asked_keys(q) for form in k.forms)
+
+
+def test_an_english_sentence_glossing_a_term_in_chinese_is_english_to_the_key_check() -> None:
+    from assistant.answering.selection import Candidate
+    from assistant.answering.unstated_keys import key_outside_sentence
+
+    knowledge = _knowledge()
+    text = ("As of the end of September China Development Bank had made 13.1 billion yuan in "
+            "loans to small and medium-sized enterprises (专精特新中小企业).")
+    idf = Idf.build([text, "国家开发银行 贷款", "企业"], knowledge.tokenizer)
+    q = Question.parse("国家开发银行向专精特新中小企业发放了多少贷款？", knowledge.glossary,
+                       knowledge.gazetteer, idf, places=knowledge.place_names)
+    bank = Concept(1.0, (frozenset({"国家开发银行"}),), True)
+    cache_ = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    doc = Document(id="e:1", page_content=text, metadata={"doc_id": "e", "title": "CDB loans"})
+    cand = Candidate(doc, rank=1, start=0, end=len(text), score=1.0, coverage=0.5)
+    assert not key_outside_sentence(q, [bank], cand, cache_)  # a translation may say it
+    chinese = "截至9月末,该行已向专精特新中小企业发放贷款131亿元。"
+    cdoc = Document(id="c:1", page_content=chinese, metadata={"doc_id": "c", "title": "贷款"})
+    other = Candidate(cdoc, rank=1, start=0, end=len(chinese), score=1.0, coverage=0.5)
+    assert key_outside_sentence(q, [bank], other, cache_)  # a Chinese one must name the bank

@@ -18,6 +18,7 @@ from assistant.answering.question import Concept, Question
 from assistant.answering.scope import names_period
 from assistant.answering.selection import Candidate
 from assistant.knowledge.figures import NATION
+from assistant.text.lang import is_chinese
 
 __all__ = ["asked_keys", "key_outside_sentence"]
 
@@ -119,8 +120,10 @@ def key_outside_sentence(
     keys = [k for k in keys if _plain(k)]
     if not keys:  # the place was the rarest word: the rarest others, in the passage
         return any(not _in_passage(k, cand, cache) for k in asked_keys(q))
-    if not _HAN.search(q.text) or not _HAN.search(cand.text):  # across languages, a key
-        return False  # reaches the other language's text by translation only
+    # across languages (an English sentence glossing a term in Chinese is English), a key
+    # reaches the other language's text by translation only
+    if not is_chinese(q.text) or not is_chinese(cand.text):
+        return False
     tokenize = cache.tokenizer.tokenize
     cited = frozenset(w for m in _CITED.finditer(q.text) for w in tokenize(m[0], bigrams=False))
     keys = [k for k in keys if not any(form <= cited for form in k.forms)]  # the source's
