@@ -33,3 +33,12 @@ def test_script_folding_round_trips_and_leaves_latin_alone() -> None:
     assert to_simplified("專精特新企業") == "专精特新企业"
     assert to_traditional("专精特新企业") == "專精特新企業"
     assert to_simplified("little giant") == "little giant"
+
+
+def test_an_english_text_glossing_a_term_in_chinese_is_in_the_other_script() -> None:
+    from assistant.text.lang import other_script
+
+    english = "In 2018 MIIT defined little giants (专精特新“小巨人”) by profit growth and patents."
+    assert other_script("2018年工信部如何界定小巨人？", english)
+    assert not other_script("How did MIIT define little giants?", english)
+    assert not other_script("小巨人是什么？", "小巨人企业")

@@ -38,9 +38,9 @@ def to_traditional(text: str) -> str:
 
 
 def other_script(a: str, b: str) -> bool:
-    """Whether one of two texts writes Chinese and the other none (an English question
-    and a Chinese sentence)."""
-    return bool(_HAN.search(a)) != bool(_HAN.search(b))
+    """Whether one of two texts is Chinese and the other not (an English question and a
+    Chinese sentence; an English text glossing a term in Chinese is English)."""
+    return is_chinese(a) != is_chinese(b)
 
 
 def han_count(text: str) -> int:
