@@ -401,3 +401,19 @@ def test_a_figure_of_a_place_inside_the_asked_one_is_the_parts() -> None:
     league = "内蒙古新闻网消息。2025年以来,锡林郭勒盟全盟新认定各类优质中小企业41家。"
     assert quotes_for(knowledge, "内蒙古2025年新认定了多少家优质中小企业？", [league], idf,
                       cache) == []
+
+
+def test_a_question_asking_a_target_is_not_answered_by_what_is_done() -> None:
+    from assistant.answering.targets import asks_plan
+
+    assert asks_plan("How many firms does the centre expect to have on the board by 2023?")
+    assert asks_plan("到2025年的目标是培育多少家？")
+    assert not asks_plan("在广西的行动计划里，可以获得多少万元奖励？")  # a document's name
+    knowledge = load_knowledge(Settings())
+    done = "A board for innovative SMEs started trading in Beijing, with a first batch of 50 firms."
+    plan = "The Beijing board aims to have 100 firms by the end of 2023."
+    idf = Idf.build([done, plan, "企业"], knowledge.tokenizer)
+    cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
+    question = "How many firms does the Beijing board expect to have by the end of 2023?"
+    assert quotes_for(knowledge, question, [done], idf, cache) == []
+    assert quotes_for(knowledge, question, [done, plan], idf, cache) == [plan]

@@ -69,9 +69,10 @@ from assistant.answering.selection import (
 from assistant.answering.statements import AUTHOR_Q, asks_source, is_statement, names_document
 from assistant.answering.subjects import SUBJECT, other_subject, same_subject, subject_after
 from assistant.answering.target import without_attribution
-from assistant.answering.targets import asks_done, target_term
+from assistant.answering.targets import asks_done, asks_plan, looks_ahead, target_term
 from assistant.answering.topic import as_said, off_topic
 from assistant.answering.unstated import stated
+from assistant.answering.unstated_keys import around_text
 from assistant.knowledge.entities import Gazetteer
 from assistant.knowledge.figures import NATION
 from assistant.schema import Citation
@@ -300,6 +301,8 @@ def extract(
                                          for k in keys)]
         # …and a figure of the asked batch, place or item, not a near miss (unstated)
         cands = stated(q, cands, keys, gazetteer, cache)
+        if asks_plan(q.text):  # …a target's, when one is asked, not what is done
+            cands = [c for c in cands if looks_ahead(around_text(c, cache))]
     # the sentence names what is measured or asked ("the combined revenue of…"), not
     # another metric of the same place; a list item ("二是…") is named by the sentence
     # announcing the list, checked below

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["TARGET_CLASH", "asks_done", "names_target", "states_plan", "target_term"]
+__all__ = [
+    "TARGET_CLASH", "asks_done", "asks_plan", "looks_ahead", "names_target", "states_plan",
+    "target_term",
+]
 
 TARGET_CLASH = 0.3  # as much as a heading's penalty: the sentence states something else
 _TARGET = re.compile(
@@ -53,3 +56,31 @@ def names_target(forms: tuple[frozenset[str], ...]) -> bool:
 def states_plan(sentence: str) -> bool:
     """Whether ``sentence`` sets a target or states a plan."""
     return _PLAN.search(sentence) is not None
+
+
+# A question asking what is planned or expected ("How many firms does it expect to have on
+# the board by the end of 2023?", "目标是培育多少家"): a figure of what is done answers no
+# plan. (Not a bare 计划: 行动计划 names a document, whose measures are no targets.)
+_ASKS_PLAN = re.compile(
+    r"\bexpect(?:s|ed)? to\b|\baims? to\b|\bplans? to\b|\btargets?\b|\bgoals?\b"
+    r"|\bprojected\b|\bforecast|目标|目標|力争|力爭|预计|預計|计划到|計劃到|规划到|規劃到",
+    re.I,
+)
+
+
+def asks_plan(question: str) -> bool:
+    """Whether the question asks for a target or an expected figure."""
+    return _ASKS_PLAN.search(question) is not None
+
+
+# what a sentence says will be: a plan, a target, an expectation ("are expected to", 预计)
+_AHEAD = re.compile(
+    r"\bwill\b|\bexpect|\bplan|\baim|\btarget|\bgoal|\bby (?:the end of )?20\d\d\b"
+    r"|预计|預計|将|將|拟|擬|计划|計劃|规划|規劃|目标|目標|力争|力爭|争取|爭取|到20\d\d年",
+    re.I,
+)
+
+
+def looks_ahead(sentence: str) -> bool:
+    """Whether ``sentence`` speaks of what is to come (a plan, a target, an expectation)."""
+    return _AHEAD.search(sentence) is not None

@@ -20,7 +20,7 @@ from assistant.answering.selection import Candidate
 from assistant.knowledge.figures import NATION
 from assistant.text.lang import is_chinese
 
-__all__ = ["asked_keys", "key_outside_sentence"]
+__all__ = ["around_text", "asked_keys", "key_outside_sentence"]
 
 _TITLE = re.compile(r"《[^》]*》")
 # the source a question cites: "according to the Two Sessions report", "普华永道的手册显示"
@@ -89,9 +89,9 @@ def _opens_section(text: str) -> bool:
     return bool(_HEADING.match(text)) or (len(line) > 1 and line[0].rstrip()[-1:] not in _ENDERS)
 
 
-def _around_words(cand: Candidate, cache: SentenceCache) -> tuple[frozenset[str], ...]:
-    """The words of the sentence, the one before it in its section of the passage, the
-    section's heading and the document title: outside 《titles》, and with them."""
+def around_text(cand: Candidate, cache: SentenceCache) -> str:
+    """The sentence, the one before it in its section of the passage, the section's
+    heading and the document title."""
     text = cand.doc.page_content
     spans = [(s.start, s.end) for s in cache.get(cand.doc).sentences]
     here = next((i for i, (a, b) in enumerate(spans) if a <= cand.start < b), 0)
@@ -100,7 +100,12 @@ def _around_words(cand: Candidate, cache: SentenceCache) -> tuple[frozenset[str]
     # the sentence before, unless a heading opens this one
     before = here if heading == here and _opens_section(cand.text) else here - 1
     parts = [text[slice(*spans[i])] for i in {heading, max(before, 0)} if spans]
-    around = " ".join((cand.text, *parts, str(cand.doc.metadata.get("title", ""))))
+    return " ".join((cand.text, *parts, str(cand.doc.metadata.get("title", ""))))
+
+
+def _around_words(cand: Candidate, cache: SentenceCache) -> tuple[frozenset[str], ...]:
+    """The words of :func:`around_text`: outside 《titles》, and with them."""
+    around = around_text(cand, cache)
     tokenize = cache.tokenizer.tokenize
     return (frozenset(tokenize(_TITLE.sub(" ", around), bigrams=False)),
             frozenset(tokenize(around, bigrams=False)))
