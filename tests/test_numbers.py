@@ -148,3 +148,15 @@ def test_counts_written_as_english_words() -> None:
 
     assert word_counts("the report on six Lu'an companies and the two cities") == {"6", "2"}
     assert word_counts("one of the firms; in two; Two-thirds") == frozenset()
+
+
+def test_a_count_of_firms_spelt_out_is_a_figure_other_number_words_are_not() -> None:
+    from assistant.text.numbers import firm_counts_in_digits
+
+    assert firm_counts_in_digits("Six companies in Quzhou made the list.") == (
+        "6 companies in Quzhou made the list.")
+    assert firm_counts_in_digits('the city has eight "small giant" enterprises') == (
+        'the city has 8 "small giant" enterprises')
+    assert firm_counts_in_digits("Five measures to promote unicorn enterprises") == (
+        "Five measures to promote unicorn enterprises")
+    assert firm_counts_in_digits("one of the most") == "one of the most"

@@ -417,3 +417,13 @@ def test_a_question_asking_a_target_is_not_answered_by_what_is_done() -> None:
     question = "How many firms does the Beijing board expect to have by the end of 2023?"
     assert quotes_for(knowledge, question, [done], idf, cache) == []
     assert quotes_for(knowledge, question, [done, plan], idf, cache) == [plan]
+
+
+def test_a_count_of_firms_spelt_out_answers_how_many() -> None:
+    knowledge = load_knowledge(Settings())
+    text = "Six companies based in Quzhou were honored on the third batch list."
+    idf = Idf.build([text, "企业", "list"], knowledge.tokenizer)
+    cache = place_cache(knowledge)
+    got = quotes_for(knowledge, "How many Quzhou companies made the third batch list?", [text],
+                     idf, cache)
+    assert got == [text]

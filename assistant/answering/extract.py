@@ -78,6 +78,7 @@ from assistant.knowledge.figures import NATION
 from assistant.schema import Citation
 from assistant.text.lang import other_script
 from assistant.text.normalize import fold
+from assistant.text.numbers import firm_counts_in_digits
 
 __all__ = [
     "Candidate",
@@ -209,7 +210,9 @@ def candidates(
             subject = subject_after(subject, own, joined)
             statement = asks_author or is_statement(sentence, asks.source or asks.data) or any(
                 person in fold(sentence) for person in q.people)
-            figure, scope = figure_terms(q, sentence, gazetteer, cache, (asked_metric, nationally))
+            # (a figure spelt out counts: "Six companies…were honored")
+            figure, scope = figure_terms(q, firm_counts_in_digits(sentence), gazetteer, cache,
+                                         (asked_metric, nationally))
             score = (
                 0.45 * cov + 0.25 * context + 0.3 * passage_cov + figure + scope
                 + entity_bonus(q, sentence, gazetteer)

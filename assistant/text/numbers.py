@@ -273,6 +273,26 @@ _NUMBER_WORDS = re.compile(
     rf"(?:{_UNITS}|hundred|thousand|million|billion)\b)*", re.I)
 
 
+# a count of firms spelt out ("Six companies…", "eight \"small giant\" enterprises"), not
+# any number word ("Five measures", "one of the…")
+_FIRMS_AFTER = re.compile(
+    r"(?:[\s-]+\S+){0,3}?[\s-]+[\"“‘']?(?:companies|firms|enterprises|businesses|manufacturers"
+    r"|smes|(?:little|small) giants)\b", re.I)
+
+
+def firm_counts_in_digits(text: str) -> str:
+    """``text`` with the counts of firms it spells out in digits (:func:`in_digits`)."""
+    if not _NUMBER_WORDS.search(text):
+        return text
+    from text_to_num import alpha2digit
+
+    def digits(m: re.Match[str]) -> str:
+        return str(alpha2digit(m.group(0), "en")) if _FIRMS_AFTER.match(text, m.end()) else (
+            m.group(0))
+
+    return _NUMBER_WORDS.sub(digits, text)
+
+
 def in_digits(text: str) -> str:
     """``text`` with English number words in digits ("One hundred and eighteen
     companies" → "118 companies"; small ones such as "two cities" stay words), so a
