@@ -16,14 +16,11 @@ from dataclasses import dataclass, field, replace
 from langchain_core.documents import Document
 
 from assistant.answering.anchors import check
+from assistant.answering.asked import Asked, other_anchors
 from assistant.answering.asks import WHO_Q, asks_divisions
 from assistant.answering.doc_dates import dated_as
 from assistant.answering.enclosing import (
     narrowest,
-    other_level,
-    other_place,
-    part_of_whole,
-    whole_of_part,
 )
 from assistant.answering.enumeration import opens_item
 from assistant.answering.figure_clauses import (
@@ -36,14 +33,9 @@ from assistant.answering.figure_clauses import (
 from assistant.answering.hostile import is_instruction
 from assistant.answering.kind_bonus import Asks, entity_bonus, kind_bonus
 from assistant.answering.levels import (
-    asked_kinds,
-    levels_of,
     names_kind,
     names_tier,
-    other_kind,
-    other_tier,
 )
-from assistant.answering.markets import market_figure_missing, markets_named
 from assistant.answering.metric_terms import (
     cross_language,
     metric_share,
@@ -53,9 +45,9 @@ from assistant.answering.metric_terms import (
 from assistant.answering.names import named_firms
 from assistant.answering.ordinal_figures import ordinal_figure_term
 from assistant.answering.parts import cover_parts
-from assistant.answering.passages import Sentence, SentenceCache
+from assistant.answering.passages import SentenceCache
 from assistant.answering.question import Concept, Question, coverage, key_concepts
-from assistant.answering.scope import names_first, names_scope, other_aggregate
+from assistant.answering.scope import names_first, names_scope
 from assistant.answering.selection import (
     Candidate,
     citation,
@@ -67,14 +59,12 @@ from assistant.answering.selection import (
     with_items,
 )
 from assistant.answering.statements import AUTHOR_Q, asks_source, is_statement, names_document
-from assistant.answering.subjects import SUBJECT, other_subject, same_subject, subject_after
-from assistant.answering.target import without_attribution
+from assistant.answering.subjects import same_subject, subject_after
 from assistant.answering.targets import asks_done, asks_plan, looks_ahead, target_term
 from assistant.answering.topic import as_said, off_topic
 from assistant.answering.unstated import stated
 from assistant.answering.unstated_keys import around_text
 from assistant.knowledge.entities import Gazetteer
-from assistant.knowledge.figures import NATION
 from assistant.schema import Citation
 from assistant.text.lang import other_script
 from assistant.text.normalize import fold
@@ -108,72 +98,13 @@ def _unprovable(q: Question, concept: Concept, cand: Candidate) -> bool:
     return concept.bridged and cross_language(q, cand.doc)
 
 
-@dataclass(frozen=True)
-class _Asked:
-    """What a sentence must not contradict, read once per question."""
-
-    national: bool  # a figure for the whole country (全国, China) is not a place's
-    tiers: frozenset[str]  # national, provincial, municipal
-    kinds: frozenset[str]  # a figure's rung of the SRDI ladder: little giants, SRDI SMEs
-    places: frozenset[str]
-    boards: frozenset[str]  # a board's count is stated where the board is named
-    figure_question: str  # the question when it asks a figure: an average is no total
-    part_figures: bool  # a figure of a place inside an asked one answers nothing asked
-
-    @classmethod
-    def of(cls, q: Question, gazetteer: Gazetteer, nationally: bool) -> _Asked:
-        figures = q.wants_number or q.wants_share
-        return cls(
-            national=nationally and (figures or q.wants_amount),
-            tiers=levels_of(q.text),
-            # the rung the question asks about, not its source's ("…中小企业发展大会的报道中")
-            kinds=asked_kinds(without_attribution(q.text)) if figures or q.wants_amount
-            else frozenset(),
-            places=places_only(q.anchors.places, gazetteer),
-            boards=markets_named(q.text, gazetteer) if figures else frozenset(),
-            figure_question=q.text if figures or q.wants_amount else "",
-            part_figures=(figures or q.wants_amount) and not q.wants_place,
-        )
-
-
-def _other_anchors(
-    asked: _Asked, sent: Sentence, sentence: str, places: tuple[frozenset[str], frozenset[str]],
-    gazetteer: Gazetteer, cache: SentenceCache,
-) -> tuple[str, ...]:
-    """The anchors a sentence misses beyond :func:`check`'s: a city's figure for the whole
-    country (or one in a city's document), a city's figure for one of its districts, another
-    tier (国家级 for 省级), another place's clause after a semicolon ("深圳…42家；上交所科创板
-    35家"), or no asked board named (``places``: the places the clauses before it were
-    about, and those it names)."""
-    subject, own = places
-    missing: list[str] = []
-    if whole_of_part(asked.places, sent.anchors.places, sentence, cache) or other_place(
-            asked.places, sentence, cache) or other_level(asked.places, sentence, cache):
-        missing.append("place")
-    if asked.national and places_only(sent.anchors.places | sent.frame, gazetteer) and (
-            not NATION.search(fold(sentence))):
-        missing.append("place")
-    if other_tier(asked.tiers, sentence) or other_kind(asked.kinds, sentence,
-                                                       asked.figure_question):
-        missing.append("tier")
-    if other_subject(asked.places, subject, own):
-        missing.append(SUBJECT)
-    if asked.figure_question and other_aggregate(asked.figure_question, sentence):
-        missing.append("scope")
-    if asked.part_figures and part_of_whole(asked.places, sentence, cache):
-        missing.append("place")  # a district's figure for its city
-    if market_figure_missing(asked.boards, sent.anchors.places, sent.frame, gazetteer):
-        missing.append("market")
-    return tuple(missing)
-
-
 def candidates(
     q: Question, passages: Sequence[Document], gazetteer: Gazetteer, cache: SentenceCache
 ) -> list[Candidate]:
     """Every sentence of the passages with its score, best first."""
     out: list[Candidate] = []
     nationally = asks_nationally(q)
-    asked = _Asked.of(q, gazetteer, nationally)
+    asked = Asked.of(q, gazetteer, nationally)
     done = asks_done(q.text)  # what has happened so far: a target is no answer
     asks_author = bool(AUTHOR_Q.search(q.text))  # a byline is then the answer, not a label
     asks = Asks.of(q)  # …a source line ("依据:…办法") when a rule's basis is asked
@@ -203,7 +134,7 @@ def candidates(
             if not (dated_as(q.document_years, doc) or q.document_years & sent.anchors.years):
                 anchored = replace(anchored, missing=(*anchored.missing, "document"))
             own = places_only(sent.anchors.places, gazetteer)
-            missing = _other_anchors(
+            missing = other_anchors(
                 asked, sent, sentence, (subject, own), gazetteer, cache)
             if missing:
                 anchored = replace(anchored, missing=(*anchored.missing, *missing))
