@@ -128,6 +128,12 @@ def test_a_money_word_asks_for_a_sum_unless_the_question_picks_a_name(
         ("Which ministry issued the notice, and when?", True),
         ("When the study describes the problems, which district is third?", False),
         ("When it comes to funding, how much did the city give?", False),
+        # a deadline or a period asks for dates
+        ("By what date must the prefectures finish their recommendations?", True),
+        ("From when to when is the title valid?", True),
+        ("企业在平台上的填报时间是哪几天？", True),
+        ("纸质材料要在哪一天之前报送？", True),
+        ("第几天完成审核？", False),
     ],
 )
 def test_a_when_clause_framing_another_question_asks_no_date(question: str, year: bool) -> None:

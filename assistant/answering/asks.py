@@ -118,7 +118,10 @@ def asks_districts(text: str) -> bool:
 # "when" asks for a date at the start of a question or clause, not in "when it comes to".
 YEAR_Q = re.compile(
     r"(?:^|[,;:]\s*|\band\s+)when\b|what year|which year|deadline"
-    r"|哪一?年|何时|何時|什么时候|什麼時候|截止(?:日期|时间|時間)",
+    r"|哪一?年|何时|何時|什么时候|什麼時候|截止(?:日期|时间|時間)"
+    # a deadline or a period ("by what date", "from when to when", "哪几天", "哪一天之前")
+    r"|\bby what date\b|\bfrom when\b|\buntil when\b"
+    r"|哪[几幾]天|哪一?天(?:之前|以前|前)|(?:时间|時間)(?:是|为|為)哪",
     re.I,
 )
 
