@@ -19,9 +19,7 @@ from assistant.answering.anchors import check
 from assistant.answering.asked import Asked, other_anchors
 from assistant.answering.asks import WHO_Q, asks_divisions
 from assistant.answering.doc_dates import dated_as
-from assistant.answering.enclosing import (
-    narrowest,
-)
+from assistant.answering.enclosing import narrowest
 from assistant.answering.enumeration import opens_item
 from assistant.answering.figure_clauses import (
     asks_nationally,
@@ -32,10 +30,7 @@ from assistant.answering.figure_clauses import (
 )
 from assistant.answering.hostile import is_instruction
 from assistant.answering.kind_bonus import Asks, entity_bonus, kind_bonus
-from assistant.answering.levels import (
-    names_kind,
-    names_tier,
-)
+from assistant.answering.levels import names_kind, names_tier
 from assistant.answering.metric_terms import (
     cross_language,
     metric_share,
