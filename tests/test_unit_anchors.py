@@ -203,6 +203,9 @@ def test_a_year_that_dates_the_cited_report_is_checked_against_its_date() -> Non
     assert document_years("At the 2024 press conference, how many firms were named?") == {2024}
     from assistant.answering.target import attribution
     assert attribution(question) == "根据国新办2024年10月14日的发布会"
+    # the policy a question goes by is its source too, not what a sentence must name
+    plan = "按照台州市2025—2029年的行动方案，到2029年要培育多少家小巨人企业？"
+    assert attribution(plan) == "按照台州市2025—2029年的行动方案"
     dated = Document("…", metadata={"date": "2023-05-01"})
     assert dated_as(frozenset({2023}), dated) and not dated_as(frozenset({2021}), dated)
     assert dated_as(frozenset({2021}), Document("…", metadata={"date": ""}))  # undated
