@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import pytest
 from langchain_core.documents import Document
 
 from assistant.answering.extract import Candidate, candidates, cite, select
@@ -27,6 +28,12 @@ def cand(d: Document, start: int, end: int, score: float) -> Candidate:
 
 def quoted(chosen: list[Candidate]) -> list[str]:
     return [c.text for c in chosen]
+
+
+@pytest.fixture(scope="module")
+def knowledge() -> Knowledge:
+    """The shared, read-only knowledge (loaded once for the module)."""
+    return load_knowledge(Settings())
 
 
 def place_cache(knowledge: Knowledge) -> SentenceCache:
@@ -96,8 +103,7 @@ def test_cite_numbers_passages_by_first_appearance() -> None:
     assert (citations[1].start, citations[1].end) == (100, 100 + len("Alpha one. Alpha two."))
 
 
-def test_a_clause_after_a_semicolon_shares_the_subject_before_it() -> None:
-    knowledge = load_knowledge(Settings())
+def test_a_clause_after_a_semicolon_shares_the_subject_before_it(knowledge: Knowledge) -> None:
     text = "北京市累计培育小巨人企业1214家, 排名全国第二; 深圳市累计培育1331家, 数量第一。"
     idf = Idf.build([text, "企业", "深圳"], knowledge.tokenizer)
     q = Question.parse("深圳有多少家小巨人企业？", knowledge.glossary, knowledge.gazetteer, idf)
@@ -109,10 +115,9 @@ def test_a_clause_after_a_semicolon_shares_the_subject_before_it() -> None:
     assert second.coverage == second.context
 
 
-def test_an_attribute_question_is_not_answered_with_another_measure() -> None:
+def test_an_attribute_question_is_not_answered_with_another_measure(knowledge: Knowledge) -> None:
     from assistant.answering.extract import extract
 
-    knowledge = load_knowledge(Settings())
     texts = ["北京市累计培育小巨人企业1214家。", "小巨人企业营业收入增长。", "深圳小巨人企业"]
     idf = Idf.build(texts, knowledge.tokenizer)
     cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
@@ -126,8 +131,9 @@ def test_an_attribute_question_is_not_answered_with_another_measure() -> None:
     assert ask("北京市累计培育了多少家小巨人企业？")
 
 
-def test_a_which_districts_question_prefers_the_sentence_naming_districts() -> None:
-    knowledge = load_knowledge(Settings())
+def test_a_which_districts_question_prefers_the_sentence_naming_districts(
+    knowledge: Knowledge,
+) -> None:
     text = ("深圳电子信息产业集群发展迅速，电子企业众多。"
             "深圳依托宝安、龙华电子装备集群实现集聚。")
     idf = Idf.build([text, "企业", "北京"], knowledge.tokenizer)
@@ -138,8 +144,7 @@ def test_a_which_districts_question_prefers_the_sentence_naming_districts() -> N
     assert "宝安" in best.text
 
 
-def test_a_sentence_with_the_term_the_question_quotes_is_preferred() -> None:
-    knowledge = load_knowledge(Settings())
+def test_a_sentence_with_the_term_the_question_quotes_is_preferred(knowledge: Knowledge) -> None:
     # the quoted term in Traditional script still matches (folded)
     text = "企業創新實現從跟隨到引領的躍遷。實現三維躍遷。"
     idf = Idf.build([text, "企业", "北京", "三维"], knowledge.tokenizer)
@@ -151,8 +156,7 @@ def test_a_sentence_with_the_term_the_question_quotes_is_preferred() -> None:
     assert "三維躍遷" in best.text
 
 
-def test_a_question_about_the_whole_country_gets_no_citys_figure() -> None:
-    knowledge = load_knowledge(Settings())
+def test_a_question_about_the_whole_country_gets_no_citys_figure(knowledge: Knowledge) -> None:
     city = "北京市累计培育小巨人企业1214家, 排名全国第二。"
     section = "## 北京市的上市企业\n\n上交所科创板35家，北交所30家。"
     nation = "截至2024年底，我国累计培育小巨人企业1.46万家。"
@@ -168,8 +172,7 @@ def test_a_question_about_the_whole_country_gets_no_citys_figure() -> None:
     assert quoted("北京有多少家小巨人企业？", [city, nation])[0] == city
 
 
-def test_a_byline_answers_who_wrote_it_and_nothing_else() -> None:
-    knowledge = load_knowledge(Settings())
+def test_a_byline_answers_who_wrote_it_and_nothing_else(knowledge: Knowledge) -> None:
     text = "## 北京与深圳小巨人企业对比研究\n\n任媛 钱思昭\n\n研究发现北京小巨人企业增长放缓。"
     idf = Idf.build([text, "企业", "深圳"], knowledge.tokenizer)
     cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
@@ -182,10 +185,11 @@ def test_a_byline_answers_who_wrote_it_and_nothing_else() -> None:
     assert "任媛" not in quoted("对比研究的作者任媛发现了什么？")  # names the author, asks more
 
 
-def test_a_question_for_the_nth_item_is_answered_by_the_sentence_opening_it() -> None:
+def test_a_question_for_the_nth_item_is_answered_by_the_sentence_opening_it(
+    knowledge: Knowledge,
+) -> None:
     from assistant.answering.extract import extract
 
-    knowledge = load_knowledge(Settings())
     text = ("工信部将采取以下措施支持独角兽企业。一是建立独角兽企业培育体系。"
             "二是支持独角兽企业技术创新。")
     idf = Idf.build([text, "企业"], knowledge.tokenizer)
@@ -199,10 +203,11 @@ def test_a_question_for_the_nth_item_is_answered_by_the_sentence_opening_it() ->
     assert ask("工信部支持独角兽企业的第三项措施是什么？") == []  # the list has two
 
 
-def test_a_figure_of_a_narrower_metric_does_not_answer_the_plain_count() -> None:
+def test_a_figure_of_a_narrower_metric_does_not_answer_the_plain_count(
+    knowledge: Knowledge,
+) -> None:
     from assistant.text.normalize import fold
 
-    knowledge = load_knowledge(Settings())
     listed = "从整体数量上看，北京的“小巨人”企业有110家已上市。"
     total = "北京市累计培育“小巨人”企业1214家。"
     idf = Idf.build([listed, total, "企业", "深圳"], knowledge.tokenizer)
@@ -216,8 +221,7 @@ def test_a_figure_of_a_narrower_metric_does_not_answer_the_plain_count() -> None
     assert first("北京有多少家小巨人企业已上市？") == listed
 
 
-def test_a_document_the_question_names_by_its_title_ranks_first() -> None:
-    knowledge = load_knowledge(Settings())
+def test_a_document_the_question_names_by_its_title_ranks_first(knowledge: Knowledge) -> None:
     texts = ["专精特新企业面临人才短缺。", "中小企业面临人才短缺。"]
     idf = Idf.build(texts, knowledge.tokenizer)
     cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
@@ -230,10 +234,11 @@ def test_a_document_the_question_names_by_its_title_ranks_first() -> None:
     assert best.doc.id == "b:1"  # ranked second, but the title is the one the question names
 
 
-def test_a_lists_opening_quoted_with_its_first_item_brings_the_other_items() -> None:
+def test_a_lists_opening_quoted_with_its_first_item_brings_the_other_items(
+    knowledge: Knowledge,
+) -> None:
     # "1近三年…": an item marker whose stop the extraction lost; the first item runs on
     # into the next sentence ("或…")
-    knowledge = load_knowledge(Settings())
     text = ("(四)評價得分達到60分以上或滿足下列條件之一:\n\n"
             "1近三年獲得過省級科技獎勵,并在獲獎單位中排名前三;或獲得國家級科技獎勵。\n\n"
             "2近兩年研發費用總額均值在1000萬元以上。\n\n"
@@ -261,8 +266,9 @@ def test_sentence_meaning_encodes_each_sentence_once() -> None:
     assert again == first[::-1] and seen.count("a") == 1 and seen.count("bb") == 1
 
 
-def test_a_figure_question_naming_three_years_gets_a_sentence_for_each() -> None:
-    knowledge = load_knowledge(Settings())
+def test_a_figure_question_naming_three_years_gets_a_sentence_for_each(
+    knowledge: Knowledge,
+) -> None:
     text = ("具体来看，2023年深圳增量300家，超北京93家；2024年深圳增量283家，总量距北京仅相差10家；"
             "2025年深圳增量306家，实现总量反超。")
     idf = Idf.build([text, "企业", "北京"], knowledge.tokenizer)
@@ -274,8 +280,9 @@ def test_a_figure_question_naming_three_years_gets_a_sentence_for_each() -> None
     assert "283家" in one and "300家" not in one
 
 
-def test_the_district_a_report_goes_on_about_is_its_subject_not_the_city_it_ranks_in() -> None:
-    knowledge = load_knowledge(Settings())
+def test_the_district_a_report_goes_on_about_is_its_subject_not_the_city_it_ranks_in(
+    knowledge: Knowledge,
+) -> None:
     text = ("Twenty-four companies in Shanghai's Songjiang district made the third batch. So "
             "far, the district has 39 little giants, ranking No. 2 in Shanghai.")
     idf = Idf.build([text, "企业", "Shanghai has 1032 little giants."], knowledge.tokenizer)
@@ -286,8 +293,7 @@ def test_the_district_a_report_goes_on_about_is_its_subject_not_the_city_it_rank
     assert quotes_for(knowledge, "上海松江区累计有多少家小巨人？", [other], idf, cache) == []
 
 
-def test_an_undated_sentence_holds_as_of_its_documents_date() -> None:
-    knowledge = load_knowledge(Settings())
+def test_an_undated_sentence_holds_as_of_its_documents_date(knowledge: Knowledge) -> None:
     cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
     text = "Chongqing's little giants achieved a total output value of 15.268 billion yuan."
     dated = Document(id="c1", page_content=text,
@@ -297,8 +303,7 @@ def test_an_undated_sentence_holds_as_of_its_documents_date() -> None:
     assert not cache.get(undated).sentences[0].fallback_years
 
 
-def test_a_day_of_a_month_answers_when_something_happened() -> None:
-    knowledge = load_knowledge(Settings())
+def test_a_day_of_a_month_answers_when_something_happened(knowledge: Knowledge) -> None:
     text = "8月9日上午,创客中国大赛在市民中心正式拉开帷幕。大赛设立行业赛和命题赛。"
     idf = Idf.build([text, "企业", "大赛"], knowledge.tokenizer)
     cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
@@ -308,8 +313,7 @@ def test_a_day_of_a_month_answers_when_something_happened() -> None:
     assert quotes_for(knowledge, "创客中国大赛是什么时候启动的？", [later], idf, cache) == []
 
 
-def test_which_district_is_answered_by_a_sentence_naming_a_district() -> None:
-    knowledge = load_knowledge(Settings())
+def test_which_district_is_answered_by_a_sentence_naming_a_district(knowledge: Knowledge) -> None:
     cities = "深圳小巨人企业总量达到1333家,超越北京(1210家)和上海(1032家),登顶全国第一。"
     district = "浦东新区小巨人企业数量排名上海第一,共有120家。"
     idf = Idf.build([cities, district, "企业"], knowledge.tokenizer)
@@ -319,14 +323,15 @@ def test_which_district_is_answered_by_a_sentence_naming_a_district() -> None:
     assert quotes_for(knowledge, question, [cities, district], idf, cache)[0] == district
 
 
-def test_a_firm_the_question_names_must_be_named_by_the_passage_quoted() -> None:
+def test_a_firm_the_question_names_must_be_named_by_the_passage_quoted(
+    knowledge: Knowledge,
+) -> None:
     from assistant.answering.names import named_firms
 
     assert named_firms("灵动科技的总部设在哪个城市？") == ("灵动",)
     assert named_firms("宇樹科技是哪一年被認定的？") == ("宇树",)  # folded
     assert named_firms("为了让科技成果更好转化，代表们建议什么？") == ()  # no firm
     assert named_firms("小米有几家子公司被评为小巨人？") == ()  # a clause, no name
-    knowledge = load_knowledge(Settings())
     districts = "南山区与宝安区作为深圳的科技创新高地和产业大区，共有712家小巨人企业。"
     firm = "灵动科技总部位于北京，专注于智能物流机器人。"
     idf = Idf.build([districts, firm, "企业"], knowledge.tokenizer)
@@ -336,8 +341,7 @@ def test_a_firm_the_question_names_must_be_named_by_the_passage_quoted() -> None
     assert quotes_for(knowledge, question, [districts, firm], idf, cache, places=False) == [firm]
 
 
-def test_a_city_ranked_in_its_province_keeps_its_own_figure() -> None:
-    knowledge = load_knowledge(Settings())
+def test_a_city_ranked_in_its_province_keeps_its_own_figure(knowledge: Knowledge) -> None:
     city = "工信部公布了第三批小巨人企业名单,济南市新增28家国家级小巨人企业,走在全省前列。"
     province = "工信部公布了第三批小巨人企业名单,全省新增156家国家级小巨人企业。"
     idf = Idf.build([city, province, "企业"], knowledge.tokenizer)
@@ -347,10 +351,9 @@ def test_a_city_ranked_in_its_province_keeps_its_own_figure() -> None:
     assert quotes_for(knowledge, question, [province], idf, cache) == []  # the province's
 
 
-def test_a_place_named_only_by_the_documents_title_is_not_missing() -> None:
+def test_a_place_named_only_by_the_documents_title_is_not_missing(knowledge: Knowledge) -> None:
     from assistant.answering.extract import missing_entity
 
-    knowledge = load_knowledge(Settings())
     idf = Idf.build(["企业", "我省今年培育省级专精特新中小企业596家。"], knowledge.tokenizer)
     q = Question.parse("河北省今年培育了多少家省级专精特新中小企业？", knowledge.glossary,
                        knowledge.gazetteer, idf, places=knowledge.place_names)
@@ -363,8 +366,9 @@ def test_a_place_named_only_by_the_documents_title_is_not_missing() -> None:
     assert missing_entity(q, [untitled], knowledge.gazetteer)
 
 
-def test_a_city_named_with_its_province_needs_only_the_city_in_the_sentence() -> None:
-    knowledge = load_knowledge(Settings())
+def test_a_city_named_with_its_province_needs_only_the_city_in_the_sentence(
+    knowledge: Knowledge,
+) -> None:
     city = "12月5日,省工信厅公示第二批专精特新中小企业名单,徐州共有328家企业入选。"
     idf = Idf.build([city, "企业", "江苏省第二批名单"], knowledge.tokenizer)
     cache = place_cache(knowledge)
@@ -375,8 +379,7 @@ def test_a_city_named_with_its_province_needs_only_the_city_in_the_sentence() ->
                       cache) == []
 
 
-def test_a_term_written_with_quotation_marks_inside_is_the_whole_term() -> None:
-    knowledge = load_knowledge(Settings())
+def test_a_term_written_with_quotation_marks_inside_is_the_whole_term(knowledge: Knowledge) -> None:
     cache = SentenceCache(knowledge.tokenizer, knowledge.place_names)
     quoted = doc("q:1", "2025年,新认定“专精特新”中小企业11家,累计达22家。")
     plain = doc("p:1", "2025年,新认定专精特新中小企业11家。")
@@ -385,8 +388,7 @@ def test_a_term_written_with_quotation_marks_inside_is_the_whole_term() -> None:
     assert "专精特新中小企业" in cache.get(quoted).words  # the passage's words too
 
 
-def test_a_figure_of_a_place_inside_the_asked_one_is_the_parts() -> None:
-    knowledge = load_knowledge(Settings())
+def test_a_figure_of_a_place_inside_the_asked_one_is_the_parts(knowledge: Knowledge) -> None:
     part = "内蒙古新闻网消息。2025年以来,锡林郭勒盟新认定各类优质中小企业41家。"
     idf = Idf.build([part, "企业", "内蒙古"], knowledge.tokenizer)
     cache = place_cache(knowledge)
@@ -403,13 +405,12 @@ def test_a_figure_of_a_place_inside_the_asked_one_is_the_parts() -> None:
                       cache) == []
 
 
-def test_a_question_asking_a_target_is_not_answered_by_what_is_done() -> None:
+def test_a_question_asking_a_target_is_not_answered_by_what_is_done(knowledge: Knowledge) -> None:
     from assistant.answering.targets import asks_plan
 
     assert asks_plan("How many firms does the centre expect to have on the board by 2023?")
     assert asks_plan("到2025年的目标是培育多少家？")
     assert not asks_plan("在广西的行动计划里，可以获得多少万元奖励？")  # a document's name
-    knowledge = load_knowledge(Settings())
     done = "A board for innovative SMEs started trading in Beijing, with a first batch of 50 firms."
     plan = "The Beijing board aims to have 100 firms by the end of 2023."
     idf = Idf.build([done, plan, "企业"], knowledge.tokenizer)
@@ -419,8 +420,7 @@ def test_a_question_asking_a_target_is_not_answered_by_what_is_done() -> None:
     assert quotes_for(knowledge, question, [done, plan], idf, cache) == [plan]
 
 
-def test_a_count_of_firms_spelt_out_answers_how_many() -> None:
-    knowledge = load_knowledge(Settings())
+def test_a_count_of_firms_spelt_out_answers_how_many(knowledge: Knowledge) -> None:
     text = "Six companies based in Quzhou were honored on the third batch list."
     idf = Idf.build([text, "企业", "list"], knowledge.tokenizer)
     cache = place_cache(knowledge)
