@@ -19,8 +19,10 @@ __all__ = ["zone_unnamed", "zones_of"]
 _ZONE = re.compile(
     r"[\u4e00-\u9fff]{0,8}?(?:经开区|經開區|经济技术开发区|經濟技術開發區|高新区|高新區|开发区|開發區"
     r"|工业园区|工業園區|产业园区|產業園區|自贸区|自貿區|保税区|保稅區|(?<![创創])新区|(?<![创創])新區)"
-    r"|\b(?:[A-Z][\w-]*\s+){0,3}(?:development (?:area|zone)|industrial park|hi-?tech (?:zone|park)"
-    r"|high-tech (?:zone|park)|free[- ]trade zone|new area)\b",
+    # (a zone's English name is the capitalised words before its noun: "Wuxi High-tech
+    # Zone", not "level has Wuxi High-tech Zone")
+    r"|\b(?:(?-i:[A-Z])[\w-]*\s+){0,3}(?:development (?:area|zone)|industrial park"
+    r"|hi-?tech (?:zone|park)|high-tech (?:zone|park)|free[- ]trade zone|new area)\b",
     re.I,
 )
 
