@@ -427,3 +427,32 @@ def test_a_count_of_firms_spelt_out_answers_how_many(knowledge: Knowledge) -> No
     got = quotes_for(knowledge, "How many Quzhou companies made the third batch list?", [text],
                      idf, cache)
     assert got == [text]
+
+
+def test_a_zone_named_in_english_is_its_capitalised_name_and_its_chinese_noun(
+    knowledge: Knowledge,
+) -> None:
+    from assistant.answering.zones import zones_of
+
+    question = ("How many SRDI little giant firms at national, provincial and municipal level "
+                "has Wuxi High-tech Zone accumulated?")
+    assert zones_of(question) == ["Wuxi High-tech Zone"]
+    text = "截至目前,无锡高新区累计获认国家、省、市各类专精特新小巨人企业189家。"
+    idf = Idf.build([text, "企业", "无锡"], knowledge.tokenizer)
+    got = quotes_for(knowledge, question, [text], idf, place_cache(knowledge))
+    assert got and "189家" in got[0]
+    other = "截至目前,无锡市累计获认国家、省、市各类专精特新小巨人企业900家。"  # not the zone
+    assert quotes_for(knowledge, question, [other], idf, place_cache(knowledge)) == []
+
+
+def test_a_firm_named_in_characters_is_found_in_pinyin(knowledge: Knowledge) -> None:
+    from assistant.answering.names import names_firm
+
+    assert names_firm("重庆渝鑫平瑞", "Chongqing Yuxin Pingrui Electronics Co., Ltd. has grown")
+    assert not names_firm("重庆渝鑫平瑞", "Chongqing Yuxin Electronics Co., Ltd.")
+    text = ("Chongqing Yuxin Pingrui Electronics Co., Ltd. makes ignition coils. The company's "
+            "production and sales of ignition coils account for 14% of the global market.")
+    idf = Idf.build([text, "企业", "market"], knowledge.tokenizer)
+    got = quotes_for(knowledge, "重慶渝鑫平瑞電子的點火線圈產銷量佔全球市場的比重是多少?", [text],
+                     idf, place_cache(knowledge))
+    assert any("14%" in s for s in got)

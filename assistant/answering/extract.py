@@ -37,7 +37,7 @@ from assistant.answering.metric_terms import (
     naming_metric,
     said_otherwise,
 )
-from assistant.answering.names import named_firms
+from assistant.answering.names import named_firms, names_firm
 from assistant.answering.ordinal_figures import ordinal_figure_term
 from assistant.answering.parts import cover_parts
 from assistant.answering.passages import SentenceCache
@@ -238,8 +238,8 @@ def extract(
     cands = naming_metric(q, cands)
     cands = [c for c in cands if c.anchors.ok]  # a sentence about another year, place…
     firms = named_firms(q.text)  # …or from a passage not naming the firm asked about
-    if firms:  # (each passage folded once, not once per sentence)
-        naming = {d.id for d in passages if all(f in fold(d.page_content) for f in firms)}
+    if firms:  # (each passage read once, not once per sentence)
+        naming = {d.id for d in passages if all(names_firm(f, d.page_content) for f in firms)}
         cands = [c for c in cands if c.doc.id in naming]
     if asks_divisions(q.text):  # "哪些省份": a sentence naming some (such) place
         cands = [c for c in cands if names_division(q.text, c.text, gazetteer, cache)]

@@ -10,12 +10,12 @@ from langchain_core.documents import Document
 from assistant.answering.orgnames import Spans, without_org_places
 from assistant.knowledge.dictionary import Bridge
 from assistant.knowledge.glossary import Glossary
-from assistant.knowledge.pinyin import name_syllables, written_in_pinyin
+from assistant.knowledge.pinyin import name_syllables, written_as_syllables, written_in_pinyin
 from assistant.text.normalize import HAN_RUN, Tokenizer, blanked, fold
 
 __all__ = [
-    "absent_han_names", "absent_subject", "credits", "named_places_only", "unknown_names",
-    "without_credited", "without_people",
+    "absent_han_names", "absent_subject", "credits", "named_firms", "named_places_only",
+    "names_firm", "unknown_names", "without_credited", "without_people",
 ]
 
 
@@ -200,6 +200,16 @@ _FIRM = re.compile(
     r"(?=[的是在有已为為被和与與，,。？?（(\s]|$|股份|有限)")
 _NOT_FIRM = re.compile(
     r"^(?:这家|這家|该|該|哪家|哪|一家|其|上市|国有|國有|子|母|分|总|總|我们|我們|硬)")
+
+
+def names_firm(firm: str, text: str) -> bool:
+    """Whether a passage's ``text`` names the firm ``firm`` (a short name
+    from ``named_firms``): in characters, or in pinyin as English texts write Chinese
+    firms ("渝鑫平瑞" is "Chongqing Yuxin Pingrui Electronics")."""
+    if firm in fold(text):
+        return True
+    pinyin = written_as_syllables(firm)
+    return pinyin is not None and pinyin.search(text) is not None
 
 
 # …not a clause before a trade word ("小米有几家子公司": who has how many, no name)

@@ -20,7 +20,8 @@ from itertools import product
 from math import prod
 
 __all__ = [
-    "find_readings", "name_syllables", "pinyin_names", "readings_index", "written_in_pinyin",
+    "find_readings", "name_syllables", "pinyin_names", "readings_index", "written_as_syllables",
+    "written_in_pinyin",
 ]
 
 # Two or three capitalised words: "Zhang Lei", "Pang Beibei", "Xu Xiaolan" (a single
@@ -108,6 +109,18 @@ def written_in_pinyin(name: str) -> re.Pattern[str] | None:
     alts = ["(?:" + "|".join(sorted(p)) + ")" for p in parts if p]
     surname, given = alts[0], r"[\s-]?".join(alts[1:])
     return re.compile(rf"\b(?:{surname}\s+{given}|{given}\s+{surname})\b", re.I)
+
+
+def written_as_syllables(name: str) -> re.Pattern[str] | None:
+    """How English text writes a firm's or a brand's name ``name`` in pinyin, the syllables
+    run together or apart in any grouping ("渝鑫平瑞": "Yuxin Pingrui", "Yu Xin Ping Rui");
+    None when a character has no reading or the name is one character."""
+    readings, _ = _table()
+    parts = [readings.get(ch) for ch in name]
+    if len(parts) < 2 or not all(parts):
+        return None
+    syllables = r"[\s-]?".join(f"(?:{'|'.join(sorted(p))})" for p in parts if p)
+    return re.compile(rf"\b{syllables}\b", re.I)
 
 
 _MAX_READINGS = 16  # a word of many polyphonic characters is skipped, not expanded
